@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { IpcError } from '#shared/ipc/errors';
+import { fail, type Result } from '#shared/ipc/result';
+import type { App } from '../app/create-app';
+import { CONTENT_SECURITY_POLICY } from '../csp';
+import { contentTypeOf, resolveStatic } from '../static-files';
+import {
+  WS_PROTOCOL,
+  bearerToken,
+  hostIsAllowed,
+  originIsAllowed,
+  tokenFromProtocols,
+  tokensEqual,
+} from './security';
+
+export interface HostOptions {
+  readonly app: App;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** The built renderer (dist/renderer). */
+  readonly rendererDir: string;
+  /** Fixed token for tests; otherwise a fresh random one per run. */
+  readonly token?: string;
+}
+
+export interface RunningHost {
+  readonly port: number;
+  readonly token: string;
+  /** The URL a browser opens: the token travels in the fragment, which is never sent to a server. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const RPC_PREFIX = '/api/rpc/';
+const EVENTS_PATH = '/api/events';
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/** Serves the renderer and the contract's channels on 127.0.0.1 only. */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const sockets = new Set<WebSocket>();
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 64 * 1024,
+    handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
+  });
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    void handleRequest(req, res).catch((err) => {
+      console.error('web host request failed:', err);
+      if (!res.headersSent) sendJson(res, 500, fail({ code: 'INTERNAL', message: 'request failed' }));
+      else res.destroy();
+    });
+  });
+
+  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refusal = refuse(req, port);
+    if (refusal) return sendJson(res, 403, fail(refusal));
+    const url = req.url ?? '/';
+    if (url.startsWith('/api/')) {
+      if (!tokensEqual(bearerToken(req), token)) {
+        return sendJson(res, 403, fail({ code: 'FORBIDDEN', message: 'missing or wrong token' }));
+      }
+      if (req.method === 'POST' && url.startsWith(RPC_PREFIX)) {
+        const channel = decodeURIComponent(url.slice(RPC_PREFIX.length).split('?')[0] ?? '');
+        const body = await readJson(req);
+        if (!body.ok) return sendJson(res, 400, body);
+        return sendJson(res, 200, await options.app.dispatch(channel, body.value));
+      }
+      return sendJson(res, 404, fail({ code: 'NOT_FOUND', message: `no API route ${req.method} ${url}` }));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      return sendJson(res, 405, fail({ code: 'FORBIDDEN', message: `${req.method} is not served` }));
+    }
+    serveStatic(options.rendererDir, url, req, res);
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const refusal = refuse(req, port);
+    const path = (req.url ?? '').split('?')[0];
+    if (refusal || path !== EVENTS_PATH || !tokensEqual(tokenFromProtocols(req.headers['sec-websocket-protocol']), token)) {
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      const unsubscribe = options.app.events.subscribe((frame) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+      });
+      ws.on('close', () => {
+        unsubscribe();
+        sockets.delete(ws);
+      });
+      // The stream is one-way; a client that talks is ignored rather than trusted.
+      ws.on('message', () => undefined);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : options.port;
+
+  return {
+    port,
+    token,
+    url: `http://127.0.0.1:${port}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const ws of sockets) ws.terminate();
+        wss.close();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function refuse(req: IncomingMessage, port: number): IpcError | null {
+  if (!hostIsAllowed(req, port)) return { code: 'FORBIDDEN', message: `Host "${req.headers.host ?? ''}" is not this server` };
+  if (!originIsAllowed(req, port)) return { code: 'FORBIDDEN', message: `Origin "${req.headers.origin ?? ''}" may not call this server` };
+  return null;
+}
+
+function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<Result<unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return fail({ code: 'BAD_INPUT', message: `request body is over ${MAX_BODY_BYTES} bytes` });
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (err) {
+    return fail({ code: 'BAD_INPUT', message: `request body is not JSON: ${(err as Error).message}` });
+  }
+}
+
+function serveStatic(root: string, url: string, req: IncomingMessage, res: ServerResponse): void {
+  const file = resolveStatic(root, url);
+  if (!file || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(fs.existsSync(root) ? 'not found' : `the renderer is not built (${root} is missing): run "npm run build"`);
+    return;
+  }
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': contentTypeOf(file),
+    'Content-Length': fs.statSync(file).size,
+    'Cache-Control': file.endsWith('.html') ? 'no-store' : 'no-cache',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  fs.createReadStream(file).pipe(res);
+}

@@ -1,0 +1,159 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db } from './db-types';
+import { StoreError, isCorruptionError } from './errors';
+import { LATEST_VERSION, MIGRATIONS, migrate } from './migrations/index';
+import type { Migration } from './migrations/types';
+
+/** 'LEVD' in the SQLite header's application_id: how we know a file is ours. */
+export const LEVDESK_APPLICATION_ID = 0x4c455644;
+export const WORKSPACE_FILE_NAME = 'workspace.levdesk.db';
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/** Files up to this size get a full page check (PRAGMA quick_check) every time they open. */
+const QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024;
+
+export interface OpenOptions {
+  /** Path to a better_sqlite3.node built for Electron's ABI; omit under plain Node. */
+  readonly nativeBinding?: string;
+  /** Test hook: a different migration list. */
+  readonly migrations?: readonly Migration[];
+}
+
+export interface Workspace {
+  readonly db: Db;
+  readonly path: string;
+  readonly schemaVersion: number;
+  close(): void;
+}
+
+export function workspacePathIn(dataDir: string): string {
+  return path.join(dataDir, WORKSPACE_FILE_NAME);
+}
+
+/**
+ * Opens (or creates) a workspace file. Refuses, with the file left as it was, anything that is
+ * not a Levdesk workspace, is corrupt, or was written by a newer Levdesk.
+ */
+export function openWorkspace(file: string, options: OpenOptions = {}): Workspace {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = options.migrations ? Math.max(0, ...migrations.map((m) => m.version)) : LATEST_VERSION;
+  const existed = checkHeader(file);
+  if (!existed) ensureFolder(file);
+
+  const db = connect(file, options.nativeBinding);
+  try {
+    if (existed) inspect(db, file, latest);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // FULL: a trader's command is on disk before we answer; WAL keeps this to one fsync per commit.
+    db.pragma('synchronous = FULL');
+    db.pragma('busy_timeout = 5000');
+    db.transaction(() => {
+      if (db.pragma('application_id', { simple: true }) !== LEVDESK_APPLICATION_ID) {
+        db.pragma(`application_id = ${LEVDESK_APPLICATION_ID}`);
+      }
+    })();
+    const { to } = migrate(db, migrations);
+    return {
+      db,
+      path: file,
+      schemaVersion: to,
+      close: () => {
+        if (db.open) db.close();
+      },
+    };
+  } catch (err) {
+    db.close();
+    if (err instanceof StoreError) throw err;
+    if (isCorruptionError(err)) {
+      throw new StoreError('CORRUPT', `The workspace ${file} is damaged (${(err as Error).message}); it was left untouched.`, file);
+    }
+    throw err;
+  }
+}
+
+/** Returns whether a non-empty file exists; throws NOT_LEVDESK if it is not SQLite at all. */
+function checkHeader(file: string): boolean {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw new StoreError('IO', `Cannot read ${file}: ${(err as Error).message}`, file);
+  }
+  if (!stat.isFile()) throw new StoreError('IO', `${file} is not a file`, file);
+  if (stat.size === 0) return false;
+  const header = Buffer.alloc(16);
+  const fd = fs.openSync(file, 'r');
+  try {
+    fs.readSync(fd, header, 0, 16, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  if (header.toString('latin1') !== SQLITE_MAGIC) {
+    throw new StoreError('NOT_LEVDESK', `${file} is not a Levdesk workspace (it is not an SQLite database); it was left untouched.`, file);
+  }
+  return true;
+}
+
+function ensureFolder(file: string): void {
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  } catch (err) {
+    throw new StoreError('IO', `Cannot create the folder for ${file}: ${(err as Error).message}`, file);
+  }
+}
+
+function connect(file: string, nativeBinding: string | undefined): Db {
+  try {
+    return new Database(file, nativeBinding ? { nativeBinding } : {});
+  } catch (err) {
+    const msg = (err as Error).message;
+    if (/NODE_MODULE_VERSION|ERR_DLOPEN_FAILED|was compiled against a different Node\.js version/.test(msg)) {
+      throw new StoreError(
+        'NATIVE_ABI',
+        `better-sqlite3 was built for another runtime (${msg.split('\n')[0]}). ` +
+          `This process is ${process.versions.electron ? `Electron ${process.versions.electron}` : `Node ${process.version}`} ` +
+          `(ABI ${process.versions.modules}). Run "npm run native:electron" for Electron, or "npm rebuild better-sqlite3" for Node.`,
+      );
+    }
+    throw new StoreError('IO', `Cannot open ${file}: ${msg}`, file);
+  }
+}
+
+/** Reads only: identity, version and page checks happen before anything is written. */
+function inspect(db: Db, file: string, latest: number): void {
+  let appId: number;
+  let version: number;
+  let tables: number;
+  try {
+    appId = db.pragma('application_id', { simple: true }) as number;
+    version = db.pragma('user_version', { simple: true }) as number;
+    tables = (db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number }).n;
+  } catch (err) {
+    throw new StoreError('CORRUPT', `The workspace ${file} is damaged (${(err as Error).message}); it was left untouched.`, file);
+  }
+  if (appId !== LEVDESK_APPLICATION_ID && (appId !== 0 || tables > 0)) {
+    throw new StoreError('NOT_LEVDESK', `${file} is an SQLite database of another application (application_id ${appId}); it was left untouched.`, file);
+  }
+  if (version > latest) {
+    throw new StoreError(
+      'FROM_FUTURE',
+      `${file} was written by a newer Levdesk (schema ${version}; this version knows up to ${latest}). Update Levdesk to open it; the file was left untouched.`,
+      file,
+    );
+  }
+  if (fs.statSync(file).size <= QUICK_CHECK_MAX_BYTES) {
+    let result: string;
+    try {
+      result = db.pragma('quick_check(1)', { simple: true }) as string;
+    } catch (err) {
+      throw new StoreError('CORRUPT', `The workspace ${file} is damaged (${(err as Error).message}); it was left untouched.`, file);
+    }
+    if (result !== 'ok') {
+      throw new StoreError('CORRUPT', `The workspace ${file} is damaged (${result}); it was left untouched.`, file);
+    }
+  }
+}

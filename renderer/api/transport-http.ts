@@ -1,0 +1,73 @@
+import type { Result } from '#shared/ipc/result';
+import type { StreamStatus, Transport } from './transport';
+
+const TOKEN_KEY = 'levdesk.token';
+
+/** The token arrives in the URL fragment once; keep it for reloads and take it out of the address bar. */
+export function takeToken(): string | null {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
+  if (match?.[1]) {
+    sessionStorage.setItem(TOKEN_KEY, match[1]);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+    return match[1];
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export function httpTransport(token: string): Transport {
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const statusListeners = new Set<(s: StreamStatus) => void>();
+  let status: StreamStatus = 'connecting';
+  let retry = 250;
+
+  const setStatus = (s: StreamStatus): void => {
+    status = s;
+    for (const l of statusListeners) l(s);
+  };
+
+  const connect = (): void => {
+    setStatus('connecting');
+    const ws = new WebSocket(`ws://${window.location.host}/api/events`, ['levdesk', `token.${token}`]);
+    ws.onopen = () => {
+      retry = 250;
+      setStatus('open');
+    };
+    ws.onmessage = (msg) => {
+      const frame = JSON.parse(String(msg.data)) as { type: string; payload: unknown };
+      for (const l of listeners.get(frame.type) ?? []) l(frame.payload);
+    };
+    ws.onclose = () => {
+      setStatus('closed');
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 5000);
+    };
+  };
+  connect();
+
+  return {
+    shell: 'web',
+    async invoke(channel, input) {
+      try {
+        const res = await fetch(`/api/rpc/${encodeURIComponent(channel)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(input ?? {}),
+        });
+        return (await res.json()) as Result<unknown>;
+      } catch (err) {
+        return { ok: false, error: { code: 'INTERNAL', message: `The Levdesk host is unreachable (${(err as Error).message})` } };
+      }
+    },
+    subscribe(event, listener) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+    onStatus(listener) {
+      statusListeners.add(listener);
+      listener(status);
+      return () => statusListeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react';
+import { StatusBar } from './StatusBar';
+import { VIEWS, type ViewId } from './views';
+
+const VIEW_KEY = 'levdesk.view';
+
+export function App() {
+  const [view, setView] = useState<ViewId>(() => (sessionStorage.getItem(VIEW_KEY) as ViewId | null) ?? 'trade');
+  const current = VIEWS.find((v) => v.id === view) ?? VIEWS[0]!;
+
+  useEffect(() => {
+    sessionStorage.setItem(VIEW_KEY, view);
+  }, [view]);
+
+  // Alt+1..7 jumps between views from anywhere, including inside inputs.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const index = Number(e.key) - 1;
+      const target = VIEWS[index];
+      if (target) {
+        e.preventDefault();
+        setView(target.id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="shell">
+      <nav className="rail" aria-label="Views">
+        <div className="brand" aria-hidden="true">
+          L
+        </div>
+        {VIEWS.map((v, i) => (
+          <button
+            key={v.id}
+            type="button"
+            className="rail-item"
+            aria-current={v.id === view ? 'page' : undefined}
+            data-testid={`nav-${v.id}`}
+            title={`${v.label} (Alt+${i + 1})`}
+            onClick={() => setView(v.id)}
+          >
+            <span className="rail-glyph" aria-hidden="true">
+              {v.glyph}
+            </span>
+            <span className="rail-label">{v.label}</span>
+          </button>
+        ))}
+      </nav>
+      <main className="view" id="view" data-view={current.id}>
+        {current.render()}
+      </main>
+      <StatusBar />
+    </div>
+  );
+}

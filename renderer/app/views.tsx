@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import { PlannedView } from '../views/planned/PlannedView';
+import { SettingsView } from '../views/settings/SettingsView';
+
+export const VIEW_IDS = ['trade', 'heatmap', 'decay', 'planner', 'journal', 'data', 'settings'] as const;
+export type ViewId = (typeof VIEW_IDS)[number];
+
+export interface ViewDef {
+  readonly id: ViewId;
+  readonly label: string;
+  /** Short glyph for the rail; the label is always read to screen readers. */
+  readonly glyph: string;
+  readonly render: () => ReactNode;
+}
+
+export const VIEWS: readonly ViewDef[] = [
+  {
+    id: 'trade',
+    label: 'Trade',
+    glyph: '⇅',
+    render: () => (
+      <PlannedView
+        title="Trade"
+        purpose="Paper trading with real exchange mechanics on replayed or simulated markets."
+        plan={[
+          'Chart of last, mark and index price with entry, liquidation, stop and take-profit lines.',
+          'Order ticket with a live preview of margin, fees and liquidation price.',
+          'Positions, orders, fills, funding and liquidation tables; insurance fund and ADL rank.',
+          'Replay controls for real crash windows and synthetic scenarios.',
+        ]}
+      />
+    ),
+  },
+  {
+    id: 'heatmap',
+    label: 'Heatmap',
+    glyph: '▦',
+    render: () => (
+      <PlannedView
+        title="Liquidation heatmap"
+        purpose="Where the crowd's and your own liquidations sit by price over time."
+        plan={['Liquidation levels by price and time.', 'Cumulative liquidation map around the current price.']}
+      />
+    ),
+  },
+  {
+    id: 'decay',
+    label: 'Decay',
+    glyph: '∿',
+    render: () => (
+      <PlannedView
+        title="Leveraged-token decay"
+        purpose="A rebalancing leveraged token against a margin position and spot on the same path."
+        plan={['Real or simulated paths, daily or band rebalancing, fees and funding.', 'Analytic decay curve and a Monte Carlo grid over volatility and leverage.']}
+      />
+    ),
+  },
+  {
+    id: 'planner',
+    label: 'Planner',
+    glyph: '⌖',
+    render: () => (
+      <PlannedView
+        title="Stop-loss planner"
+        purpose="Size a position from risk and invalidation, and check the stop sits before liquidation."
+        plan={['Fixed-fractional size with fees and slippage.', 'Scale-out ladder and trailing-stop replay.', 'Send the plan to paper trading with the hard stop attached.']}
+      />
+    ),
+  },
+  {
+    id: 'journal',
+    label: 'Journal',
+    glyph: '✎',
+    render: () => (
+      <PlannedView
+        title="Journal"
+        purpose="Every closed paper trade and imported exchange history, with notes and statistics."
+        plan={['Import of real exchange exports.', 'Win rate, expectancy, R-multiples, MAE/MFE, drawdown, equity curve.']}
+      />
+    ),
+  },
+  {
+    id: 'data',
+    label: 'Data',
+    glyph: '⛁',
+    render: () => (
+      <PlannedView
+        title="Market data"
+        purpose="Imported exchange files, the embedded real data set, and scenarios."
+        plan={['Import of Binance and Bybit public data files.', 'Coverage of each series and a candle preview.', 'Scenario picker and editor.']}
+      />
+    ),
+  },
+  { id: 'settings', label: 'Settings', glyph: '⚙', render: () => <SettingsView /> },
+];

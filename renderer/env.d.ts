@@ -1,0 +1,2 @@
+// esbuild bundles imported stylesheets into app.css; the import has no value.
+declare module '*.css';
