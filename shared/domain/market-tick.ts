@@ -18,6 +18,14 @@ export const MarketTickSchema = z.object({
   /** Mark price: what unrealized PnL, margin ratio and liquidation use. */
   mark: DecimalString,
   /**
+   * The two non-trade components of a Binance/Bybit-style mark (mark = median(price1, price2, last)):
+   * price1 = index × (1 + last funding rate × time to funding / interval), price2 = index + moving
+   * average of the basis. Present when the mark was derived from a model rather than read from a
+   * stored mark series, so the engine can re-derive the mark after its own trades move `last`
+   * (how a liquidation cascade feeds back into the mark).
+   */
+  markComponents: z.object({ price1: DecimalString, price2: DecimalString }).optional(),
+  /**
    * Inputs of the order-book model at this moment. 1 is normal depth; 0.05 is a book 95% thinner
    * (a flash crash's liquidity gap). spreadBps is the quoted spread around last, in basis points.
    */
