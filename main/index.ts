@@ -6,7 +6,8 @@ import { fail } from '#shared/ipc/result';
 import { createApp, type App } from './app/create-app';
 import { findElectronNativeBinding } from './native-binding';
 import { registerAppScheme, serveAppScheme } from './protocol';
-import { createMainWindow, denyAllPermissions, hardenWebContents, isTrustedSender } from './window';
+import { isTrustedSender } from './trust';
+import { createMainWindow, denyAllPermissions, hardenWebContents } from './window';
 
 // The bundle sits in dist/; the renderer next to it, the repo (or app.asar) one level up.
 const distDir = __dirname;

@@ -3,9 +3,10 @@ import { protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { contentTypeOf, resolveStatic } from './static-files';
 
+import { APP_ORIGIN } from './trust';
+
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'levdesk';
-export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
 /** Must run before app 'ready': app:// behaves like https (secure context, fetch, storage). */

@@ -1,15 +1,6 @@
 import { BrowserWindow, app, session, shell, type WebContents } from 'electron';
-import { APP_ORIGIN, APP_URL } from './protocol';
-
-/** Only https links without credentials leave the app, and then in the system browser. */
-export function isTrustedExternalUrl(raw: string): boolean {
-  try {
-    const url = new URL(raw);
-    return url.protocol === 'https:' && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
-}
+import { APP_URL } from './protocol';
+import { isTrustedExternalUrl } from './trust';
 
 /** Locks down every webContents the app creates: no navigation, no popups, no webviews. */
 export function hardenWebContents(contents: WebContents): void {
@@ -50,14 +41,4 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_URL);
   return win;
-}
-
-/** A call is honoured only from the top frame of our own app:// page. */
-export function isTrustedSender(frame: Electron.WebFrameMain | null | undefined): boolean {
-  if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
 }
