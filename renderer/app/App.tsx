@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Icon } from '../components/Icon';
 import { StatusBar } from './StatusBar';
 import { VIEWS, type ViewId } from './views';
 
@@ -43,8 +44,8 @@ export function App() {
             title={`${v.label} (Alt+${i + 1})`}
             onClick={() => setView(v.id)}
           >
-            <span className="rail-glyph" aria-hidden="true">
-              {v.glyph}
+            <span className="rail-glyph">
+              <Icon name={v.icon} />
             </span>
             <span className="rail-label">{v.label}</span>
           </button>

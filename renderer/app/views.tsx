@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { IconName } from '../components/Icon';
 import { PlannedView } from '../views/planned/PlannedView';
 import { SettingsView } from '../views/settings/SettingsView';
 
@@ -8,8 +9,8 @@ export type ViewId = (typeof VIEW_IDS)[number];
 export interface ViewDef {
   readonly id: ViewId;
   readonly label: string;
-  /** Short glyph for the rail; the label is always read to screen readers. */
-  readonly glyph: string;
+  /** Icon for the rail; the label is always shown and read to screen readers. */
+  readonly icon: IconName;
   readonly render: () => ReactNode;
 }
 
@@ -17,7 +18,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     id: 'trade',
     label: 'Trade',
-    glyph: '⇅',
+    icon: 'trade',
     render: () => (
       <PlannedView
         title="Trade"
@@ -34,7 +35,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     id: 'heatmap',
     label: 'Heatmap',
-    glyph: '▦',
+    icon: 'heatmap',
     render: () => (
       <PlannedView
         title="Liquidation heatmap"
@@ -46,7 +47,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     id: 'decay',
     label: 'Decay',
-    glyph: '∿',
+    icon: 'decay',
     render: () => (
       <PlannedView
         title="Leveraged-token decay"
@@ -58,7 +59,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     id: 'planner',
     label: 'Planner',
-    glyph: '⌖',
+    icon: 'planner',
     render: () => (
       <PlannedView
         title="Stop-loss planner"
@@ -70,7 +71,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     id: 'journal',
     label: 'Journal',
-    glyph: '✎',
+    icon: 'journal',
     render: () => (
       <PlannedView
         title="Journal"
@@ -82,7 +83,7 @@ export const VIEWS: readonly ViewDef[] = [
   {
     id: 'data',
     label: 'Data',
-    glyph: '⛁',
+    icon: 'data',
     render: () => (
       <PlannedView
         title="Market data"
@@ -91,5 +92,5 @@ export const VIEWS: readonly ViewDef[] = [
       />
     ),
   },
-  { id: 'settings', label: 'Settings', glyph: '⚙', render: () => <SettingsView /> },
+  { id: 'settings', label: 'Settings', icon: 'settings', render: () => <SettingsView /> },
 ];

@@ -17,7 +17,7 @@ export type Side = (typeof SIDES)[number];
 export const SideSchema = z.enum(SIDES);
 
 export const PROFILE_LABELS: Record<ProfileId, string> = {
-  'binance-usdm': 'Binance USDⓈ-M',
+  'binance-usdm': 'Binance USDS-M',
   'bybit-linear': 'Bybit USDT linear',
   'okx-swap': 'OKX USDT swap',
   'gate-usdt': 'Gate USDT perpetual',
