@@ -41,7 +41,9 @@ async function main(): Promise<void> {
     }),
   );
   if (names.includes('renderer')) {
-    fs.copyFileSync(path.join(root, 'renderer/index.html'), path.join(root, 'dist/renderer/index.html'));
+    for (const file of ['index.html', 'favicon.svg']) {
+      fs.copyFileSync(path.join(root, 'renderer', file), path.join(root, 'dist/renderer', file));
+    }
   }
   process.stderr.write(`built ${names.join(', ')} in ${Date.now() - started} ms\n`);
 }
