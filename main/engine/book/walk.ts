@@ -1,0 +1,108 @@
+import { ceilTo, Dec, floorTo, ZERO } from '#shared/money/decimal';
+import type { OrderSide } from '#shared/domain/trading-orders';
+import { MAX_FILLS_PER_WALK, MAX_WALK_OFFSET, MIN_BAND } from './calibration';
+import { cumulativeNotional, meanOffset, offsetForNotional } from './depth-curve';
+
+/** The book around one market at one moment: what the walk needs from the market state. */
+export interface BookQuote {
+  /** The engine's mid: the tick's last price moved by the displacement our own orders left. */
+  readonly mid: number;
+  /** Half the quoted spread, as a fraction of the mid. */
+  readonly halfSpread: number;
+  /** Tick depthScale × market depth scale: 1 is the calibrated Binance book. */
+  readonly depthScale: number;
+  readonly tickSize: Dec;
+  readonly stepSize: Dec;
+}
+
+export interface WalkFill {
+  readonly price: Dec;
+  readonly qty: Dec;
+}
+
+export interface WalkResult {
+  readonly fills: readonly WalkFill[];
+  readonly filled: Dec;
+  /** Depth distance (fraction of mid, beyond the spread) reached by the filled quantity. */
+  readonly endOffset: number;
+}
+
+const EMPTY: WalkResult = { fills: [], filled: ZERO, endOffset: 0 };
+
+/** Best quote a taker of `side` meets: the ask for a buy, the bid for a sell, on the tick grid. */
+export function bestPrice(q: BookQuote, side: OrderSide): Dec {
+  const raw = new Dec(q.mid * (side === 'buy' ? 1 + q.halfSpread : 1 - q.halfSpread));
+  const p = side === 'buy' ? ceilTo(raw, q.tickSize) : floorTo(raw, q.tickSize);
+  return p.gt(0) ? p : q.tickSize;
+}
+
+/**
+ * Takes `qty` from the side of the book a `side` order meets, never past `limit` (the worst
+ * acceptable price) nor past MAX_WALK_OFFSET. Fills come in price bands, each priced at the
+ * exact mean of the depth it consumed, rounded away from the mid to the tick (the taker never
+ * gets a better price than the model gives) but never past the limit. Quantities are on the step
+ * grid and sum to `filled` exactly. Pure: the caller decides whether to commit the result.
+ */
+export function walkBook(q: BookQuote, side: OrderSide, qty: Dec, limit: Dec | null): WalkResult {
+  if (qty.lte(0) || q.mid <= 0 || q.depthScale <= 0) return EMPTY;
+  const dir = side === 'buy' ? 1 : -1;
+  const baseToNotional = q.mid / q.depthScale;
+  let cap = MAX_WALK_OFFSET;
+  if (limit) {
+    // Distance beyond the spread at which the price reaches the limit.
+    const limitOffset = dir * (limit.toNumber() / q.mid - 1) - q.halfSpread;
+    if (limitOffset < 0) {
+      // Inside the spread: only the best quote itself may still satisfy the limit after rounding.
+      const best = bestPrice(q, side);
+      if (side === 'buy' ? best.gt(limit) : best.lt(limit)) return EMPTY;
+      cap = 0;
+    } else {
+      cap = Math.min(cap, limitOffset);
+    }
+  }
+  const wantedOffset = offsetForNotional(qty.toNumber() * baseToNotional);
+  let filled = qty;
+  let end = wantedOffset;
+  if (wantedOffset > cap) {
+    end = cap;
+    const available = floorTo(new Dec(cumulativeNotional(cap) / baseToNotional), q.stepSize);
+    // At cap 0 the best quote still holds a sliver of depth; give it one band of MIN_BAND.
+    const sliver = cap === 0 ? floorTo(new Dec(cumulativeNotional(MIN_BAND) / baseToNotional), q.stepSize) : ZERO;
+    filled = Dec.min(qty, Dec.max(available, sliver));
+    if (filled.lte(0)) return EMPTY;
+  }
+  const bands = Math.max(1, Math.min(MAX_FILLS_PER_WALK, Math.ceil(end / MIN_BAND)));
+  const fills: WalkFill[] = [];
+  let prevCum = ZERO;
+  let prevX = 0;
+  for (let k = 1; k <= bands; k++) {
+    const x = (end * k) / bands;
+    const cum = k === bands ? filled : Dec.min(filled, floorTo(new Dec(cumulativeNotional(x) / baseToNotional), q.stepSize));
+    const chunk = cum.minus(prevCum);
+    if (chunk.gt(0)) {
+      fills.push({ qty: chunk, price: bandPrice(q, side, meanOffset(prevX, x), limit) });
+      prevCum = cum;
+      prevX = x;
+    }
+  }
+  return { fills, filled, endOffset: end };
+}
+
+function bandPrice(q: BookQuote, side: OrderSide, offset: number, limit: Dec | null): Dec {
+  const dir = side === 'buy' ? 1 : -1;
+  const raw = new Dec(q.mid * (1 + dir * (q.halfSpread + offset)));
+  let p = side === 'buy' ? ceilTo(raw, q.tickSize) : floorTo(raw, q.tickSize);
+  if (limit && (side === 'buy' ? p.gt(limit) : p.lt(limit))) p = limit;
+  return p.gt(0) ? p : q.tickSize;
+}
+
+/** Volume-weighted average price of a set of fills (display only; the ledger uses each fill). */
+export function averagePrice(fills: readonly WalkFill[]): Dec | null {
+  let qty = ZERO;
+  let value = ZERO;
+  for (const f of fills) {
+    qty = qty.plus(f.qty);
+    value = value.plus(f.qty.mul(f.price));
+  }
+  return qty.gt(0) ? value.div(qty) : null;
+}

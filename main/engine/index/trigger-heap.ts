@@ -1,0 +1,166 @@
+/**
+ * A binary heap of price triggers with lazy deletion, the index behind every "has anything
+ * crossed?" question the engine asks on a tick (liquidation prices, stop and take-profit
+ * triggers, resting limit prices).
+ *
+ * Keys are binary64 copies of exact decimal prices. The heap only nominates candidates: the
+ * caller confirms each one with the exact decimal rule before acting, so float rounding can
+ * delay nothing and can trigger nothing by itself (see `crossed`, which widens the float test
+ * by a relative epsilon far above binary64 error and far below one tick).
+ *
+ * Removal is lazy: `remove(id)` forgets the live entry; the stale copy is discarded when it
+ * reaches the top. `update` is remove + push. Ties are broken by insertion sequence, so the
+ * order of equal keys is deterministic.
+ */
+
+/** 'desc': largest key on top (triggers when price <= key); 'asc': smallest on top (price >= key). */
+export type HeapOrder = 'asc' | 'desc';
+
+interface Entry {
+  readonly key: number;
+  readonly id: string;
+  readonly seq: number;
+}
+
+/** Relative slack of the float pre-check; exact decimal checks follow every nomination. */
+const REL_EPS = 1e-12;
+
+export class TriggerHeap {
+  private heap: Entry[] = [];
+  /** id -> seq of its live entry. */
+  private readonly live = new Map<string, number>();
+  private seq = 0;
+
+  constructor(readonly order: HeapOrder) {}
+
+  get size(): number {
+    return this.live.size;
+  }
+
+  has(id: string): boolean {
+    return this.live.has(id);
+  }
+
+  /** Inserts or replaces the trigger of `id`. */
+  set(id: string, key: number): void {
+    if (!Number.isFinite(key)) throw new RangeError(`trigger key for ${id} is not finite`);
+    const seq = ++this.seq;
+    this.live.set(id, seq);
+    this.heap.push({ key, id, seq });
+    this.siftUp(this.heap.length - 1);
+    // Many updates leave many stale entries; compact when they dominate.
+    if (this.heap.length > 64 && this.heap.length > 4 * this.live.size) this.compact();
+  }
+
+  remove(id: string): void {
+    this.live.delete(id);
+  }
+
+  clear(): void {
+    this.heap = [];
+    this.live.clear();
+  }
+
+  /** The id and key on top, skipping stale entries; undefined when empty. */
+  peek(): { id: string; key: number } | undefined {
+    this.dropStale();
+    const top = this.heap[0];
+    return top ? { id: top.id, key: top.key } : undefined;
+  }
+
+  /**
+   * Whether the top may have crossed at `price`: for 'desc' (fires at price <= key),
+   * price <= key·(1+ε); for 'asc' (fires at price >= key), price >= key·(1-ε).
+   */
+  topMayCross(price: number): boolean {
+    const top = this.peek();
+    if (!top) return false;
+    return crossed(this.order, price, top.key);
+  }
+
+  /**
+   * Every live id whose float key may have crossed at `price`, in trigger order (the one the
+   * price reached first on its way comes first). Does not remove them.
+   */
+  candidates(price: number, limit = Number.POSITIVE_INFINITY): string[] {
+    const out: string[] = [];
+    if (!this.topMayCross(price)) return out;
+    // Walk the heap as a tree, only into subtrees whose root may cross (heap property).
+    const stack = [0];
+    const found: Entry[] = [];
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      const e = this.heap[i];
+      if (!e || !crossed(this.order, price, e.key)) continue;
+      if (this.live.get(e.id) === e.seq) found.push(e);
+      stack.push(2 * i + 1, 2 * i + 2);
+    }
+    found.sort((a, b) => this.before(a, b) ? -1 : 1);
+    for (const e of found) {
+      if (out.length >= limit) break;
+      out.push(e.id);
+    }
+    return out;
+  }
+
+  /** Live ids in heap order (for tests and rebuilds); O(n log n). */
+  ids(): string[] {
+    const entries = this.heap.filter((e) => this.live.get(e.id) === e.seq);
+    entries.sort((a, b) => (this.before(a, b) ? -1 : 1));
+    return entries.map((e) => e.id);
+  }
+
+  private before(a: Entry, b: Entry): boolean {
+    if (a.key !== b.key) return this.order === 'desc' ? a.key > b.key : a.key < b.key;
+    return a.seq < b.seq;
+  }
+
+  private dropStale(): void {
+    while (this.heap.length > 0) {
+      const top = this.heap[0]!;
+      if (this.live.get(top.id) === top.seq) return;
+      const last = this.heap.pop()!;
+      if (this.heap.length > 0) {
+        this.heap[0] = last;
+        this.siftDown(0);
+      }
+    }
+  }
+
+  private compact(): void {
+    this.heap = this.heap.filter((e) => this.live.get(e.id) === e.seq);
+    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+  }
+
+  private siftUp(i: number): void {
+    const h = this.heap;
+    const e = h[i]!;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!this.before(e, h[p]!)) break;
+      h[i] = h[p]!;
+      i = p;
+    }
+    h[i] = e;
+  }
+
+  private siftDown(i: number): void {
+    const h = this.heap;
+    const n = h.length;
+    const e = h[i]!;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= n) break;
+      const r = l + 1;
+      const c = r < n && this.before(h[r]!, h[l]!) ? r : l;
+      if (!this.before(h[c]!, e)) break;
+      h[i] = h[c]!;
+      i = c;
+    }
+    h[i] = e;
+  }
+}
+
+export function crossed(order: HeapOrder, price: number, key: number): boolean {
+  return order === 'desc' ? price <= key + Math.abs(key) * REL_EPS : price >= key - Math.abs(key) * REL_EPS;
+}

@@ -1,0 +1,84 @@
+import type { MarginMode, Side } from '#shared/domain/exchange';
+import { ZERO, type Dec } from '#shared/money/decimal';
+import type { AccountId, AccountKind } from './ids';
+import type { Order } from './order';
+
+/**
+ * One-way position: at most one per account and symbol. The cost basis is kept as
+ * `entryValue` = Σ qty × price of the lots still open, exactly, so the average entry price is a
+ * derived number and no rounding ever leaks into the ledger (see ledger/position-fills.ts).
+ */
+export interface Position {
+  readonly account: AccountId;
+  readonly symbol: string;
+  side: Side;
+  qty: Dec;
+  entryValue: Dec;
+  mode: MarginMode;
+  leverage: number;
+  /** Isolated margin (the position's own wallet); zero for cross. */
+  margin: Dec;
+  /** Cumulative funding over the position's life: positive = paid, negative = received. */
+  fundingPaid: Dec;
+  realizedPnl: Dec;
+  feesPaid: Dec;
+  openedAt: number;
+  updatedAt: number;
+}
+
+export interface SymbolSettings {
+  mode: MarginMode;
+  leverage: number;
+}
+
+export interface Account {
+  readonly id: AccountId;
+  readonly kind: AccountKind;
+  /** Cross wallet: collateral not assigned to an isolated position. */
+  wallet: Dec;
+  readonly settings: Map<string, SymbolSettings>;
+  readonly positions: Map<string, Position>;
+  /** Live (non-final) orders by id. */
+  readonly orders: Map<number, Order>;
+  /** Whether per-fill, per-order and per-payment effects are reported (the trader: yes; crowd: no). */
+  readonly history: boolean;
+  deposited: Dec;
+  withdrawn: Dec;
+}
+
+export function newAccount(id: AccountId, kind: AccountKind, history: boolean): Account {
+  return {
+    id,
+    kind,
+    wallet: ZERO,
+    settings: new Map(),
+    positions: new Map(),
+    orders: new Map(),
+    history,
+    deposited: ZERO,
+    withdrawn: ZERO,
+  };
+}
+
+export function entryPrice(p: Position): Dec {
+  return p.entryValue.div(p.qty);
+}
+
+/** +1 long, -1 short. */
+export function sign(side: Side): 1 | -1 {
+  return side === 'long' ? 1 : -1;
+}
+
+export function opposite(side: Side): Side {
+  return side === 'long' ? 'short' : 'long';
+}
+
+/** The position side a buy or sell opens or adds to. */
+export function sideOfOrder(orderSide: 'buy' | 'sell'): Side {
+  return orderSide === 'buy' ? 'long' : 'short';
+}
+
+/** The order side that reduces a position. */
+export function closingOrderSide(side: Side): 'buy' | 'sell' {
+  return side === 'long' ? 'sell' : 'buy';
+}
