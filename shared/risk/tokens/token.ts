@@ -1,0 +1,187 @@
+import { Dec, ONE, ZERO } from '../../money/decimal';
+import { RiskInputError } from '../errors';
+import type { PricePath } from './path';
+
+/**
+ * How a leveraged token returns to its target leverage:
+ * - daily: at every daily close (FTX's scheduled 00:02 UTC rebalance, Binance/KuCoin daily);
+ * - leverage-band: when |leverage| reaches maxAbsLeverage (FTX: 4 for a 3x token) or falls to
+ *   minAbsLeverage (Bybit: 2), at the exact crossing price, to rebalanceTo; plus the daily close
+ *   rebalance when `daily` (FTX did both);
+ * - price-band: when price moves `band` from the last rebalance price (KuCoin/Amun 15%).
+ */
+export type RebalanceRule =
+  | { readonly kind: 'daily' }
+  | { readonly kind: 'leverage-band'; readonly maxAbsLeverage: Dec; readonly minAbsLeverage?: Dec; readonly rebalanceTo?: Dec; readonly daily: boolean }
+  | { readonly kind: 'price-band'; readonly band: Dec; readonly daily: boolean };
+
+export interface TokenCosts {
+  /** Fraction of NAV taken at each daily close (FTX 0.0003, Binance 0.0001, Bybit 0.00005). */
+  readonly managementFeePerDay: Dec;
+  /** Funding rate per day on the end-of-day notional; positive charges longs and pays shorts. */
+  readonly fundingPerDay: Dec;
+}
+
+export interface RebalanceEvent {
+  /** 1-based day of the path. */
+  readonly day: number;
+  readonly price: Dec;
+  readonly navBefore: Dec;
+  readonly reason: 'daily' | 'threshold' | 'gap';
+}
+
+export interface TokenResult {
+  readonly valueEnd: Dec;
+  /** NAV at the start (1) and at each daily close, after fees and any rebalance. */
+  readonly path: readonly Dec[];
+  readonly rebalances: number;
+  readonly events: readonly RebalanceEvent[];
+  /** The day the token's NAV reached zero (its own position was liquidated), if it did. */
+  readonly wipedOutDay: number | null;
+}
+
+interface State {
+  units: Dec;
+  cash: Dec;
+  refPrice: Dec;
+}
+
+const MAX_TRIGGERS_PER_SEGMENT = 100_000;
+
+function nav(st: State, p: Dec): Dec {
+  return st.cash.plus(st.units.mul(p));
+}
+
+function relever(st: State, p: Dec, target: Dec): void {
+  const value = nav(st, p);
+  st.units = target.mul(value).div(p);
+  st.cash = value.minus(st.units.mul(p));
+  st.refPrice = p;
+}
+
+/** Prices at which the rule fires, given the current holdings (unordered, may be out of range). */
+function triggerPrices(rule: RebalanceRule, st: State, sign: Dec): Dec[] {
+  switch (rule.kind) {
+    case 'daily':
+      return [];
+    case 'price-band':
+      return [st.refPrice.mul(ONE.plus(rule.band)), st.refPrice.mul(ONE.minus(rule.band))];
+    case 'leverage-band': {
+      // leverage(P) = u P / (c + u P) = L*  <=>  P = L* c / (u (1 - L*)).
+      const out: Dec[] = [];
+      const bounds = rule.minAbsLeverage ? [rule.maxAbsLeverage, rule.minAbsLeverage] : [rule.maxAbsLeverage];
+      for (const b of bounds) {
+        const target = b.mul(sign);
+        const den = st.units.mul(ONE.minus(target));
+        if (!den.isZero()) out.push(target.mul(st.cash).div(den));
+      }
+      return out;
+    }
+    default: {
+      const never: never = rule;
+      throw new Error(`unknown rebalance rule ${String(never)}`);
+    }
+  }
+}
+
+function outsideBand(rule: RebalanceRule, st: State, p: Dec): boolean {
+  switch (rule.kind) {
+    case 'daily':
+      return false;
+    case 'price-band':
+      return p.div(st.refPrice).minus(1).abs().gte(rule.band);
+    case 'leverage-band': {
+      const value = nav(st, p);
+      const lev = st.units.mul(p).div(value).abs();
+      return lev.gte(rule.maxAbsLeverage) || (rule.minAbsLeverage !== undefined && lev.lte(rule.minAbsLeverage));
+    }
+    default: {
+      const never: never = rule;
+      throw new Error(`unknown rebalance rule ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * A leveraged token along a path, its value normalised to 1 at the start (tokens-and-sizing.md
+ * section 2 and the comparator conventions): NAV is linear in price between rebalances; funding
+ * and the management fee are charged at each daily close, then the daily re-lever if any. A NAV
+ * that reaches zero stays at zero (the token's own position was liquidated): never negative.
+ */
+export function simulateToken(path: PricePath, leverage: Dec, rule: RebalanceRule, costs: TokenCosts): TokenResult {
+  if (leverage.isZero()) throw new RiskInputError('leverage', 'must not be zero');
+  const target = rule.kind === 'leverage-band' ? (rule.rebalanceTo ?? leverage) : leverage;
+  if (rule.kind === 'leverage-band' && !rule.maxAbsLeverage.gt(target.abs())) {
+    throw new RiskInputError('rebalance.maxAbsLeverage', 'must be above the target leverage');
+  }
+  if (rule.kind === 'price-band' && (!rule.band.gt(0) || !rule.band.lt(1))) throw new RiskInputError('rebalance.priceBand', 'must be in (0, 1)');
+  const sign = new Dec(target.gt(0) ? 1 : -1);
+  const st: State = { units: ZERO, cash: ONE, refPrice: path.start };
+  relever(st, path.start, target);
+
+  const values: Dec[] = [ONE];
+  const events: RebalanceEvent[] = [];
+  let wipedOutDay: number | null = null;
+  let price = path.start;
+  const wipe = (day: number) => {
+    wipedOutDay = day;
+    st.units = ZERO;
+    st.cash = ZERO;
+  };
+
+  /** Walks one day's gap and moves; false when the NAV reached zero on the way. */
+  const walk = (d: PricePath['days'][number], day: number): boolean => {
+    if (d.gapTo) {
+      price = d.gapTo;
+      if (!nav(st, price).gt(0)) return false;
+      if (outsideBand(rule, st, price)) {
+        events.push({ day, price, navBefore: nav(st, price), reason: 'gap' });
+        relever(st, price, target);
+      }
+    }
+    for (const to of d.moves) {
+      const dir = to.minus(price).s;
+      for (let guard = 0; dir !== 0; guard += 1) {
+        if (guard > MAX_TRIGGERS_PER_SEGMENT) throw new RiskInputError('rebalance', 'the band is too narrow for this path');
+        let next: Dec | null = null;
+        for (const p of triggerPrices(rule, st, sign)) {
+          const ahead = p.minus(price).mul(dir).gt(0) && to.minus(p).mul(dir).gte(0);
+          if (ahead && (next === null || p.minus(price).abs().lt(next.minus(price).abs()))) next = p;
+        }
+        // NAV is linear between vertices: if it is not positive at the trigger, it hit zero first.
+        if (next === null || !nav(st, next).gt(0)) break;
+        events.push({ day, price: next, navBefore: nav(st, next), reason: 'threshold' });
+        relever(st, next, target);
+        price = next;
+      }
+      price = to;
+      if (!nav(st, price).gt(0)) return false;
+    }
+    return true;
+  };
+
+  path.days.forEach((d, i) => {
+    const day = i + 1;
+    if (wipedOutDay === null && !walk(d, day)) wipe(day);
+    if (wipedOutDay !== null) {
+      values.push(ZERO);
+      return;
+    }
+    const close = price;
+    // Funding on the end-of-day notional, then the management fee on NAV, then the re-lever.
+    st.cash = st.cash.minus(st.units.mul(close).mul(costs.fundingPerDay));
+    st.cash = st.cash.minus(nav(st, close).mul(costs.managementFeePerDay));
+    if (!nav(st, close).gt(0)) {
+      wipe(day);
+      values.push(ZERO);
+      return;
+    }
+    if (rule.kind === 'daily' || rule.daily) {
+      events.push({ day, price: close, navBefore: nav(st, close), reason: 'daily' });
+      relever(st, close, target);
+    }
+    values.push(nav(st, close));
+  });
+
+  return { valueEnd: values[values.length - 1]!, path: values, rebalances: events.length, events, wipedOutDay };
+}
