@@ -1,6 +1,11 @@
 import type { CliCommand } from './command';
+import { decayCommand } from './decay';
+import { fundingCommand } from './funding';
+import { liqCommand } from './liq';
+import { pnlCommand } from './pnl';
+import { sizeCommand } from './size';
 
 /**
  * Every `levdesk` subcommand. Each lives in its own module under main/cli/; add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [];
+export const COMMANDS: readonly CliCommand[] = [liqCommand, sizeCommand, decayCommand, fundingCommand, pnlCommand];

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { z } from 'zod';
 import { describeIssues, toFieldIssues } from '#shared/ipc/issues';
+import { RiskInputError } from '#shared/risk/errors';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type CliCommand } from './command';
 
 /** Thrown by a command's run when the document is valid JSON but cannot be computed (exit 2). */
@@ -50,6 +51,11 @@ export function jsonCommand<S extends z.ZodType, O>(spec: JsonCommandSpec<S, O>)
       } catch (err) {
         if (err instanceof CliInputError) {
           io.stderr.write(`levdesk ${spec.name}: ${err.message}\n`);
+          return EXIT_BAD_INPUT;
+        }
+        // The risk math refuses inputs no real position can have (stop on the wrong side, ...).
+        if (err instanceof RiskInputError) {
+          io.stderr.write(`levdesk ${spec.name}: bad input: ${err.message}\n`);
           return EXIT_BAD_INPUT;
         }
         io.stderr.write(`levdesk ${spec.name} failed: ${(err as Error).stack ?? String(err)}\n`);
