@@ -12,7 +12,9 @@
  * - Liquidation: `liquidationPrice({ profile, position, walletBalance?, others? })` (isolated or
  *   cross one-way; others held at their marks; bracket at the liquidation price) -> Dec | null;
  *   `bankruptcyPrice`; `explainLiquidation` returns both with the formula, the bracket and every
- *   term (for the explanation panel); `marginStateAt` evaluates both sides of the balance equation.
+ *   term (for the explanation panel); `marginStateAt` evaluates both sides of the balance equation;
+ *   `crossAccountState` (sum MM, margin balance, ratio of the cross wallet) and
+ *   `positionMaintenanceMargin` for the per-mark liquidation check.
  * - Orders and costs: `maxOpenQuantity`, `tradingFee`, `clearanceFee`, `insuranceFundDelta`,
  *   `fundingRate`, `fundingPayment` (signed: who pays whom), ADL scores and the ADL queue.
  * - Planning: `sizePosition` (fixed-fractional with fees, slippage and caps), `stopSafety` /
@@ -36,6 +38,7 @@ export * from './profile';
 export * from './profiles';
 export * from './liquidation/position';
 export * from './liquidation/liquidation-price';
+export * from './liquidation/account';
 export type { LiquidationFormulaId } from './liquidation/describe';
 export * from './stops';
 export * from './sizing';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainLiquidation, getProfile, liquidationPrice, marginStateAt, bankruptcyPrice } from '#shared/risk/index';
+import { bankruptcyPrice, crossAccountState, explainLiquidation, getProfile, liquidationPrice, marginStateAt, positionMaintenanceMargin } from '#shared/risk/index';
 import { d, fixed, pos } from './helpers';
 
 const binance = getProfile('binance-usdm');
@@ -106,5 +106,22 @@ describe('margin ratio and explanation', () => {
     expect(e.marginRatio!.toFixed()).toBe('0.085');
     expect(e.formula).toBe('binance-linear-isolated');
     expect(e.initialMargin.toFixed()).toBe('10000');
+  });
+});
+
+describe('cross account state', () => {
+  it('sum MM / (wallet + sum UPNL) over the cross positions only (the freqtrade calc-example account)', () => {
+    const positions = [
+      pos({ symbol: 'BTCUSDT', side: 'long', qty: '109.488', entry: '32481.98', mark: '31967.27', mode: 'cross', lev: 5, mmr: '0.025', cum: '16300' }),
+      pos({ symbol: 'ETHUSDT', side: 'long', qty: '3683.979', entry: '1456.84', mark: '1335.18', mode: 'cross', lev: 5, mmr: '0.10', cum: '135365' }),
+      pos({ symbol: 'SOLUSDT', side: 'short', qty: 100, entry: 150, lev: 5 }),
+    ];
+    const s = crossAccountState(binance, d('1535443.01'), positions);
+    const mm = d('109.488').mul('31967.27').mul('0.025').minus(16300).plus(d('3683.979').mul('1335.18').mul('0.1').minus(135365));
+    const upnl = d('109.488').mul(d('31967.27').minus('32481.98')).plus(d('3683.979').mul(d('1335.18').minus('1456.84')));
+    expect(s.maintenanceMargin.eq(mm)).toBe(true);
+    expect(s.unrealizedPnl.eq(upnl)).toBe(true);
+    expect(s.marginRatio!.eq(mm.div(d('1535443.01').plus(upnl)))).toBe(true);
+    expect(positionMaintenanceMargin(binance, pos({ side: 'long', qty: 1, entry: 100000, mark: 95000 })).toFixed()).toBe('425');
   });
 });
