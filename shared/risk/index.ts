@@ -39,6 +39,7 @@ export * from './profiles';
 export * from './liquidation/position';
 export * from './liquidation/liquidation-price';
 export * from './liquidation/account';
+export * from './liquidation/bitmex-payload';
 export type { LiquidationFormulaId } from './liquidation/describe';
 export * from './stops';
 export * from './sizing';

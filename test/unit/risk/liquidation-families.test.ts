@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { explainLiquidation, getProfile, liquidationPrice } from '#shared/risk/index';
+import { bitmexPayloadPrices, explainLiquidation, getProfile, liquidationPrice } from '#shared/risk/index';
 import { d, fixed, pos } from './helpers';
 
 const bybit = getProfile('bybit-linear');
@@ -120,5 +120,18 @@ describe('BitMEX XBTUSD (inverse)', () => {
     const e = explainLiquidation({ profile: bitmex, position: pos({ symbol: 'XBTUSD', side: 'short', qty: 2, entry: 3934, lev: 1 }) });
     expect(e.liquidationPrice).toBeNull();
     expect(e.bankruptcyPrice).toBeNull();
+  });
+});
+
+describe('BitMEX payload reconstruction (exchange-mechanics.md 4.2; testnet payloads in fpanettieri/peron, Feb 2019)', () => {
+  it('long 1 contract at 1x, EP 3,933: published LP 1,972 / BP 1,966.5', () => {
+    const r = bitmexPayloadPrices({ side: 'long', contracts: d(1), posCost: d(25426), posInit: d(25426), posMargin: d(25465), posMaint: d(169), tickSize: d('0.5') });
+    expect(r.liquidationPrice!.toFixed()).toBe('1972');
+    expect(r.bankruptcyPrice!.toFixed()).toBe('1966.5');
+  });
+  it('short 1,646 at 2x: published LP 7,005 / BP 7,128 (7,005.5 without the per-contract rounding)', () => {
+    const r = bitmexPayloadPrices({ side: 'short', contracts: d(1646), posCost: d(46182146), posInit: d(23091073), posMargin: d(23143383), posMaint: d(456404), tickSize: d('0.5') });
+    expect(r.liquidationPrice!.toFixed()).toBe('7005');
+    expect(r.bankruptcyPrice!.toFixed()).toBe('7128');
   });
 });
