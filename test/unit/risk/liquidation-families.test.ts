@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bitmexPayloadPrices, explainLiquidation, getProfile, liquidationPrice } from '#shared/risk/index';
+import { bitmexPayloadPrices, explainLiquidation, getProfile, liquidationPrice, marginStateAt } from '#shared/risk/index';
+import { makeSpec } from '#shared/risk/profiles/specs';
 import { d, fixed, pos } from './helpers';
 
 const bybit = getProfile('bybit-linear');
@@ -133,5 +134,47 @@ describe('BitMEX payload reconstruction (exchange-mechanics.md 4.2; testnet payl
     const r = bitmexPayloadPrices({ side: 'short', contracts: d(1646), posCost: d(46182146), posInit: d(23091073), posMargin: d(23143383), posMaint: d(456404), tickSize: d('0.5') });
     expect(r.liquidationPrice!.toFixed()).toBe('7005');
     expect(r.bankruptcyPrice!.toFixed()).toBe('7128');
+  });
+});
+
+describe('Binance COIN-M (inverse) through the binance family: profiles are data', () => {
+  // A COIN-M profile assembled in the test: 100 USD contracts, brackets in BTC.
+  const coinm = {
+    ...getProfile('binance-usdm'),
+    settlement: 'inverse' as const,
+    symbols: {
+      BTCUSD_PERP: makeSpec({
+        symbol: 'BTCUSD_PERP',
+        settlement: 'inverse',
+        contractSize: '100',
+        tickSize: '0.1',
+        stepSize: '1',
+        minQty: '1',
+        minNotional: '0',
+        percentPrice: ['1.05', '0.95'],
+        brackets: [
+          { floor: '0', cap: '5', maxLeverage: '125', mmr: '0.004' },
+          { floor: '5', cap: '10', maxLeverage: '100', mmr: '0.005' },
+        ],
+        source: 'test',
+      }),
+    },
+  };
+
+  it('LP = Q (mmr + s) / (WB + cum + s Q / EP) (exchange-mechanics.md 1.7, derived; no published vector)', () => {
+    const e = explainLiquidation({ profile: coinm, position: pos({ symbol: 'BTCUSD_PERP', side: 'long', qty: 10, entry: 50000, lev: 20 }) });
+    // Q = 1,000 USD, WB = 1,000 / 50,000 / 20 = 0.001 BTC, tier 1.
+    expect(e.terms.walletBalance.toFixed()).toBe('0.001');
+    expect(e.liquidationPrice!.eq(d(1000).mul('1.004').div(d('0.001').plus('0.02')))).toBe(true);
+    expect(e.bankruptcyPrice!.eq(d(1000).div(d('0.02').plus('0.001')))).toBe(true);
+  });
+
+  it('applies the bracket at the liquidation price: notional in coin falls as price rises', () => {
+    // 260,000 USD short at 50,000 is 5.2 BTC (tier 2); at its LP near 52,400 it is under 5 BTC (tier 1).
+    const input = { profile: coinm, position: pos({ symbol: 'BTCUSD_PERP', side: 'short' as const, qty: 2600, entry: 50000, lev: 20 }) };
+    const e = explainLiquidation(input);
+    expect(e.bracket.tier).toBe(1);
+    const at = marginStateAt(input, e.liquidationPrice!);
+    expect(at.marginBalance.minus(at.requirement).abs().lt('1e-30')).toBe(true);
   });
 });
