@@ -31,7 +31,7 @@ const EMPTY: WalkResult = { fills: [], filled: ZERO, endOffset: 0 };
 
 /** Best quote a taker of `side` meets: the ask for a buy, the bid for a sell, on the tick grid. */
 export function bestPrice(q: BookQuote, side: OrderSide): Dec {
-  const raw = new Dec(q.mid * (side === 'buy' ? 1 + q.halfSpread : 1 - q.halfSpread));
+  const raw = fromFloat(q.mid * (side === 'buy' ? 1 + q.halfSpread : 1 - q.halfSpread));
   const p = side === 'buy' ? ceilTo(raw, q.tickSize) : floorTo(raw, q.tickSize);
   return p.gt(0) ? p : q.tickSize;
 }
@@ -90,10 +90,18 @@ export function walkBook(q: BookQuote, side: OrderSide, qty: Dec, limit: Dec | n
 
 function bandPrice(q: BookQuote, side: OrderSide, offset: number, limit: Dec | null): Dec {
   const dir = side === 'buy' ? 1 : -1;
-  const raw = new Dec(q.mid * (1 + dir * (q.halfSpread + offset)));
+  const raw = fromFloat(q.mid * (1 + dir * (q.halfSpread + offset)));
   let p = side === 'buy' ? ceilTo(raw, q.tickSize) : floorTo(raw, q.tickSize);
   if (limit && (side === 'buy' ? p.gt(limit) : p.lt(limit))) p = limit;
   return p.gt(0) ? p : q.tickSize;
+}
+
+/**
+ * A float model price as a decimal, cut to 15 significant digits first: binary64 noise such as
+ * 100005.00000000001 must not push a price onto the next tick when it is rounded outward.
+ */
+function fromFloat(x: number): Dec {
+  return new Dec(x.toPrecision(15));
 }
 
 /** Volume-weighted average price of a set of fills (display only; the ledger uses each fill). */

@@ -9,8 +9,7 @@
  * by a relative epsilon far above binary64 error and far below one tick).
  *
  * Removal is lazy: `remove(id)` forgets the live entry; the stale copy is discarded when it
- * reaches the top. `update` is remove + push. Ties are broken by insertion sequence, so the
- * order of equal keys is deterministic.
+ * reaches the top. Ties are broken by id, so the order of equal keys does not depend on history.
  */
 
 /** 'desc': largest key on top (triggers when price <= key); 'asc': smallest on top (price >= key). */
@@ -110,8 +109,13 @@ export class TriggerHeap {
     return entries.map((e) => e.id);
   }
 
+  /**
+   * Heap order: key, then id. Never insertion order: a heap rebuilt from a snapshot must nominate
+   * equal keys in the same order as the one that lived through the events (determinism).
+   */
   private before(a: Entry, b: Entry): boolean {
     if (a.key !== b.key) return this.order === 'desc' ? a.key > b.key : a.key < b.key;
+    if (a.id !== b.id) return a.id < b.id;
     return a.seq < b.seq;
   }
 

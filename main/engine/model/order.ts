@@ -57,8 +57,9 @@ export interface Order {
   readonly role: OrderRole | null;
   /** Entry orders: the protective orders to create from fills. */
   readonly bracket: PlannedBracket | null;
-  /** Take-profit rung: share of the parent's filled quantity it closes. */
+  /** Take-profit rung: share of the parent's filled quantity it closes, and its place in the ladder. */
   readonly fraction: number | null;
+  readonly rung: number | null;
   readonly createdAt: number;
   updatedAt: number;
   reason: OrderReason;

@@ -1,0 +1,99 @@
+import type { CrowdParams } from '#shared/domain/crowd';
+import { Dec, ZERO, ceilTo, floorTo } from '#shared/money/decimal';
+import { initialMargin, maxLeverageForNotional, tradingFee } from '#shared/risk/index';
+import { bestPrice } from '../book/walk';
+import { market, reject, type EngineContext } from '../context';
+import { money, moneyUp } from '../ledger/money';
+import { newAccount } from '../model/account';
+import { crowdId } from '../model/ids';
+import type { MarketState } from '../model/market';
+import { bookFill } from '../orders/book-fill';
+import { newOrder, registerLive } from '../orders/lifecycle';
+import { generateCrowd, type CrowdArrival } from './generate';
+
+export function startCrowd(ctx: EngineContext, symbol: string, params: CrowdParams, t: number): void {
+  market(ctx, symbol);
+  if (ctx.state.crowd) reject('crowdExists', 'this workspace already has a crowd', 'crowd');
+  ctx.state.crowd = { params, symbol, startT: t, next: 0, arrivals: generateCrowd(params, t), skipped: 0 };
+}
+
+/** Opens every crowd trader whose arrival time has come (called on each tick of the crowd's market). */
+export function processArrivals(ctx: EngineContext, m: MarketState): void {
+  const crowd = ctx.state.crowd;
+  if (!crowd || crowd.symbol !== m.symbol) return;
+  const arrivals = crowd.arrivals;
+  if (crowd.next >= arrivals.length || arrivals[crowd.next]!.t > ctx.state.t) return;
+  let opened = 0;
+  const skippedBefore = crowd.skipped;
+  while (crowd.next < arrivals.length && arrivals[crowd.next]!.t <= ctx.state.t) {
+    const a = arrivals[crowd.next]!;
+    crowd.next += 1;
+    if (openArrival(ctx, m, a)) opened += 1;
+    else crowd.skipped += 1;
+  }
+  ctx.effects.push({ kind: 'crowdArrived', t: ctx.state.t, opened, skipped: crowd.skipped - skippedBefore });
+}
+
+/**
+ * A crowd trader arrives: deposits what its position needs (initial margin and taker fee, plus
+ * its cushion for cross), opens at the best quote, and leaves a reduce-only stop if it uses
+ * one. It obeys the same rules as the trader: the leverage is capped by the bracket its notional
+ * falls in, the quantity meets the step, minimum quantity and minimum notional.
+ *
+ * Entries fill at the quote without walking the book: the crowd stands for positions built over
+ * time whose flow is already in the real price series. Its stops and liquidations do walk the
+ * book (that flow is the cascade this simulation adds).
+ */
+function openArrival(ctx: EngineContext, m: MarketState, a: CrowdArrival): boolean {
+  const side = a.side === 'long' ? 'buy' : 'sell';
+  const price = bestPrice(m.quote(), side);
+  const spec = m.spec;
+  const unit = price.mul(spec.contractSize);
+  let qty = floorTo(new Dec(a.notional).div(unit), spec.stepSize);
+  if (qty.lt(spec.minQty)) qty = spec.minQty;
+  if (qty.mul(unit).lt(spec.minNotional)) qty = ceilTo(spec.minNotional.div(unit), spec.stepSize);
+  const notional = qty.mul(unit);
+  const lev = Dec.min(new Dec(Math.max(1, Math.floor(a.leverage))), maxLeverageForNotional(spec.brackets, notional)).floor();
+  if (lev.lt(1)) return false;
+  const im = moneyUp(initialMargin(notional, lev));
+  const fee = money(tradingFee(notional, m.profile.fees.taker));
+  const deposit = moneyUp(im.plus(fee).plus(im.mul(a.cushion)));
+  const id = crowdId(a.n);
+  const account = newAccount(id, 'crowd', false);
+  account.settings.set(m.symbol, { mode: a.mode, leverage: lev.toNumber() });
+  account.wallet = deposit;
+  account.deposited = deposit;
+  ctx.state.accounts.set(id, account);
+  ctx.state.netDeposits = ctx.state.netDeposits.plus(deposit);
+  bookFill(ctx, account, m, side, qty, price, m.profile.fees.taker, 'taker', null, null);
+  if (a.stopDistance !== null) {
+    const d = new Dec(a.stopDistance);
+    const trigger = a.side === 'long' ? floorTo(price.mul(Dec.sub(1, d)), spec.tickSize) : ceilTo(price.mul(d.plus(1)), spec.tickSize);
+    if (trigger.gt(0)) {
+      const stop = newOrder(ctx, {
+        account,
+        symbol: m.symbol,
+        side: side === 'buy' ? 'sell' : 'buy',
+        type: 'stopMarket',
+        qty: ZERO, // a closePosition order carries no quantity until it fires
+        price: null,
+        trigger,
+        triggerSource: 'last',
+        timeInForce: 'GTC',
+        reduceOnly: true,
+        closePosition: true,
+        callbackRate: null,
+        activation: null,
+        clientOrderId: null,
+        parentId: null,
+        role: 'stopLoss',
+        bracket: null,
+        fraction: null,
+        rung: null,
+        status: 'pending',
+      });
+      registerLive(ctx, stop);
+    }
+  }
+  return true;
+}

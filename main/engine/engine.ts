@@ -1,0 +1,212 @@
+import type { EngineCommand, EngineEvent, EngineSetup } from '#shared/domain/trading-commands';
+import { eventTime } from '#shared/domain/trading-commands';
+import { Dec, ZERO } from '#shared/money/decimal';
+import { contractSpec, getProfile, maxLeverageForNotional } from '#shared/risk/index';
+import { adjustMargin, deposit, setLeverage, setMarginMode, withdraw } from './account/account-commands';
+import { EngineIndexes, EngineRejection, account, market, reject, type EngineContext } from './context';
+import { processArrivals, startCrowd } from './crowd/arrivals';
+import type { ApplyResult, Effect } from './effects';
+import { settleFunding } from './funding/settle-funding';
+import { changeInsurance } from './ledger/insurance';
+import { newAccount } from './model/account';
+import { LIQUIDITY_ID } from './model/ids';
+import { MarketState } from './model/market';
+import { amendOrder, cancelAll, cancelOrder, closePosition, placeOrder } from './orders/commands';
+import { refreshAccount, refreshDirty } from './risk/refresh';
+import { marketLookup } from './risk/refresh';
+import { emptyState, type EngineState } from './state/engine-state';
+import { hashOf } from './state/hash';
+import { restoreState, snapshotState, type EngineSnapshot } from './state/snapshot';
+import { runTriggers } from './triggers/run-triggers';
+
+/**
+ * The paper-trading engine: a pure, deterministic state machine. `apply(event)` changes the
+ * state and returns what happened (effects), or refuses a command with a reason and changes
+ * nothing. Time, prices and chance arrive only as events (the crowd's chance as a seed), so the
+ * same events always give the same state: `stateHash()` proves it.
+ */
+export class Engine {
+  private state: EngineState;
+  private readonly idx = new EngineIndexes();
+
+  constructor(snapshot?: EngineSnapshot) {
+    this.state = snapshot ? restoreState(snapshot) : emptyState();
+    if (snapshot) this.rebuildIndexes();
+  }
+
+  static restore(snapshot: EngineSnapshot): Engine {
+    return new Engine(snapshot);
+  }
+
+  apply(event: EngineEvent): ApplyResult {
+    const st = this.state;
+    const t = eventTime(event);
+    const ctx: EngineContext = { state: st, idx: this.idx, effects: [], dirty: new Set() };
+    const prevT = st.t;
+    try {
+      if (event.kind !== 'setup' && st.markets.size === 0) reject('notSetUp', 'the engine has no markets yet (the setup event comes first)');
+      if (t < st.t) reject('timeBackwards', `event at ${t} is older than the engine clock ${st.t}`, 't');
+      st.t = t;
+      this.dispatch(ctx, event);
+    } catch (err) {
+      if (err instanceof EngineRejection) {
+        st.t = prevT;
+        return { ok: false, rejection: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+      }
+      throw err;
+    }
+    refreshDirty(ctx);
+    st.seq += 1;
+    return { ok: true, effects: ctx.effects };
+  }
+
+  private dispatch(ctx: EngineContext, e: EngineEvent): void {
+    switch (e.kind) {
+      case 'setup':
+        applySetup(ctx, e.setup);
+        return;
+      case 'tick': {
+        const m = market(ctx, e.tick.symbol);
+        m.applyTick(e.tick);
+        processArrivals(ctx, m);
+        runTriggers(ctx, m.symbol);
+        return;
+      }
+      case 'funding':
+        settleFunding(ctx, e.funding);
+        runTriggers(ctx, e.funding.symbol);
+        return;
+      case 'crowd':
+        startCrowd(ctx, e.symbol, e.params, e.t);
+        return;
+      case 'command':
+        applyCommand(ctx, e.account, e.command);
+        return;
+      default: {
+        const never: never = e;
+        throw new Error(`unknown event ${String(never)}`);
+      }
+    }
+  }
+
+  /** Plain-data copy of the whole state (JSON-safe). */
+  snapshot(): EngineSnapshot {
+    return snapshotState(this.state);
+  }
+
+  /** sha256 of the canonical snapshot: equal hashes, equal states. */
+  stateHash(): string {
+    return hashOf(this.snapshot());
+  }
+
+  /** Read-only access for queries (views, previews, explanations). Do not mutate. */
+  get readState(): EngineState {
+    return this.state;
+  }
+
+  get indexes(): EngineIndexes {
+    return this.idx;
+  }
+
+  private rebuildIndexes(): void {
+    this.idx.clear();
+    const markets = marketLookup({ state: this.state, idx: this.idx, effects: [], dirty: new Set() });
+    const ids = [...this.state.accounts.keys()].sort();
+    for (const id of ids) {
+      const a = this.state.accounts.get(id)!;
+      for (const p of a.positions.values()) this.idx.positionsIn(p.symbol).set(id, p);
+      for (const o of [...a.orders.values()].sort((x, y) => x.id - y.id)) this.idx.orders.place(o);
+    }
+    const ctx: EngineContext = { state: this.state, idx: this.idx, effects: [], dirty: new Set() };
+    for (const id of ids) {
+      const a = this.state.accounts.get(id)!;
+      if (a.kind !== 'liquidity') refreshAccount(ctx, markets, a);
+    }
+  }
+}
+
+function applySetup(ctx: EngineContext, setup: EngineSetup): void {
+  const st = ctx.state;
+  if (st.markets.size > 0) reject('alreadySetUp', 'the engine is already set up');
+  const markets: MarketState[] = [];
+  for (const ms of setup.markets) {
+    if (markets.some((m) => m.symbol === ms.symbol)) reject('duplicateMarket', `${ms.symbol} is listed twice`, 'markets');
+    const profile = getProfile(ms.profile);
+    const spec = contractSpec(profile, ms.symbol);
+    if (spec.settlement !== 'linear') reject('inverseUnsupported', `${ms.symbol} on ${profile.label} is an inverse contract; the engine trades linear USDT-margined contracts`, 'markets');
+    markets.push(new MarketState({ symbol: ms.symbol, profileId: ms.profile, depthScale: ms.depthScale, impactHalfLifeMs: ms.impactHalfLifeSec * 1000 }, profile, spec));
+  }
+  for (const a of setup.accounts) {
+    for (const s of a.settings) {
+      const m = markets.find((x) => x.symbol === s.symbol);
+      if (!m) reject('unknownSymbol', `account ${a.id} sets ${s.symbol}, which is not a market here`, 'accounts');
+      const max = maxLeverageForNotional(m.spec.brackets, ZERO);
+      if (new Dec(s.leverage).gt(max)) reject('leverageAboveBracket', `${s.symbol} allows at most ${max.toFixed()}x`, 'accounts');
+    }
+  }
+  for (const m of markets) st.markets.set(m.symbol, m);
+  st.defaults = { ...setup.defaults };
+  st.accounts.set(LIQUIDITY_ID, newAccount(LIQUIDITY_ID, 'liquidity', false));
+  const seed = new Dec(setup.insuranceFund);
+  st.netDeposits = st.netDeposits.plus(seed);
+  changeInsurance(ctx, seed, 'seed', null, null);
+  for (const a of setup.accounts) {
+    if (st.accounts.has(a.id)) reject('duplicateAccount', `account ${a.id} is listed twice`, 'accounts');
+    const acct = newAccount(a.id, 'trader', true);
+    for (const s of a.settings) acct.settings.set(s.symbol, { mode: s.mode, leverage: s.leverage });
+    st.accounts.set(a.id, acct);
+    const amount = new Dec(a.deposit);
+    if (amount.gt(0)) deposit(ctx, acct, amount);
+  }
+}
+
+function applyCommand(ctx: EngineContext, accountId: string, c: EngineCommand): void {
+  const a = account(ctx, accountId);
+  if (a.kind === 'liquidity') reject('notTradable', 'the liquidity account does not take commands', 'account');
+  let symbols: string[] = [];
+  switch (c.type) {
+    case 'deposit':
+      deposit(ctx, a, new Dec(c.amount));
+      symbols = [...a.positions.keys()];
+      break;
+    case 'withdraw':
+      withdraw(ctx, a, new Dec(c.amount));
+      break;
+    case 'setLeverage':
+      setLeverage(ctx, a, c.symbol, c.leverage);
+      symbols = [c.symbol];
+      break;
+    case 'setMarginMode':
+      setMarginMode(ctx, a, c.symbol, c.mode);
+      break;
+    case 'adjustMargin':
+      adjustMargin(ctx, a, c.symbol, new Dec(c.amount));
+      symbols = [c.symbol];
+      break;
+    case 'placeOrder':
+      placeOrder(ctx, a, c.order);
+      symbols = [c.order.symbol];
+      break;
+    case 'cancelOrder':
+      cancelOrder(ctx, a, c.orderId);
+      break;
+    case 'cancelAll':
+      cancelAll(ctx, a, c.symbol);
+      break;
+    case 'amendOrder':
+      symbols = [amendOrder(ctx, a, c.amend).symbol];
+      break;
+    case 'closePosition':
+      closePosition(ctx, a, c.symbol);
+      symbols = [c.symbol];
+      break;
+    default: {
+      const never: never = c;
+      throw new Error(`unknown command ${String(never)}`);
+    }
+  }
+  // A command can move the book (our own market order) or an account's margin: let the market react.
+  for (const s of symbols.sort()) runTriggers(ctx, s);
+}
+
+export type { Effect };

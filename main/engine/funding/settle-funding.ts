@@ -1,0 +1,69 @@
+import type { FundingTick } from '#shared/domain/market-tick';
+import type { FundingPaymentView } from '#shared/domain/trading-history';
+import { Dec, ZERO, toWire } from '#shared/money/decimal';
+import { fundingPayment } from '#shared/risk/index';
+import { market, type EngineContext } from '../context';
+import { money } from '../ledger/money';
+import { nextId } from '../state/engine-state';
+
+/**
+ * A funding settlement: every open position on the market pays or receives notional at the mark
+ * × rate (the risk core's fundingPayment: longs pay shorts when the rate is positive). The
+ * liquidity account holds the other side of the book's fills, so the market's positions net to
+ * zero and the payments cancel exactly before rounding; each payment is rounded to the
+ * settlement precision and the few 1e-8 of rounding dust go to the fee account, so the ledger
+ * stays closed. Isolated positions pay from their margin, cross ones from the wallet; a margin
+ * that funding empties is liquidated by the trigger run that follows.
+ */
+export function settleFunding(ctx: EngineContext, f: FundingTick): void {
+  const m = market(ctx, f.symbol);
+  const rate = new Dec(f.rate);
+  m.lastFundingRate = rate;
+  m.lastFundingT = f.t;
+  m.fundingIntervalHours = f.intervalHours;
+  if (!m.hasPrices()) return;
+  const mark = m.mark;
+  let net = ZERO;
+  let paid = ZERO;
+  let count = 0;
+  const reported: Array<{ account: string; payment: Omit<FundingPaymentView, 'id'> }> = [];
+  for (const [id, p] of ctx.idx.positionsIn(m.symbol)) {
+    const pay = fundingPayment(p.side, p.qty, mark, rate, m.spec.settlement, m.spec.contractSize);
+    const amount = money(pay.amount);
+    if (amount.isZero()) continue;
+    const account = ctx.state.accounts.get(id)!;
+    if (p.mode === 'isolated' && account.kind !== 'liquidity') p.margin = p.margin.plus(amount);
+    else account.wallet = account.wallet.plus(amount);
+    p.fundingPaid = p.fundingPaid.minus(amount);
+    p.updatedAt = f.t;
+    net = net.plus(amount);
+    if (amount.lt(0)) paid = paid.minus(amount);
+    count += 1;
+    if (account.kind !== 'liquidity') ctx.dirty.add(id);
+    if (account.history) {
+      reported.push({
+        account: id,
+        payment: {
+          t: f.t,
+          account: id,
+          symbol: m.symbol,
+          side: p.side,
+          quantity: toWire(p.qty),
+          markPrice: toWire(mark),
+          rate: toWire(rate),
+          notional: toWire(pay.notional),
+          amount: toWire(amount),
+          source: f.source,
+        },
+      });
+    }
+  }
+  // Positions net to zero, so Σ amounts is only rounding dust: the fee account takes its opposite.
+  ctx.state.fees = ctx.state.fees.minus(net);
+  ctx.effects.push({ kind: 'fundingSettled', t: f.t, symbol: m.symbol, rate: toWire(rate), markPrice: toWire(mark), positions: count, paid: toWire(paid) });
+  reported.sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
+  for (const r of reported) {
+    ctx.effects.push({ kind: 'funding', payment: { id: nextId(ctx.state, 'funding'), ...r.payment } });
+    ctx.effects.push({ kind: 'position', account: r.account, symbol: m.symbol });
+  }
+}

@@ -1,0 +1,172 @@
+import type { Side } from '#shared/domain/exchange';
+import type { FillLiquidity } from '#shared/domain/trading-history';
+import type { OrderSide } from '#shared/domain/trading-orders';
+import { Dec, ZERO, toWire } from '#shared/money/decimal';
+import { initialMargin, tradingFee } from '#shared/risk/index';
+import type { EngineContext } from '../context';
+import type { Account, Position } from '../model/account';
+import { sideOfOrder } from '../model/account';
+import type { MarketState } from '../model/market';
+import { nextId } from '../state/engine-state';
+import { money, moneyUp } from './money';
+
+export interface FillRequest {
+  readonly account: Account;
+  readonly market: MarketState;
+  readonly side: OrderSide;
+  readonly qty: Dec;
+  readonly price: Dec;
+  /** The fee rate (maker/taker); null for fills that carry no trading fee (liquidation, ADL, liquidity account). */
+  readonly feeRate: Dec | null;
+  readonly liquidity: FillLiquidity;
+  readonly orderId: number | null;
+  readonly liquidationId: number | null;
+  /**
+   * Liquidation: the realised PnL of the closing part is credited nowhere (the caller holds the
+   * position's margin in escrow and settles escrow + PnL with the insurance fund), and no margin
+   * is released.
+   */
+  readonly escrow?: boolean;
+}
+
+export interface FillOutcome {
+  readonly closed: Dec;
+  readonly opened: Dec;
+  readonly realized: Dec;
+  readonly fee: Dec;
+  /**
+   * Isolated position closed below zero margin (a fill worse than its bankruptcy price): the
+   * negative amount the position could not cover. The caller settles it (insurance fund).
+   */
+  readonly shortfall: Dec;
+  readonly positionAfter: Position | null;
+}
+
+/**
+ * Books one side of a fill into an account: closes against an opposite position first (one-way
+ * mode), opens or adds with the rest.
+ *
+ * Cost basis is exact: closing x of q removes money(entryValue × x / q) (all of it when x = q),
+ * realised PnL = proceeds − removed cost. Every amount moves whole between buckets (wallet,
+ * isolated margin, fee account), so the conservation identity holds to the last digit:
+ * Σ(wallet + isolated margin − s × entryValue) + fund + fees = net deposits.
+ *
+ * Fees: opening fees come from the cross wallet (the order check reserved them); closing fees from
+ * the isolated margin or the cross wallet, never beyond what is there (non-recourse).
+ */
+export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
+  const { account, market } = req;
+  const symbol = market.symbol;
+  const openSide: Side = sideOfOrder(req.side);
+  let pos = account.positions.get(symbol) ?? null;
+  const t = ctx.state.t;
+  let closed = ZERO;
+  let realized = ZERO;
+  let feePaid = ZERO;
+  let shortfall = ZERO;
+  const feeFor = (qty: Dec): Dec => (req.feeRate ? money(tradingFee(qty.mul(req.price).mul(market.spec.contractSize), req.feeRate)) : ZERO);
+
+  if (pos && pos.side !== openSide) {
+    closed = Dec.min(req.qty, pos.qty);
+    const before = pos.qty;
+    const removed = closed.eq(before) ? pos.entryValue : money(pos.entryValue.mul(closed).div(before));
+    const proceeds = closed.mul(req.price).mul(market.spec.contractSize);
+    realized = pos.side === 'long' ? proceeds.minus(removed) : removed.minus(proceeds);
+    pos.entryValue = pos.entryValue.minus(removed);
+    pos.qty = before.minus(closed);
+    pos.realizedPnl = pos.realizedPnl.plus(realized);
+    if (pos.side === 'long') market.openInterest = market.openInterest.minus(closed);
+    const fee = feeFor(closed);
+    if (req.escrow) {
+      // Settled by the liquidation engine with the insurance fund.
+    } else if (pos.mode === 'isolated' && account.kind !== 'liquidity') {
+      pos.margin = pos.margin.plus(realized);
+      const charged = fee.gt(0) ? Dec.min(fee, Dec.max(ZERO, pos.margin)) : fee;
+      pos.margin = pos.margin.minus(charged);
+      ctx.state.fees = ctx.state.fees.plus(charged);
+      feePaid = feePaid.plus(charged);
+      const released = pos.qty.isZero() ? pos.margin : money(pos.margin.mul(closed).div(before));
+      pos.margin = pos.margin.minus(released);
+      if (released.lt(0)) {
+        // The position could not pay for its own loss: leave the wallet whole, report the gap.
+        shortfall = released;
+      } else {
+        account.wallet = account.wallet.plus(released);
+      }
+    } else {
+      account.wallet = account.wallet.plus(realized);
+      const charged = fee.gt(0) ? Dec.min(fee, Dec.max(ZERO, account.wallet)) : fee;
+      account.wallet = account.wallet.minus(charged);
+      ctx.state.fees = ctx.state.fees.plus(charged);
+      feePaid = feePaid.plus(charged);
+    }
+    pos.feesPaid = pos.feesPaid.plus(feePaid);
+    pos.updatedAt = t;
+    if (pos.qty.isZero()) {
+      account.positions.delete(symbol);
+      ctx.idx.positionsIn(symbol).delete(account.id);
+      pos = null;
+    }
+  }
+
+  const opened = req.qty.minus(closed);
+  if (opened.gt(0)) {
+    if (!pos) {
+      const settings = account.settings.get(symbol) ?? ctx.state.defaults;
+      pos = {
+        account: account.id,
+        symbol,
+        side: openSide,
+        qty: ZERO,
+        entryValue: ZERO,
+        mode: account.kind === 'liquidity' ? 'cross' : settings.mode,
+        leverage: settings.leverage,
+        margin: ZERO,
+        fundingPaid: ZERO,
+        realizedPnl: ZERO,
+        feesPaid: ZERO,
+        openedAt: t,
+        updatedAt: t,
+      };
+      account.positions.set(symbol, pos);
+      ctx.idx.positionsIn(symbol).set(account.id, pos);
+    }
+    const value = opened.mul(req.price).mul(market.spec.contractSize);
+    pos.qty = pos.qty.plus(opened);
+    pos.entryValue = pos.entryValue.plus(value);
+    pos.updatedAt = t;
+    if (openSide === 'long') market.openInterest = market.openInterest.plus(opened);
+    const fee = feeFor(opened);
+    account.wallet = account.wallet.minus(fee);
+    ctx.state.fees = ctx.state.fees.plus(fee);
+    feePaid = feePaid.plus(fee);
+    pos.feesPaid = pos.feesPaid.plus(fee);
+    if (pos.mode === 'isolated' && account.kind !== 'liquidity') {
+      const im = moneyUp(initialMargin(value, new Dec(pos.leverage)));
+      account.wallet = account.wallet.minus(im);
+      pos.margin = pos.margin.plus(im);
+    }
+  }
+
+  if (account.history) {
+    ctx.effects.push({
+      kind: 'fill',
+      fill: {
+        id: nextId(ctx.state, 'fill'),
+        t,
+        account: account.id,
+        symbol,
+        orderId: req.orderId,
+        side: req.side,
+        quantity: toWire(req.qty),
+        price: toWire(req.price),
+        fee: toWire(feePaid),
+        realizedPnl: toWire(realized),
+        liquidity: req.liquidity,
+        liquidationId: req.liquidationId,
+      },
+    });
+  }
+  if (account.kind !== 'liquidity') ctx.dirty.add(account.id);
+  return { closed, opened, realized, fee: feePaid, shortfall, positionAfter: pos };
+}

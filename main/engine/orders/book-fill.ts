@@ -1,0 +1,118 @@
+import type { FillLiquidity } from '#shared/domain/trading-history';
+import type { OrderSide } from '#shared/domain/trading-orders';
+import { Dec, ZERO, ceilTo, floorTo } from '#shared/money/decimal';
+import { walkBook, type WalkFill } from '../book/walk';
+import type { EngineContext } from '../context';
+import { applyFill, type FillOutcome } from '../ledger/apply-fill';
+import { closingOrderSide, type Account } from '../model/account';
+import { LIQUIDITY_ID } from '../model/ids';
+import type { MarketState } from '../model/market';
+import { solvePrices } from '../risk/position-risk';
+import { marketLookup } from '../risk/refresh';
+
+/**
+ * One trade between an account and the outside world behind the book: the account's side with
+ * its fee, the liquidity account's opposite side with none. Both land in the ledger.
+ */
+export function bookFill(
+  ctx: EngineContext,
+  account: Account,
+  m: MarketState,
+  side: OrderSide,
+  qty: Dec,
+  price: Dec,
+  feeRate: Dec | null,
+  liquidity: FillLiquidity,
+  orderId: number | null,
+  liquidationId: number | null,
+): FillOutcome {
+  const out = applyFill(ctx, { account, market: m, side, qty, price, feeRate, liquidity, orderId, liquidationId });
+  const mm = ctx.state.accounts.get(LIQUIDITY_ID)!;
+  applyFill(ctx, {
+    account: mm,
+    market: m,
+    side: side === 'buy' ? 'sell' : 'buy',
+    qty,
+    price,
+    feeRate: null,
+    liquidity: liquidity === 'maker' ? 'taker' : 'maker',
+    orderId: null,
+    liquidationId,
+  });
+  return out;
+}
+
+export interface TakerResult {
+  readonly fills: readonly WalkFill[];
+  readonly filled: Dec;
+  readonly value: Dec;
+  readonly shortfall: Dec;
+  /** Why less than asked was filled, when it was. */
+  readonly stoppedBy: 'limit' | 'protection' | 'book' | null;
+}
+
+/**
+ * The worst price a voluntary order may close this account's position at: its bankruptcy price
+ * (on the tick grid, toward safety). Beyond it the close would leave a debt the account cannot
+ * pay, so the book walk stops there and the rest of the order expires ("price protection");
+ * the liquidation engine, which the insurance fund backs, handles the position if the mark gets
+ * there. Null when the order does not reduce a position.
+ */
+export function protectionLimit(ctx: EngineContext, account: Account, m: MarketState, side: OrderSide): Dec | null {
+  const pos = account.positions.get(m.symbol);
+  if (!pos || closingOrderSide(pos.side) !== side || account.kind === 'liquidity') return null;
+  const bp = solvePrices(marketLookup(ctx), account, pos).bankruptcy;
+  if (!bp) return null;
+  return side === 'sell' ? ceilTo(bp, m.spec.tickSize) : floorTo(bp, m.spec.tickSize);
+}
+
+function tighter(side: OrderSide, a: Dec | null, b: Dec | null): Dec | null {
+  if (!a) return b;
+  if (!b) return a;
+  return side === 'buy' ? Dec.min(a, b) : Dec.max(a, b);
+}
+
+/**
+ * Takes `qty` from the modeled book for an account's order: the closing part first, never past
+ * the position's bankruptcy price; the opening rest (if any) up to the order's own limit. Each
+ * band of the walk is one fill; the book is left displaced by how far the walk went.
+ */
+export function takeFromBook(
+  ctx: EngineContext,
+  account: Account,
+  m: MarketState,
+  side: OrderSide,
+  qty: Dec,
+  limit: Dec | null,
+  feeRate: Dec,
+  orderId: number | null,
+  onFill?: (fill: WalkFill) => void,
+): TakerResult {
+  const fills: WalkFill[] = [];
+  let filled = ZERO;
+  let value = ZERO;
+  let shortfall = ZERO;
+  let stoppedBy: TakerResult['stoppedBy'] = null;
+  const pos = account.positions.get(m.symbol);
+  const closing = pos && closingOrderSide(pos.side) === side ? Dec.min(qty, pos.qty) : ZERO;
+  const phases: Array<{ qty: Dec; limit: Dec | null; protect: boolean }> = [];
+  if (closing.gt(0)) phases.push({ qty: closing, limit: tighter(side, limit, protectionLimit(ctx, account, m, side)), protect: true });
+  if (qty.gt(closing)) phases.push({ qty: qty.minus(closing), limit, protect: false });
+  for (const phase of phases) {
+    const walk = walkBook(m.quote(), side, phase.qty, phase.limit);
+    for (const f of walk.fills) {
+      const out = bookFill(ctx, account, m, side, f.qty, f.price, feeRate, 'taker', orderId, null);
+      shortfall = shortfall.plus(out.shortfall);
+      filled = filled.plus(f.qty);
+      value = value.plus(f.qty.mul(f.price));
+      fills.push(f);
+      onFill?.(f);
+    }
+    m.displace(side === 'buy' ? 1 : -1, walk.endOffset);
+    if (walk.filled.lt(phase.qty)) {
+      stoppedBy = phase.protect && phase.limit && (!limit || !phase.limit.eq(limit)) ? 'protection' : phase.limit ? 'limit' : 'book';
+      break;
+    }
+  }
+  return { fills, filled, value, shortfall, stoppedBy };
+}

@@ -1,0 +1,46 @@
+import type { EngineContext } from '../context';
+import type { Account } from '../model/account';
+import { solvePrices, type MarketLookup } from './position-risk';
+
+export function marketLookup(ctx: EngineContext): MarketLookup {
+  return (symbol) => {
+    const m = ctx.state.markets.get(symbol);
+    if (!m) throw new Error(`no market ${symbol}`);
+    return m;
+  };
+}
+
+/**
+ * Recomputes, through the risk core, the liquidation and bankruptcy prices of every position of
+ * the accounts that changed since the last check, and re-files them in the liquidation index.
+ * This is where decimal work happens: on account changes, never on a quiet tick.
+ */
+export function refreshDirty(ctx: EngineContext): void {
+  if (ctx.dirty.size === 0) return;
+  const markets = marketLookup(ctx);
+  const ids = [...ctx.dirty].sort();
+  ctx.dirty.clear();
+  for (const id of ids) {
+    const account = ctx.state.accounts.get(id);
+    if (account && account.kind !== 'liquidity') refreshAccount(ctx, markets, account);
+  }
+}
+
+export function refreshAccount(ctx: EngineContext, markets: MarketLookup, account: Account): void {
+  const liq = ctx.idx.liq;
+  const crossSymbols = new Set<string>();
+  for (const p of account.positions.values()) if (p.mode === 'cross') crossSymbols.add(p.symbol);
+  liq.setMultiCross(account.id, crossSymbols);
+  const multi = crossSymbols.size >= 2;
+  for (const symbol of ctx.state.markets.keys()) {
+    const p = account.positions.get(symbol);
+    if (!p) {
+      liq.remove(account.id, symbol);
+      continue;
+    }
+    const solved = solvePrices(markets, account, p);
+    const indexed = !(multi && p.mode === 'cross');
+    const forced = p.mode === 'isolated' && p.margin.lte(0);
+    liq.set({ account: account.id, symbol, side: p.side, liquidation: solved.liquidation, bankruptcy: solved.bankruptcy }, indexed, forced);
+  }
+}

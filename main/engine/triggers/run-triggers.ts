@@ -1,0 +1,148 @@
+import type { EngineContext } from '../context';
+import type { TriggerHeap } from '../index/trigger-heap';
+import { liquidateAccount } from '../liquidation/liquidate';
+import type { MarketState } from '../model/market';
+import { fillResting, fireConditional } from '../orders/execute';
+import { updateTrailing } from '../orders/trailing';
+import { isLiquidatable } from '../risk/position-risk';
+import { marketLookup, refreshDirty } from '../risk/refresh';
+
+type Kind = 'liquidation' | 'conditional' | 'limit';
+
+interface Candidate {
+  readonly kind: Kind;
+  readonly heap: TriggerHeap;
+  readonly id: string;
+  readonly key: number;
+  readonly source: 'mark' | 'last';
+}
+
+/**
+ * Everything a price change can set off on one market, in the order the price met it: while
+ * the market moves down, the highest trigger first (a stop above a liquidation price fills before
+ * the liquidation, as it would on the way down); moving up, the lowest first. Each step may move
+ * the book (a liquidation's sell pushes the last price, and through the mark's median rule maybe
+ * the mark), so the heads are asked again after every step: this is the cascade.
+ *
+ * A quiet tick costs a peek at eight heap tops. Decimal work happens only for nominated
+ * candidates, which are confirmed with the exact rule before anything is done; a nomination the
+ * exact rule refuses (float slack) is set aside for this run and re-filed at the end.
+ */
+export function runTriggers(ctx: EngineContext, symbol: string): void {
+  const m = ctx.state.markets.get(symbol);
+  if (!m?.hasPrices()) return;
+  const aside = new Set<string>();
+  const markets = marketLookup(ctx);
+  const guard = 10 * (ctx.idx.positionsIn(symbol).size + ctx.idx.orders.byId.size) + 1000;
+  for (let i = 0; ; i++) {
+    if (i > guard) throw new Error(`trigger cascade on ${symbol} did not settle after ${guard} steps`);
+    refreshDirty(ctx);
+    updateTrailing(ctx, m);
+    const forced = [...ctx.idx.liq.forcedIn(symbol)].sort()[0];
+    if (forced) {
+      const account = ctx.state.accounts.get(forced.split('|')[0]!)!;
+      liquidateAccount(ctx, account, symbol);
+      ctx.idx.liq.forcedIn(symbol).delete(forced);
+      continue;
+    }
+    const c = nextCandidate(ctx, m);
+    if (c) {
+      if (!process(ctx, m, c)) {
+        c.heap.remove(c.id);
+        aside.add(`${c.kind}:${c.id}`);
+      }
+      continue;
+    }
+    const multi = ctx.idx.liq.multiCrossIn(symbol).find((id) => {
+      const a = ctx.state.accounts.get(id)!;
+      return [...a.positions.values()].some((p) => p.mode === 'cross' && isLiquidatable(markets, a, p));
+    });
+    if (multi) {
+      const a = ctx.state.accounts.get(multi)!;
+      const p = [...a.positions.values()].find((q) => q.mode === 'cross' && isLiquidatable(markets, a, q))!;
+      liquidateAccount(ctx, a, p.symbol);
+      continue;
+    }
+    break;
+  }
+  refile(ctx, m, aside);
+}
+
+/** Acts on a nominated candidate if the exact rule confirms it; false when it does not. */
+function process(ctx: EngineContext, m: MarketState, c: Candidate): boolean {
+  switch (c.kind) {
+    case 'liquidation': {
+      const [accountId] = c.id.split('|');
+      const account = ctx.state.accounts.get(accountId!)!;
+      const pos = account.positions.get(m.symbol);
+      if (!pos || !isLiquidatable(marketLookup(ctx), account, pos)) return false;
+      liquidateAccount(ctx, account, m.symbol);
+      return true;
+    }
+    case 'conditional': {
+      const order = ctx.idx.orders.byId.get(Number(c.id));
+      if (!order || order.status !== 'pending' || !order.trigger) return false;
+      const watched = c.source === 'mark' ? m.mark : m.last;
+      const down = c.heap.order === 'desc';
+      if (down ? !watched.lte(order.trigger) : !watched.gte(order.trigger)) return false;
+      fireConditional(ctx, order, watched);
+      return true;
+    }
+    case 'limit': {
+      const order = ctx.idx.orders.byId.get(Number(c.id));
+      if (!order?.price) return false;
+      // A resting order fills when the market trades through its price, not when it touches it.
+      const through = order.side === 'buy' ? m.last.lt(order.price) : m.last.gt(order.price);
+      if (!through) return false;
+      fillResting(ctx, order);
+      return true;
+    }
+    default: {
+      const never: never = c.kind;
+      throw new Error(`unknown trigger kind ${String(never)}`);
+    }
+  }
+}
+
+function nextCandidate(ctx: EngineContext, m: MarketState): Candidate | null {
+  const oh = ctx.idx.orders.heaps(m.symbol);
+  const down: Array<[Kind, TriggerHeap, 'mark' | 'last']> = [
+    ['conditional', oh.conditional.mark.down, 'mark'],
+    ['conditional', oh.conditional.last.down, 'last'],
+    ['limit', oh.buys, 'last'],
+    ['liquidation', ctx.idx.liq.heap(m.symbol, 'long'), 'mark'],
+  ];
+  const up: Array<[Kind, TriggerHeap, 'mark' | 'last']> = [
+    ['conditional', oh.conditional.mark.up, 'mark'],
+    ['conditional', oh.conditional.last.up, 'last'],
+    ['limit', oh.sells, 'last'],
+    ['liquidation', ctx.idx.liq.heap(m.symbol, 'short'), 'mark'],
+  ];
+  return pick(m, down, (a, b) => a > b) ?? pick(m, up, (a, b) => a < b);
+}
+
+/** The crossed head met first along the move; on equal keys, orders before liquidations (listed first). */
+function pick(m: MarketState, heaps: Array<[Kind, TriggerHeap, 'mark' | 'last']>, first: (a: number, b: number) => boolean): Candidate | null {
+  let best: Candidate | null = null;
+  for (const [kind, heap, source] of heaps) {
+    const price = source === 'mark' ? m.markF : m.lastF;
+    if (!heap.topMayCross(price)) continue;
+    const top = heap.peek()!;
+    if (!best || first(top.key, best.key)) best = { kind, heap, id: top.id, key: top.key, source };
+  }
+  return best;
+}
+
+/** Puts set-aside candidates back where their current state says they belong. */
+function refile(ctx: EngineContext, m: MarketState, aside: Set<string>): void {
+  for (const tag of [...aside].sort()) {
+    const [kind, id] = [tag.slice(0, tag.indexOf(':')), tag.slice(tag.indexOf(':') + 1)];
+    if (kind === 'liquidation') {
+      const e = ctx.idx.liq.entries.get(id);
+      if (e) ctx.idx.liq.set(e, !ctx.idx.liq.isMultiCross(e.account), ctx.idx.liq.forcedIn(m.symbol).has(id));
+    } else {
+      const o = ctx.idx.orders.byId.get(Number(id));
+      if (o) ctx.idx.orders.place(o);
+    }
+  }
+}
