@@ -15,6 +15,8 @@
  *   term (for the explanation panel); `marginStateAt` evaluates both sides of the balance equation;
  *   `crossAccountState` (sum MM, margin balance, ratio of the cross wallet) and
  *   `positionMaintenanceMargin` for the per-mark liquidation check.
+ * - Contracts: `notionalAt`, `checkOrderRules` (tick, step, minimums, price band),
+ *   `roundPriceTowardMark`, `liquidationFeeRate(profile, spec)`; `bitmexPayloadPrices`.
  * - Orders and costs: `maxOpenQuantity`, `tradingFee`, `clearanceFee`, `insuranceFundDelta`,
  *   `fundingRate`, `fundingPayment` (signed: who pays whom), ADL scores and the ADL queue.
  * - Planning: `sizePosition` (fixed-fractional with fees, slippage and caps), `stopSafety` /
@@ -24,7 +26,8 @@
  *
  * Conventions: money is Dec; results are exact and unrounded (round at the boundary with the
  * spec's tick/step); "no such price" is null, never a sentinel; bad inputs throw RiskInputError
- * naming the field. Functions are cheap enough per order or position update, not per tick.
+ * naming the field. Functions are cheap enough per order or position update, not per tick:
+ * about 20-45 us per liquidation price and 0.1-0.35 ms per sizing (test/bench/risk.bench.ts).
  */
 export * from './brackets';
 export * from './contract-spec';
