@@ -1,4 +1,4 @@
-import { ceilTo, Dec, floorTo, ZERO } from '#shared/money/decimal';
+import { ceilTo, Dec, floorTo, roundTo, ZERO } from '#shared/money/decimal';
 import type { OrderSide } from '#shared/domain/trading-orders';
 import { MAX_FILLS_PER_WALK, MAX_WALK_OFFSET, MIN_BAND } from './calibration';
 import { cumulativeNotional, meanOffset, offsetForNotional } from './depth-curve';
@@ -39,8 +39,7 @@ export function bestPrice(q: BookQuote, side: OrderSide): Dec {
 /**
  * Takes `qty` from the side of the book a `side` order meets, never past `limit` (the worst
  * acceptable price) nor past MAX_WALK_OFFSET. Fills come in price bands, each priced at the
- * exact mean of the depth it consumed, rounded away from the mid to the tick (the taker never
- * gets a better price than the model gives) but never past the limit. Quantities are on the step
+ * exact mean of the depth it consumed on the tick grid (see bandPrice). Quantities are on the step
  * grid and sum to `filled` exactly. Pure: the caller decides whether to commit the result.
  */
 export function walkBook(q: BookQuote, side: OrderSide, qty: Dec, limit: Dec | null): WalkResult {
@@ -88,10 +87,16 @@ export function walkBook(q: BookQuote, side: OrderSide, qty: Dec, limit: Dec | n
   return { fills, filled, endOffset: end };
 }
 
+/**
+ * A band's price: its exact mean, to the nearest tick, but never better than the best quote (a
+ * taker cannot beat the top of the book) nor worse than the limit.
+ */
 function bandPrice(q: BookQuote, side: OrderSide, offset: number, limit: Dec | null): Dec {
   const dir = side === 'buy' ? 1 : -1;
   const raw = fromFloat(q.mid * (1 + dir * (q.halfSpread + offset)));
-  let p = side === 'buy' ? ceilTo(raw, q.tickSize) : floorTo(raw, q.tickSize);
+  const best = bestPrice(q, side);
+  let p = roundTo(raw, q.tickSize);
+  if (side === 'buy' ? p.lt(best) : p.gt(best)) p = best;
   if (limit && (side === 'buy' ? p.gt(limit) : p.lt(limit))) p = limit;
   return p.gt(0) ? p : q.tickSize;
 }

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { Dec } from '#shared/money/decimal';
+import type { EngineEvent } from '#shared/domain/trading-commands';
+import { conservationResidual } from '#main/engine/state/ledger-check';
+import { command, effectsOf, mustApply, order, startedEngine, tick, T0 } from './helpers';
+
+const q = (s: string) => s as never;
+const funding = (t: number, rate: string): EngineEvent => ({ kind: 'funding', funding: { t, symbol: 'BTCUSDT', rate: rate as never, intervalHours: 8, source: 'history' } });
+
+describe('funding', () => {
+  it('moves notional at mark x rate from longs to shorts, records it per position, and keeps the ledger closed', () => {
+    const e = startedEngine('100000', { deposit: '100000', leverage: 5, accounts: ['me', 'b'] });
+    order(e, { side: 'buy', type: 'market', quantity: q('1') });
+    order(e, { side: 'sell', type: 'market', quantity: q('0.4') }, 'b');
+    mustApply(e, { kind: 'tick', tick: tick(T0 + 60_000, '100000', { mark: '100010' }) });
+    const fx = mustApply(e, funding(T0 + 60_000, '0.0001'));
+    const pays = effectsOf(fx, 'funding').map((x) => [x.payment.account, x.payment.amount, x.payment.notional]);
+    expect(pays).toEqual([
+      ['b', '4.0004', '40004'],
+      ['me', '-10.001', '100010'],
+    ]);
+    expect(e.readState.accounts.get('me')!.positions.get('BTCUSDT')!.fundingPaid.toFixed()).toBe('10.001');
+    expect(conservationResidual(e.readState).isZero()).toBe(true);
+  });
+
+  it('settles three intervals with the real October 2025 rates, negative ones paying the long', () => {
+    const e = startedEngine('100000', { deposit: '100000', leverage: 5 });
+    order(e, { side: 'buy', type: 'market', quantity: q('0.5') });
+    const rates = ['0.00001013', '0.00010000', '-0.00003055'];
+    const paid: string[] = [];
+    rates.forEach((r, i) => {
+      const t = T0 + (i + 1) * 8 * 3_600_000;
+      mustApply(e, { kind: 'tick', tick: tick(t, '100000') });
+      paid.push(effectsOf(mustApply(e, funding(t, r)), 'funding')[0]!.payment.amount);
+    });
+    expect(paid).toEqual(['-0.5065', '-5', '1.5275']);
+    expect(e.readState.accounts.get('me')!.positions.get('BTCUSDT')!.fundingPaid.toFixed()).toBe('3.979');
+  });
+
+  it('liquidates an isolated position whose margin funding has eaten', () => {
+    const e = startedEngine('100000', { deposit: '10000', leverage: 100 });
+    order(e, { side: 'buy', type: 'market', quantity: q('0.1') });
+    const fx = mustApply(e, funding(T0 + 1, '0.02'));
+    expect(effectsOf(fx, 'liquidation')).toHaveLength(1);
+    expect(e.readState.accounts.get('me')!.wallet.gte(0)).toBe(true);
+    expect(conservationResidual(e.readState).isZero()).toBe(true);
+  });
+});
+
+describe('account rules', () => {
+  it('withdraws only what positions and orders do not need', () => {
+    const e = startedEngine('100000', { deposit: '10000', leverage: 10, mode: 'cross' });
+    order(e, { side: 'buy', type: 'market', quantity: q('0.5') });
+    const r = command(e, { type: 'withdraw', amount: q('6000') });
+    expect(r.ok ? '' : r.rejection.code).toBe('insufficientBalance');
+    expect(command(e, { type: 'withdraw', amount: q('4000') }).ok).toBe(true);
+    expect(e.readState.netDeposits.toFixed()).toBe('1006000'); // 1,000,000 fund seed + 10,000 - 4,000
+  });
+
+  it('refuses a leverage the position bracket does not allow, and a margin-mode switch with a position', () => {
+    const e = startedEngine('100000', { deposit: '1000000', leverage: 20 });
+    order(e, { side: 'buy', type: 'market', quantity: q('7') }); // ~700,000: tier 3 (max 75x)
+    const r = command(e, { type: 'setLeverage', symbol: 'BTCUSDT', leverage: 100 });
+    expect(r.ok ? '' : r.rejection.code).toBe('leverageAboveBracket');
+    expect(r.ok ? '' : r.rejection.message).toContain('75x');
+    expect(command(e, { type: 'setLeverage', symbol: 'BTCUSDT', leverage: 75 }).ok).toBe(true);
+    const lower = command(e, { type: 'setLeverage', symbol: 'BTCUSDT', leverage: 2 });
+    expect(lower.ok ? '' : lower.rejection.code).toBe('insufficientMargin');
+    const mode = command(e, { type: 'setMarginMode', symbol: 'BTCUSDT', mode: 'cross' });
+    expect(mode.ok ? '' : mode.rejection.code).toBe('openPosition');
+  });
+
+  it('adds and removes isolated margin, moving the liquidation price', () => {
+    const e = startedEngine('100000', { deposit: '10000', leverage: 20 });
+    order(e, { side: 'buy', type: 'market', quantity: q('0.1') });
+    const lp0 = e.indexes.liq.get('me', 'BTCUSDT')!.liquidation!;
+    expect(command(e, { type: 'adjustMargin', symbol: 'BTCUSDT', amount: q('500') }).ok).toBe(true);
+    const lp1 = e.indexes.liq.get('me', 'BTCUSDT')!.liquidation!;
+    expect(lp1.lt(lp0)).toBe(true);
+    const tooMuch = command(e, { type: 'adjustMargin', symbol: 'BTCUSDT', amount: q('-600') });
+    expect(tooMuch.ok ? '' : tooMuch.rejection.code).toBe('marginLocked');
+    expect(command(e, { type: 'adjustMargin', symbol: 'BTCUSDT', amount: q('-400') }).ok).toBe(true);
+    expect(e.readState.accounts.get('me')!.positions.get('BTCUSDT')!.margin.toFixed()).toBe(new Dec('500.025').plus(100).toFixed());
+  });
+
+  it('refuses events older than the clock and commands before setup', () => {
+    const e = startedEngine();
+    const r = e.apply({ kind: 'tick', tick: tick(T0 - 1, '100000') });
+    expect(r.ok ? '' : r.rejection.code).toBe('timeBackwards');
+  });
+});
