@@ -8,15 +8,24 @@ import type { ApplyResult, Effect } from '#main/engine/effects';
 export const T0 = Date.UTC(2025, 9, 10, 20, 0, 0);
 export const SYMBOL = 'BTCUSDT';
 
-export function tick(t: number, last: string, opts: Partial<Omit<MarketTick, 't' | 'symbol' | 'last'>> = {}): MarketTick {
+export interface TickOptions {
+  readonly mark?: string;
+  readonly index?: string;
+  readonly markComponents?: { readonly price1: string; readonly price2: string };
+  readonly liquidity?: MarketTick['liquidity'];
+}
+
+type Wire = MarketTick['last'];
+
+export function tick(t: number, last: string, opts: TickOptions = {}): MarketTick {
   return {
     t,
     symbol: SYMBOL,
-    last: last as MarketTick['last'],
-    index: (opts.index ?? last) as MarketTick['index'],
-    mark: (opts.mark ?? last) as MarketTick['mark'],
+    last: last as Wire,
+    index: (opts.index ?? last) as Wire,
+    mark: (opts.mark ?? last) as Wire,
     liquidity: opts.liquidity ?? { depthScale: 1, spreadBps: 1 },
-    ...(opts.markComponents ? { markComponents: opts.markComponents } : {}),
+    ...(opts.markComponents ? { markComponents: { price1: opts.markComponents.price1 as Wire, price2: opts.markComponents.price2 as Wire } } : {}),
   };
 }
 
