@@ -4,8 +4,9 @@ import { fundingCommand } from './funding';
 import { liqCommand } from './liq';
 import { pnlCommand } from './pnl';
 import { sizeCommand } from './size';
+import { importCommand } from './import';
 
 /**
  * Every `levdesk` subcommand. Each lives in its own module under main/cli/; add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [liqCommand, sizeCommand, decayCommand, fundingCommand, pnlCommand];
+export const COMMANDS: readonly CliCommand[] = [importCommand, liqCommand, sizeCommand, decayCommand, fundingCommand, pnlCommand];

@@ -19,6 +19,8 @@ export interface ImportRequest {
   readonly origin: SeriesOrigin;
   /** Names to show instead of paths (an uploaded file lives under a random temp folder). */
   readonly displayNames?: ReadonlyMap<string, string>;
+  /** Options for particular files, merged over `options` (the default data set declares kinds per file). */
+  readonly fileOptions?: ReadonlyMap<string, ImportOptions>;
 }
 
 export interface ImportDeps {
@@ -91,7 +93,7 @@ export async function importFiles(req: ImportRequest, deps: ImportDeps): Promise
           const result = await readEntry({
             entry: { ...entry, label },
             fullPath: path,
-            options: req.options,
+            options: { ...req.options, ...req.fileOptions?.get(path) },
             sink: staging,
             warnings,
             assumptions,

@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { ImportOptions, ImportProgress, ImportSummary } from '#shared/domain/market-import';
+import type { DepthSeriesInfo, FundingRate, FundingSeriesInfo, SeriesInfo, SeriesOrigin } from '#shared/domain/market-series';
+import type { Db } from '../store/db-types';
+import { MarketCandlesRepo } from '../store/market-candles-repo';
+import { MarketDepthRepo } from '../store/market-depth-repo';
+import { MarketFundingRepo } from '../store/market-funding-repo';
+import { ImportCancelled, importFiles } from './import/import-files';
+import { ImportProblemError } from './import/problem';
+import { sweepStaleStaging } from './import/staging';
+import type { MarketData } from './feed/compile';
+import { previewBars, type PreviewBars } from './preview-bars';
+
+export interface MarketServiceDeps {
+  readonly db: Db;
+  /** The workspace's folder: staging and uploads live in it, on the same disk as the workspace. */
+  readonly dataDir: string;
+  readonly now?: () => number;
+  readonly onProgress?: (p: ImportProgress) => void;
+  /** Stored market data changed (an import or a deletion). */
+  readonly onChanged?: () => void;
+}
+
+export class ImportBusyError extends Error {
+  override readonly name = 'ImportBusyError';
+}
+
+/**
+ * Stored market data: series, funding and depth listings, candle previews, and imports (one at a
+ * time: two imports racing for the same series would make "adds nothing twice" meaningless).
+ */
+export class MarketService {
+  readonly candles: MarketCandlesRepo;
+  readonly funding: MarketFundingRepo;
+  readonly depth: MarketDepthRepo;
+  private running: AbortController | null = null;
+
+  constructor(private readonly deps: MarketServiceDeps) {
+    this.candles = new MarketCandlesRepo(deps.db);
+    this.funding = new MarketFundingRepo(deps.db);
+    this.depth = new MarketDepthRepo(deps.db);
+    sweepStaleStaging(this.stagingDir);
+  }
+
+  get stagingDir(): string {
+    return path.join(this.deps.dataDir, 'tmp');
+  }
+
+  get importing(): boolean {
+    return this.running !== null;
+  }
+
+  series(): SeriesInfo[] {
+    return this.candles.list();
+  }
+
+  fundingSeries(): FundingSeriesInfo[] {
+    return this.funding.list();
+  }
+
+  depthSeries(): DepthSeriesInfo[] {
+    return this.depth.list();
+  }
+
+  fundingRange(venue: string, symbol: string, from: number, to: number): FundingRate[] {
+    return this.funding.range(venue, symbol, from, to);
+  }
+
+  bars(seriesId: number, from: number | null, to: number | null, maxBars: number): PreviewBars | null {
+    const s = this.candles.get(seriesId);
+    if (!s) return null;
+    return previewBars(this.deps.db, s, from, to, maxBars);
+  }
+
+  /** Read access for compiling scenarios against this workspace. */
+  data(): MarketData {
+    return {
+      findSeries: (key) => this.candles.find(key),
+      candles: (id, from, to, limit) => this.candles.range(id, from, to, limit),
+      fundingRange: (venue, symbol, from, to) => this.funding.range(venue, symbol, from, to),
+      fundingBefore: (venue, symbol, t) => this.funding.before(venue, symbol, t),
+    };
+  }
+
+  deleteSeries(id: number): boolean {
+    const deleted = this.candles.delete(id);
+    if (deleted) this.deps.onChanged?.();
+    return deleted;
+  }
+
+  /** Imports files all-or-nothing. Throws ImportProblemError (a bad file), ImportBusyError or ImportCancelled. */
+  async import(
+    files: readonly string[],
+    options: ImportOptions,
+    origin: SeriesOrigin = 'import',
+    displayNames?: ReadonlyMap<string, string>,
+    fileOptions?: ReadonlyMap<string, ImportOptions>,
+  ): Promise<ImportSummary> {
+    if (this.running) throw new ImportBusyError('an import is already running; wait for it to finish');
+    const controller = new AbortController();
+    this.running = controller;
+    try {
+      const summary = await importFiles(
+        { files, options, origin, ...(displayNames ? { displayNames } : {}), ...(fileOptions ? { fileOptions } : {}) },
+        {
+          db: this.deps.db,
+          stagingDir: this.stagingDir,
+          now: this.deps.now ?? Date.now,
+          importId: randomUUID(),
+          signal: controller.signal,
+          ...(this.deps.onProgress ? { onProgress: this.deps.onProgress } : {}),
+        },
+      );
+      if (summary.rowsAdded > 0) this.deps.onChanged?.();
+      return summary;
+    } finally {
+      this.running = null;
+    }
+  }
+
+  /** Stops a running import at its next batch; it then adds nothing. */
+  cancelImport(): boolean {
+    if (!this.running) return false;
+    this.running.abort();
+    return true;
+  }
+
+  close(): void {
+    this.running?.abort();
+  }
+}
+
+export { ImportCancelled, ImportProblemError };

@@ -1,0 +1,57 @@
+import { INTERVALS, INTERVAL_MS, type Candle, type Interval, type SeriesInfo } from '#shared/domain/market-series';
+import type { DecimalString } from '#shared/money/decimal';
+import type { Db } from '../store/db-types';
+
+export interface PreviewBars {
+  /** The bars' interval: the series' own, or a coarser one when the range holds more than maxBars. */
+  readonly interval: Interval;
+  readonly aggregated: boolean;
+  readonly candles: Candle[];
+}
+
+/**
+ * Candles of a series for a chart, at most maxBars of them. A long range is aggregated into the
+ * finest coarser interval that fits, in SQL, exactly: each bucket's open/close are the first/last
+ * candle's text, and its high/low are the TEXT of the candle holding the extreme. SQLite returns a
+ * bare column from the row that holds min()/max() (a documented guarantee); the REAL cast only
+ * chooses that row (exact for prices of up to 15 significant digits), it never becomes the value.
+ */
+export function previewBars(db: Db, series: SeriesInfo, from: number | null, to: number | null, maxBars: number): PreviewBars {
+  const step = INTERVAL_MS[series.interval];
+  const a = from ?? series.from ?? 0;
+  const b = to ?? (series.to === null ? 0 : series.to + step);
+  const count = db
+    .prepare<[number, number, number], number>('SELECT count(*) FROM market_candles WHERE series_id = ? AND open_time >= ? AND open_time < ?')
+    .pluck()
+    .get(series.id, a, b)!;
+  if (count <= maxBars) {
+    const candles = db
+      .prepare<[number, number, number], Candle>(
+        'SELECT open_time AS t, open, high, low, close, volume FROM market_candles WHERE series_id = ? AND open_time >= ? AND open_time < ? ORDER BY open_time',
+      )
+      .all(series.id, a, b);
+    return { interval: series.interval, aggregated: false, candles };
+  }
+  const span = b - a;
+  const interval =
+    INTERVALS.find((i) => INTERVAL_MS[i] > step && INTERVAL_MS[i] % step === 0 && span / INTERVAL_MS[i] <= maxBars) ?? INTERVALS[INTERVALS.length - 1]!;
+  const bucket = INTERVAL_MS[interval];
+  const pick = (agg: string, column: string): Map<number, DecimalString> => {
+    const rows = db
+      .prepare<[number, number, number, number, number], { b: number; v: DecimalString }>(
+        `SELECT (open_time / ?) * ? AS b, ${agg}, ${column} AS v FROM market_candles
+          WHERE series_id = ? AND open_time >= ? AND open_time < ? GROUP BY b ORDER BY b`,
+      )
+      .all(bucket, bucket, series.id, a, b);
+    return new Map(rows.map((r) => [r.b, r.v]));
+  };
+  const opens = pick('min(open_time)', 'open');
+  const closes = pick('max(open_time)', 'close');
+  const highs = pick('max(CAST(high AS REAL))', 'high');
+  const lows = pick('min(CAST(low AS REAL))', 'low');
+  const candles: Candle[] = [];
+  for (const [t, open] of opens) {
+    candles.push({ t, open, high: highs.get(t)!, low: lows.get(t)!, close: closes.get(t)!, volume: null });
+  }
+  return { interval, aggregated: true, candles };
+}
