@@ -1,5 +1,5 @@
 import { PROFILE_IDS, ProfileIdSchema, SideSchema } from '#shared/domain/exchange';
-import { Dec, DecimalInput, toWire, type DecimalString } from '#shared/money/decimal';
+import { Dec, DecimalInput, decimalCheck, toWire, type DecimalString } from '#shared/money/decimal';
 
 /**
  * Field schemas shared by the risk commands (liq, size, decay, funding, pnl). Decimals are
@@ -7,12 +7,12 @@ import { Dec, DecimalInput, toWire, type DecimalString } from '#shared/money/dec
  */
 export const decimal = DecimalInput.transform((s) => new Dec(s));
 
-export const positive = DecimalInput.refine((s) => new Dec(s).gt(0), { message: 'must be greater than zero' }).transform((s) => new Dec(s));
+export const positive = DecimalInput.refine(decimalCheck((d) => d.gt(0)), { message: 'must be greater than zero' }).transform((s) => new Dec(s));
 
-export const nonNegative = DecimalInput.refine((s) => new Dec(s).gte(0), { message: 'must not be negative' }).transform((s) => new Dec(s));
+export const nonNegative = DecimalInput.refine(decimalCheck((d) => d.gte(0)), { message: 'must not be negative' }).transform((s) => new Dec(s));
 
 /** A rate as a fraction in [0, 1): 0.0005 is 0.05%. */
-export const rate = DecimalInput.refine((s) => new Dec(s).gte(0) && new Dec(s).lt(1), { message: 'must be a fraction in [0, 1) (0.0005 = 0.05%)' }).transform(
+export const rate = DecimalInput.refine(decimalCheck((d) => d.gte(0) && d.lt(1)), { message: 'must be a fraction in [0, 1) (0.0005 = 0.05%)' }).transform(
   (s) => new Dec(s),
 );
 

@@ -32,19 +32,30 @@ export const DecimalString = z
   .brand<'DecimalString'>();
 export type DecimalString = z.output<typeof DecimalString>;
 
-/** A decimal string that must be > 0 (sizes, prices). */
-export const PositiveDecimalString = DecimalString.refine((s) => new Dec(s).gt(0), {
-  message: 'must be greater than zero',
-});
-
-/** A decimal string that must be >= 0 (balances, margins). */
-export const NonNegativeDecimalString = DecimalString.refine((s) => new Dec(s).gte(0), {
-  message: 'must not be negative',
-});
-
 export function isDecimalText(s: string): boolean {
   return s.length <= MAX_DECIMAL_LENGTH && DECIMAL_RE.test(s);
 }
+
+/**
+ * A refinement predicate over decimal text. zod 4 runs refinements even after the base check
+ * failed, so a predicate that parsed "abc" with Dec would throw instead of reporting the field.
+ * For text that is not a decimal this one passes: the base check has already named the problem.
+ */
+export function decimalCheck(predicate: (d: Decimal) => boolean): (s: string) => boolean {
+  return (s) => !isDecimalText(s) || predicate(new Dec(s));
+}
+
+/** A decimal string that must be > 0 (sizes, prices). */
+export const PositiveDecimalString = DecimalString.refine(
+  decimalCheck((d) => d.gt(0)),
+  { message: 'must be greater than zero' },
+);
+
+/** A decimal string that must be >= 0 (balances, margins). */
+export const NonNegativeDecimalString = DecimalString.refine(
+  decimalCheck((d) => d.gte(0)),
+  { message: 'must not be negative' },
+);
 
 export function dec(x: DecimalLike): Decimal {
   return x instanceof Dec ? x : new Dec(x);

@@ -68,6 +68,15 @@ describe('levdesk liq', () => {
     }
   });
 
+  it('exits 2 (not a crash) on text where a decimal belongs, naming the field once', () => {
+    const doc = { profile: 'binance-usdm', positions: [{ symbol: 'BTCUSDT', side: 'long', quantity: 'abc', entryPrice: '1e5', marginMode: 'isolated' }] };
+    const r = levdesk(['liq'], JSON.stringify(doc));
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain('DecimalError');
+    expect(r.stderr.match(/positions\.0\.quantity/g)).toHaveLength(1);
+    expect(r.stderr).toContain('positions.0.entryPrice');
+  });
+
   it('--help documents every input field', () => {
     const r = levdesk(['liq', '--help']);
     expect(r.code).toBe(0);

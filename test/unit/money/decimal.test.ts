@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Dec, DecimalInput, DecimalString, ceilTo, floorTo, isMultipleOf, roundTo, toWire } from '#shared/money/decimal';
+import { Dec, DecimalInput, DecimalString, PositiveDecimalString, ceilTo, floorTo, isMultipleOf, roundTo, toWire } from '#shared/money/decimal';
 
 describe('DecimalString', () => {
   it.each(['0', '1', '-1', '1234.5', '0.00000001', '-0.5', '100000000000.123456789'])('accepts %s', (s) => {
@@ -55,5 +55,18 @@ describe('rounding to a step', () => {
   it('checks multiples exactly', () => {
     expect(isMultipleOf('60000.3', '0.1')).toBe(true);
     expect(isMultipleOf('60000.35', '0.1')).toBe(false);
+  });
+});
+
+describe('refined decimals', () => {
+  it('report a non-decimal as a bad field instead of throwing (zod 4 runs refinements after a failed base check)', () => {
+    const result = PositiveDecimalString.safeParse('abc');
+    expect(result.success).toBe(false);
+    expect(result.error?.issues).toHaveLength(1);
+    expect(result.error?.issues[0]?.message).toMatch(/decimal string/);
+  });
+  it('still apply their rule to decimals', () => {
+    expect(PositiveDecimalString.safeParse('0').success).toBe(false);
+    expect(PositiveDecimalString.safeParse('0.1').success).toBe(true);
   });
 });
