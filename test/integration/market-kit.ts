@@ -45,3 +45,18 @@ export function tempWorkspace(label = 'market'): TempWorkspace {
     },
   };
 }
+
+/** The fixtures the built-in crash scenarios need (the same real files the default data set holds). */
+export const SCENARIO_FIXTURES = [
+  'BTCUSDT-1h-2022-11.csv',
+  'BTCUSDT-1m-2020-03.EXCERPT-2020-03-13T0100Z-0259Z.csv',
+  'BTCUSDT-1m-2025-10.EXCERPT-2025-10-10T2000Z-2159Z.csv',
+  'BTCUSDT-fundingRate-2020-03.csv',
+  'BTCUSDT-fundingRate-2022-11.csv',
+  'BTCUSDT-fundingRate-2025-10.csv',
+];
+
+export async function loadScenarioFixtures(w: TempWorkspace): Promise<void> {
+  await w.import(SCENARIO_FIXTURES.map(fixture));
+  await w.import([fixture('BTCUSDT-5m-2025-10-10.zip'), fixture('BTCUSDT-5m-2025-10-11.zip')], { kind: 'mark' });
+}

@@ -123,6 +123,14 @@ export class MarketFeed {
     this.delivered = target;
   }
 
+  /** What the index saw at tick k: each venue's price, whether it was stale or an outlier. For display and tests. */
+  indexSourcesAt(k: number): { venue: string; price: DecimalString; stale: boolean; outlier: boolean }[] {
+    const t = this.timeOf(k);
+    const sources = this.spec.venues.map((v) => this.source(v, k, t));
+    const r = computeIndex(sources, t, this.spec.index);
+    return sources.map((src) => ({ venue: src.venue, price: toWire(src.price), stale: r.stale.includes(src.venue), outlier: r.outliers.includes(src.venue) }));
+  }
+
   /** Positions the feed at the first tick at or after t. */
   seekTime(t: number): void {
     this.seekTick(Math.ceil((t - this.spec.start) / this.spec.stepMs));

@@ -18,10 +18,12 @@ export const RATE_DECIMALS = 8;
  */
 export function premiumSample(last: Dec, index: Dec, spreadBps: number): Dec {
   const half = last.mul(spreadBps).div(20_000);
-  const bid = last.minus(half);
-  const ask = last.plus(half);
-  const up = Dec.max(ZERO, bid.minus(index));
-  const down = Dec.max(ZERO, index.minus(ask));
+  return premiumFromImpact(last.minus(half), last.plus(half), index);
+}
+
+export function premiumFromImpact(impactBid: Dec, impactAsk: Dec, index: Dec): Dec {
+  const up = Dec.max(ZERO, impactBid.minus(index));
+  const down = Dec.max(ZERO, index.minus(impactAsk));
   return up.minus(down).div(index);
 }
 
