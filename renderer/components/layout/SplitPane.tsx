@@ -1,10 +1,11 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 
 const KEY_STEP = 0.02;
+const KEY_STEP_PX = 16;
 
-function readFraction(key: string, fallback: number): number {
+function readSize(key: string, fallback: number, min: number, max: number): number {
   const raw = Number(localStorage.getItem(`levdesk.split.${key}`));
-  return Number.isFinite(raw) && raw > 0 && raw < 1 ? raw : fallback;
+  return Number.isFinite(raw) && raw >= min && raw <= max ? raw : fallback;
 }
 
 /**
@@ -16,17 +17,25 @@ function readFraction(key: string, fallback: number): number {
 export function SplitPane(props: {
   id: string;
   direction: 'row' | 'column';
-  /** Share of the first pane, 0..1. */
-  defaultFraction: number;
+  /** Share of the first pane, 0..1 (ignored with secondPx). */
+  defaultFraction?: number;
   min?: number;
   max?: number;
   label: string;
   first: ReactNode;
   second: ReactNode;
   className?: string;
+  /**
+   * Pin the SECOND pane to pixels instead (the order ticket keeps its width while the chart takes
+   * the rest of a 4K screen); the fraction props then do not apply.
+   */
+  secondPx?: { default: number; min: number; max: number };
 }) {
-  const { id, direction, defaultFraction, min = 0.15, max = 0.85, label, first, second, className } = props;
-  const [fraction, setFractionState] = useState(() => readFraction(id, defaultFraction));
+  const { id, direction, label, first, second, className, secondPx } = props;
+  const min = secondPx ? secondPx.min : (props.min ?? 0.15);
+  const max = secondPx ? secondPx.max : (props.max ?? 0.85);
+  const defaultFraction = secondPx ? secondPx.default : (props.defaultFraction ?? 0.5);
+  const [fraction, setFractionState] = useState(() => readSize(id, defaultFraction, min, max));
   const box = useRef<HTMLDivElement>(null);
   const dragging = useRef(false);
 
@@ -39,15 +48,21 @@ export function SplitPane(props: {
   const fromPointer = (e: PointerEvent<HTMLDivElement>): void => {
     const rect = box.current?.getBoundingClientRect();
     if (!rect) return;
+    if (secondPx) {
+      setFraction(direction === 'row' ? rect.right - e.clientX : rect.bottom - e.clientY);
+      return;
+    }
     setFraction(direction === 'row' ? (e.clientX - rect.left) / rect.width : (e.clientY - rect.top) / rect.height);
   };
 
   const onKey = (e: KeyboardEvent<HTMLDivElement>): void => {
     const back = direction === 'row' ? 'ArrowLeft' : 'ArrowUp';
     const fwd = direction === 'row' ? 'ArrowRight' : 'ArrowDown';
+    // For a pixel-sized second pane, moving the handle forward shrinks it.
+    const step = secondPx ? -KEY_STEP_PX : KEY_STEP;
     const moves: Record<string, () => void> = {
-      [back]: () => setFraction(fraction - KEY_STEP),
-      [fwd]: () => setFraction(fraction + KEY_STEP),
+      [back]: () => setFraction(fraction - step),
+      [fwd]: () => setFraction(fraction + step),
       Home: () => setFraction(min),
       End: () => setFraction(max),
       Enter: () => setFraction(defaultFraction),
@@ -59,10 +74,12 @@ export function SplitPane(props: {
     }
   };
 
-  const pct = `${(fraction * 100).toFixed(2)}%`;
+  const firstStyle = secondPx ? { flex: '1 1 0' } : { flexBasis: `${(fraction * 100).toFixed(2)}%` };
+  const secondStyle = secondPx ? { flex: `0 0 ${fraction}px` } : undefined;
+  const now = secondPx ? Math.round(fraction) : Math.round(fraction * 100);
   return (
     <div ref={box} className={`split split-${direction}${className ? ` ${className}` : ''}`}>
-      <div className="split-pane" style={{ flexBasis: pct }}>
+      <div className="split-pane" style={firstStyle}>
         {first}
       </div>
       <div
@@ -70,9 +87,9 @@ export function SplitPane(props: {
         role="separator"
         aria-orientation={direction === 'row' ? 'vertical' : 'horizontal'}
         aria-label={label}
-        aria-valuenow={Math.round(fraction * 100)}
-        aria-valuemin={Math.round(min * 100)}
-        aria-valuemax={Math.round(max * 100)}
+        aria-valuenow={now}
+        aria-valuemin={secondPx ? min : Math.round(min * 100)}
+        aria-valuemax={secondPx ? max : Math.round(max * 100)}
         tabIndex={0}
         data-testid={`split-${id}`}
         onKeyDown={onKey}
@@ -87,7 +104,9 @@ export function SplitPane(props: {
         }}
         onDoubleClick={() => setFraction(defaultFraction)}
       />
-      <div className="split-pane split-rest">{second}</div>
+      <div className="split-pane split-rest" style={secondStyle}>
+        {second}
+      </div>
     </div>
   );
 }
