@@ -18,7 +18,7 @@ import { validateRequest, watchedPrice, type OrderDraft } from './validate';
 export function placeOrder(ctx: EngineContext, account: Account, req: OrderRequest): Order {
   const m = market(ctx, req.symbol);
   const d = validateRequest(account, m, req);
-  preflight(ctx, account, d);
+  preflightOrder(ctx, account, d);
   const conditional = isConditional(req.type);
   const order = newOrder(ctx, {
     account,
@@ -57,7 +57,7 @@ export function placeOrder(ctx: EngineContext, account: Account, req: OrderReque
 }
 
 /** Checks that need the book or the margin; throws a rejection, changes nothing. */
-function preflight(ctx: EngineContext, account: Account, d: OrderDraft): void {
+export function preflightOrder(ctx: EngineContext, account: Account, d: OrderDraft): void {
   const m = market(ctx, d.req.symbol);
   const side = d.req.side;
   if (isConditional(d.req.type) || !d.qty) return; // margin is checked when a conditional order fires
