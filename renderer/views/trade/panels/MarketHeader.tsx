@@ -1,0 +1,69 @@
+import type { MarketView } from '#shared/domain/trading-account';
+import { dec, toWire } from '#shared/money/decimal';
+import { useFmt } from '../format';
+import { ExplainButton } from '../tables/cells';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Time left to the next funding on the MARKET clock (a replay at 600x counts down 600x faster). */
+export function countdown(next: number | null, now: number | null): string {
+  if (next == null || now == null) return '—';
+  const s = Math.max(0, Math.floor((next - now) / 1000));
+  return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+}
+
+function Stat(props: { label: string; children: React.ReactNode; testId?: string; title?: string }) {
+  return (
+    <div className="mh-stat" title={props.title}>
+      <span className="mh-label">{props.label}</span>
+      <span className="mh-value num" data-testid={props.testId}>
+        {props.children}
+      </span>
+    </div>
+  );
+}
+
+/**
+ * The strip above the chart: last (coloured by its last move), mark, index, basis, funding rate
+ * and countdown, open interest. Mark and index are what liquidation and funding use; the basis
+ * is shown so a trader sees when the perp's own book runs away from spot.
+ */
+export function MarketHeader(props: { market: MarketView | null; lastDirection: -1 | 0 | 1; onExplainFunding: () => void }) {
+  const { market: m, lastDirection, onExplainFunding } = props;
+  const fmt = useFmt();
+  const basisPct = m?.basis && m.index ? toWire(dec(m.basis).div(m.index)) : null;
+  return (
+    <section className="market-header" aria-label="Market" data-testid="market-header">
+      <div className="mh-symbol">
+        <strong>{m?.symbol ?? '—'}</strong>
+        <small>Perpetual</small>
+      </div>
+      <div className={`mh-last num ${lastDirection > 0 ? 'up' : lastDirection < 0 ? 'down' : ''}`} data-testid="market-last" aria-label="Last price">
+        {fmt.price(m?.last)}
+      </div>
+      <Stat label="Mark" testId="market-mark" title="Mark price: what PnL, margin ratio and liquidation use">
+        {fmt.price(m?.mark)}
+      </Stat>
+      <Stat label="Index" testId="market-index" title="Index: median of the source venues">
+        {fmt.price(m?.index)}
+      </Stat>
+      <Stat label="Basis" testId="market-basis" title="Mark − index">
+        {fmt.price(m?.basis)} <small>({fmt.pct(basisPct, 3)})</small>
+      </Stat>
+      <Stat label="Funding / countdown" testId="market-funding">
+        <ExplainButton label="Explain the funding rate" onClick={onExplainFunding}>
+          <span className={m && m.lastFundingRate.startsWith('-') ? 'down' : 'up'}>{fmt.pct(m?.lastFundingRate, 4)}</span>
+        </ExplainButton>{' '}
+        <span data-testid="funding-countdown">{countdown(m?.nextFundingT ?? null, m?.t ?? null)}</span>
+      </Stat>
+      <Stat label="Open interest" testId="market-oi" title="Sum of open positions (one side)">
+        {fmt.qty(m?.openInterest)} <small>{m?.openInterestNotional ? `≈ ${fmt.money(m.openInterestNotional)}` : ''}</small>
+      </Stat>
+      {m?.liquidity && m.liquidity.depthScale < 0.5 && (
+        <span className="mh-thin" role="status" title="The modeled book is thin: market and stop orders will slip">
+          Thin book ({Math.round(m.liquidity.depthScale * 100)}% depth, {m.liquidity.spreadBps.toFixed(0)} bps)
+        </span>
+      )}
+    </section>
+  );
+}
