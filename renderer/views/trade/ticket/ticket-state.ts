@@ -109,15 +109,22 @@ export function baseQuantity(s: TicketState, ctx: TicketContext): { ok: true; va
   return { ok: true, value: toWire(floored) };
 }
 
-/** Builds the OrderRequest the engine validates; refuses here only what the ticket itself can see. */
-export function buildOrder(s: TicketState, ctx: TicketContext): BuildResult {
+/**
+ * Builds the OrderRequest the engine validates; refuses here only what the ticket itself can see.
+ * `quantityOptional` (for the live preview) leaves out a quantity that is missing or unusable, so
+ * the preview can still say how much the account could open.
+ */
+export function buildOrder(s: TicketState, ctx: TicketContext, opts: { quantityOptional?: boolean } = {}): BuildResult {
   const request: { -readonly [K in keyof OrderRequest]: OrderRequest[K] } = { symbol: ctx.symbol, side: s.side, type: s.type };
   let quantity: string | null = null;
   if (!(s.closePosition && isConditional(s.type))) {
     const q = baseQuantity(s, ctx);
-    if (!q.ok) return fail('quantity', q.message);
-    quantity = q.value;
-    request.quantity = q.value as OrderRequest['quantity'];
+    if (q.ok) {
+      quantity = q.value;
+      request.quantity = q.value as OrderRequest['quantity'];
+    } else if (!opts.quantityOptional) {
+      return fail('quantity', q.message);
+    }
   } else {
     request.closePosition = true;
   }
