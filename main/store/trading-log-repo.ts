@@ -1,0 +1,158 @@
+import type { EngineEvent } from '#shared/domain/trading-commands';
+import { eventTime } from '#shared/domain/trading-commands';
+import type { Effect } from '#main/engine/effects';
+import type { Db, Statement } from './db-types';
+
+/** One applied engine event and what it did: the unit that commits whole or not at all. */
+export interface LoggedEvent {
+  readonly seq: number;
+  readonly event: EngineEvent;
+  readonly effects: readonly Effect[];
+}
+
+export interface StoredSnapshot {
+  readonly seq: number;
+  readonly t: number | null;
+  readonly hash: string;
+  readonly body: string;
+}
+
+/**
+ * The trading event log, its snapshots and the history rows of each event (migration 0030).
+ * Every write is one transaction; callers hand whole events, so a crash at any moment leaves a
+ * prefix of the log with exactly the rows of the events in it.
+ */
+export class TradingLogRepo {
+  private readonly insertEvent: Statement<[number, number, string, string]>;
+  private readonly insertSnapshot: Statement<[number, number | null, string, string]>;
+  private readonly insertOrder: Statement<[number, number, string, string, string, number, string]>;
+  private readonly insertFill: Statement<[number, number, number, string, string, string]>;
+  private readonly insertFunding: Statement<[number, number, number, string, string, string]>;
+  private readonly insertLiquidation: Statement<[number, number, number, string, number, string, string]>;
+  private readonly insertInsurance: Statement<[number, number, number, string]>;
+  private readonly insertBalance: Statement<[number, number, string, string]>;
+  private readonly selectLastSeq: Statement<[], { seq: number | null }>;
+  private readonly selectEvents: Statement<[number, number], { seq: number; body: string }>;
+
+  constructor(private readonly db: Db) {
+    this.insertEvent = db.prepare('INSERT INTO trading_events (seq, t, kind, body) VALUES (?, ?, ?, ?)');
+    this.insertSnapshot = db.prepare('INSERT OR REPLACE INTO trading_snapshots (seq, t, hash, body) VALUES (?, ?, ?, ?)');
+    this.insertOrder = db.prepare(
+      'INSERT OR REPLACE INTO trading_order_versions (order_id, seq, account, symbol, status, updated_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertFill = db.prepare('INSERT INTO trading_fills (id, seq, t, account, symbol, body) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insertFunding = db.prepare('INSERT INTO trading_funding (id, seq, t, account, symbol, body) VALUES (?, ?, ?, ?, ?, ?)');
+    this.insertLiquidation = db.prepare('INSERT INTO trading_liquidations (id, seq, t, account, is_trader, symbol, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.insertInsurance = db.prepare('INSERT INTO trading_insurance (id, seq, t, body) VALUES (?, ?, ?, ?)');
+    this.insertBalance = db.prepare('INSERT INTO trading_balance (seq, t, account, body) VALUES (?, ?, ?, ?)');
+    this.selectLastSeq = db.prepare('SELECT MAX(seq) AS seq FROM trading_events');
+    this.selectEvents = db.prepare('SELECT seq, body FROM trading_events WHERE seq >= ? AND seq <= ? ORDER BY seq');
+  }
+
+  /** Appends whole events with their rows (and optionally a snapshot) in one transaction. */
+  append(batch: readonly LoggedEvent[], snapshot?: StoredSnapshot): void {
+    if (batch.length === 0 && !snapshot) return;
+    this.db.transaction(() => {
+      for (const e of batch) this.writeEvent(e);
+      if (snapshot) this.insertSnapshot.run(snapshot.seq, snapshot.t, snapshot.hash, snapshot.body);
+    })();
+  }
+
+  private writeEvent(e: LoggedEvent): void {
+    const seq = e.seq;
+    this.insertEvent.run(seq, eventTime(e.event), e.event.kind, JSON.stringify(e.event));
+    for (const x of e.effects) {
+      switch (x.kind) {
+        case 'order':
+          this.insertOrder.run(x.order.id, seq, x.account, x.order.symbol, x.order.status, x.order.updatedAt, JSON.stringify(x.order));
+          break;
+        case 'fill':
+          this.insertFill.run(x.fill.id, seq, x.fill.t, x.fill.account, x.fill.symbol, JSON.stringify(x.fill));
+          break;
+        case 'funding':
+          this.insertFunding.run(x.payment.id, seq, x.payment.t, x.payment.account, x.payment.symbol, JSON.stringify(x.payment));
+          break;
+        case 'liquidation': {
+          const l = x.liquidation;
+          this.insertLiquidation.run(l.id, seq, l.t, l.account, l.isTrader ? 1 : 0, l.symbol, JSON.stringify(l));
+          break;
+        }
+        case 'insurance':
+          this.insertInsurance.run(x.entry.id, seq, x.entry.t, JSON.stringify(x.entry));
+          break;
+        case 'balance':
+          this.insertBalance.run(seq, x.entry.t, x.entry.account, JSON.stringify(x.entry));
+          break;
+        case 'position':
+        case 'triggered':
+        case 'fundingSettled':
+        case 'crowdArrived':
+          break; // derivable from the state or the rows above; pushed to the UI only
+        default: {
+          const never: never = x;
+          throw new Error(`unknown effect ${String(never)}`);
+        }
+      }
+    }
+  }
+
+  lastSeq(): number {
+    return this.selectLastSeq.get()?.seq ?? 0;
+  }
+
+  /** Events from `fromSeq` to `toSeq` inclusive, in order, streamed in pages of `page`. */
+  *events(fromSeq: number, toSeq = Number.MAX_SAFE_INTEGER, page = 5000): Generator<{ seq: number; event: EngineEvent }> {
+    let next = fromSeq;
+    while (next <= toSeq) {
+      const rows = this.db.prepare('SELECT seq, body FROM trading_events WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?').all(next, toSeq, page) as Array<{ seq: number; body: string }>;
+      if (rows.length === 0) return;
+      // The log holds only events the engine accepted, written by this code: no re-validation.
+      for (const r of rows) yield { seq: r.seq, event: JSON.parse(r.body) as EngineEvent };
+      next = rows[rows.length - 1]!.seq + 1;
+    }
+  }
+
+  eventsBetween(fromSeq: number, toSeq: number): Array<{ seq: number; event: EngineEvent }> {
+    return this.selectEvents.all(fromSeq, toSeq).map((r) => ({ seq: r.seq, event: JSON.parse(r.body) as EngineEvent }));
+  }
+
+  latestSnapshot(maxSeq = Number.MAX_SAFE_INTEGER): StoredSnapshot | null {
+    const row = this.db.prepare('SELECT seq, t, hash, body FROM trading_snapshots WHERE seq <= ? ORDER BY seq DESC LIMIT 1').get(maxSeq) as StoredSnapshot | undefined;
+    return row ?? null;
+  }
+
+  snapshotSeqs(): number[] {
+    return (this.db.prepare('SELECT seq FROM trading_snapshots ORDER BY seq').all() as Array<{ seq: number }>).map((r) => r.seq);
+  }
+
+  /** The first event after `afterSeq` at or after time t (null if none). */
+  firstSeqAtOrAfter(t: number, afterSeq: number): number | null {
+    const row = this.db.prepare('SELECT MIN(seq) AS seq FROM trading_events WHERE t >= ? AND seq > ?').get(t, afterSeq) as { seq: number | null };
+    return row.seq;
+  }
+
+  countEvents(fromSeq: number, kind?: string): number {
+    const row = kind
+      ? (this.db.prepare('SELECT COUNT(*) AS n FROM trading_events WHERE seq >= ? AND kind = ?').get(fromSeq, kind) as { n: number })
+      : (this.db.prepare('SELECT COUNT(*) AS n FROM trading_events WHERE seq >= ?').get(fromSeq) as { n: number });
+    return row.n;
+  }
+
+  /** Deletes event `fromSeq` and everything after it (events, rows, snapshots), in one transaction. */
+  truncateFrom(fromSeq: number): void {
+    this.db.transaction(() => {
+      for (const table of ['trading_events', 'trading_snapshots', 'trading_order_versions', 'trading_fills', 'trading_funding', 'trading_liquidations', 'trading_insurance', 'trading_balance']) {
+        this.db.prepare(`DELETE FROM ${table} WHERE seq >= ?`).run(fromSeq);
+      }
+    })();
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.db.prepare('SELECT value FROM trading_meta WHERE key = ?').get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO trading_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+}
