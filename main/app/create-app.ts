@@ -1,7 +1,12 @@
+import path from 'node:path';
 import type { Shell } from '#shared/ipc/channels/app';
 import { openWorkspace, workspacePathIn, type Workspace } from '../store/db';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
+import { findDefaultDataDir, loadDefaultData } from '../market/default-data';
+import { ImportCancelled, MarketService } from '../market/market-service';
+import { ReplayService } from '../market/replay/replay-service';
+import { ScenarioStore } from '../market/scenarios/scenario-store';
 import { EventBus } from './event-bus';
 import type { Services } from './services';
 import { SettingsService } from './settings-service';
@@ -14,6 +19,8 @@ export interface CreateAppOptions {
   readonly nativeBinding?: string;
   /** Parse outputs and events against the contract (default: on unless NODE_ENV=production). */
   readonly validate?: boolean;
+  /** The embedded market data loaded into a new workspace: a folder, or false for none (default: found next to the app). */
+  readonly defaultData?: string | false;
 }
 
 export interface App {
@@ -31,18 +38,44 @@ export function createApp(options: CreateAppOptions): App {
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
   const events = new EventBus(validate);
+  const market = new MarketService({
+    db: workspace.db,
+    dataDir: path.dirname(workspace.path),
+    onProgress: (p) => events.emit('market.importProgress', p),
+    onChanged: (reason) => events.emit('market.changed', { reason }),
+  });
+  const replay = new ReplayService({
+    data: () => market.data(),
+    onStatus: (s) => events.emit('replay.status', s),
+    onFrame: (f) => events.emit('replay.frame', f),
+  });
   const services: Services = {
     shell: options.shell,
     version: APP_VERSION,
     workspace,
     events,
     settings: new SettingsService(workspace.db, events),
+    market,
+    scenarios: new ScenarioStore(workspace.db),
+    replay,
   };
   const dispatch = createDispatch(handlers, services, { validateOutputs: validate });
+  let closed = false;
+  // A new workspace gets the embedded real market data (in the background: the UI opens at once).
+  if (options.defaultData !== false) {
+    void loadDefaultData(workspace.db, market, options.defaultData ?? findDefaultDataDir()).catch((err: unknown) => {
+      if (!closed && !(err instanceof ImportCancelled)) console.error('Levdesk could not load its default market data:', err);
+    });
+  }
   return {
     services,
     dispatch,
     events,
-    close: () => workspace.close(),
+    close: () => {
+      closed = true;
+      replay.close();
+      market.close();
+      workspace.close();
+    },
   };
 }

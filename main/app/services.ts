@@ -1,5 +1,8 @@
 import type { Shell } from '#shared/ipc/channels/app';
 import type { Workspace } from '../store/db';
+import type { MarketService } from '../market/market-service';
+import type { ReplayService } from '../market/replay/replay-service';
+import type { ScenarioStore } from '../market/scenarios/scenario-store';
 import type { EventBus } from './event-bus';
 import type { SettingsService } from './settings-service';
 
@@ -13,4 +16,10 @@ export interface Services {
   readonly workspace: Workspace;
   readonly events: EventBus;
   readonly settings: SettingsService;
+  /** Stored market data: series, imports, previews. */
+  readonly market: MarketService;
+  /** Built-in and saved scenarios. */
+  readonly scenarios: ScenarioStore;
+  /** The shared replay clock; the trading service registers with replay.addSink(). */
+  readonly replay: ReplayService;
 }

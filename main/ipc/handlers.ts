@@ -1,12 +1,16 @@
 import type { Channel } from '#shared/ipc/contract';
 import { appHandlers } from './app/index';
 import { settingsHandlers } from './settings/index';
+import { marketHandlers } from './market/index';
+import { replayHandlers } from './replay/index';
 import type { HandlerTable } from './types';
 
 /** Main's side of the contract: a missing channel or a wrong signature fails to compile. */
 export const handlers = {
   ...appHandlers,
   ...settingsHandlers,
+  ...marketHandlers,
+  ...replayHandlers,
 } satisfies HandlerTable;
 
 // Spread members escape excess-property checks, so an extra (uncontracted) handler is caught here.

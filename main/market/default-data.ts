@@ -22,9 +22,10 @@ export function findDefaultDataDir(): string | null {
   const candidates: string[] = [];
   if (process.env.LEVDESK_DEFAULT_DATA) candidates.push(process.env.LEVDESK_DEFAULT_DATA);
   if (typeof __dirname === 'string') candidates.push(path.join(__dirname, 'default-data'));
+  // The CLI in a checkout runs bin/levdesk.mjs: the data is in ../resources. (Never the working
+  // directory: a test runner started in the repository must not load the data into its workspaces.)
   const script = process.argv[1];
-  if (script) candidates.push(path.join(path.dirname(script), 'default-data'), path.join(path.dirname(script), '../resources/default-data'));
-  candidates.push(path.resolve('resources/default-data'));
+  if (script && path.basename(script) === 'levdesk.mjs') candidates.push(path.join(path.dirname(script), '../resources/default-data'));
   return candidates.find((dir) => fs.existsSync(path.join(dir, 'manifest.json'))) ?? null;
 }
 

@@ -11,6 +11,7 @@ import { ImportProblemError } from './import/problem';
 import { sweepStaleStaging } from './import/staging';
 import type { MarketData } from './feed/compile';
 import { previewBars, type PreviewBars } from './preview-bars';
+import { UploadStore } from './uploads';
 
 export interface MarketServiceDeps {
   readonly db: Db;
@@ -18,8 +19,8 @@ export interface MarketServiceDeps {
   readonly dataDir: string;
   readonly now?: () => number;
   readonly onProgress?: (p: ImportProgress) => void;
-  /** Stored market data changed (an import or a deletion). */
-  readonly onChanged?: () => void;
+  /** Stored market data changed. */
+  readonly onChanged?: (reason: 'import' | 'delete' | 'default-data') => void;
 }
 
 export class ImportBusyError extends Error {
@@ -34,12 +35,14 @@ export class MarketService {
   readonly candles: MarketCandlesRepo;
   readonly funding: MarketFundingRepo;
   readonly depth: MarketDepthRepo;
+  readonly uploads: UploadStore;
   private running: AbortController | null = null;
 
   constructor(private readonly deps: MarketServiceDeps) {
     this.candles = new MarketCandlesRepo(deps.db);
     this.funding = new MarketFundingRepo(deps.db);
     this.depth = new MarketDepthRepo(deps.db);
+    this.uploads = new UploadStore(path.join(deps.dataDir, 'uploads'));
     sweepStaleStaging(this.stagingDir);
   }
 
@@ -85,7 +88,7 @@ export class MarketService {
 
   deleteSeries(id: number): boolean {
     const deleted = this.candles.delete(id);
-    if (deleted) this.deps.onChanged?.();
+    if (deleted) this.deps.onChanged?.('delete');
     return deleted;
   }
 
@@ -112,10 +115,19 @@ export class MarketService {
           ...(this.deps.onProgress ? { onProgress: this.deps.onProgress } : {}),
         },
       );
-      if (summary.rowsAdded > 0) this.deps.onChanged?.();
+      if (summary.rowsAdded > 0) this.deps.onChanged?.(origin === 'default' ? 'default-data' : 'import');
       return summary;
     } finally {
       this.running = null;
+    }
+  }
+
+  /** Imports paths as the UI sends them; uploaded copies (web host) are deleted afterwards, imported or not. */
+  async importUploadsOrPaths(paths: readonly string[], options: ImportOptions, names?: ReadonlyMap<string, string>): Promise<ImportSummary> {
+    try {
+      return await this.import(paths, options, 'import', names);
+    } finally {
+      if (!this.running) for (const p of paths) this.uploads.remove(p);
     }
   }
 

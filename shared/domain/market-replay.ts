@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FundingTickSchema, MarketTickSchema } from './market-tick';
+import { DecimalString } from '../money/decimal';
 import { CandleSchema, IntervalSchema } from './market-series';
 
 /** Replay speeds: market time per wall-clock time, or as fast as the machine goes. */
@@ -69,8 +70,14 @@ export const ReplayStatusSchema = z.object({
   tickIndex: z.number().int().nonnegative(),
   /** Effective market-ms per wall-ms over the last second (below the requested speed when the machine lags). */
   effectiveSpeed: z.number().nonnegative().nullable(),
+  /** Why the replay stopped, when a sink (the engine) failed on an event. */
+  error: z.string().nullable(),
 });
 export type ReplayStatus = z.infer<typeof ReplayStatusSchema>;
+
+/** A bar of the perp's last for the UI, with the mark's and index's closes for the same bar. */
+export const ReplayBarSchema = CandleSchema.extend({ mark: DecimalString, index: DecimalString });
+export type ReplayBar = z.infer<typeof ReplayBarSchema>;
 
 /**
  * A coalesced update for the UI: at most ~30 per second whatever the speed. Carries the latest
@@ -80,7 +87,7 @@ export type ReplayStatus = z.infer<typeof ReplayStatusSchema>;
  */
 export const ReplayFrameSchema = z.object({
   tick: MarketTickSchema,
-  bars: z.array(CandleSchema),
+  bars: z.array(ReplayBarSchema),
   funding: z.array(FundingTickSchema),
   ticks: z.number().int().nonnegative(),
   reset: z.boolean(),

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { settingsChannels } from './channels/settings';
+import { marketChannels } from './channels/market';
+import { replayChannels } from './channels/replay';
 
 /**
  * THE IPC contract: every channel the renderer may call, with its input and output schema.
@@ -10,6 +12,8 @@ import { settingsChannels } from './channels/settings';
 export const contract = {
   ...appChannels,
   ...settingsChannels,
+  ...marketChannels,
+  ...replayChannels,
 } as const;
 
 export type Contract = typeof contract;

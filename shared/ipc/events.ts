@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { settingsEvents } from './channels/settings';
+import { marketEvents } from './channels/market';
+import { replayEvents } from './channels/replay';
 
 /**
  * Pushed events: main -> renderer on one stream per window (webContents.send under Electron,
@@ -7,6 +9,8 @@ import { settingsEvents } from './channels/settings';
  */
 export const events = {
   ...settingsEvents,
+  ...marketEvents,
+  ...replayEvents,
 } as const;
 
 export type Events = typeof events;

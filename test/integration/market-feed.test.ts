@@ -79,7 +79,9 @@ describe('seek', () => {
       const straight = new MarketFeed(spec);
       const events = all(straight);
       const firstIndex = events.findIndex((e) => e.kind === 'tick' && e.tick.t === spec.start + at * spec.stepMs);
-      const prevTick = events.slice(0, firstIndex).findLastIndex((e) => e.kind === 'tick');
+      const before = events.slice(0, firstIndex);
+      let prevTick = before.length - 1;
+      while (prevTick >= 0 && before[prevTick]!.kind !== 'tick') prevTick -= 1;
       const sought = new MarketFeed(spec);
       all(sought); // played to the end first, then back
       sought.seekTick(at);

@@ -44,7 +44,7 @@ describe('a bad file is refused with its place, and adds nothing', () => {
     w.cleanup();
   });
 
-  const cases: { name: string; edit: (l: string[]) => void; expect: Partial<ImportProblem> & { message: RegExp } }[] = [
+  const cases: { name: string; edit: (l: string[]) => void; expect: Partial<Omit<ImportProblem, 'message'>> & { message: RegExp } }[] = [
     { name: 'a non-numeric price', edit: (l) => setField(l, 5, 3, 'abc'), expect: { line: 5, column: 3, field: 'high', found: 'abc', message: /high \(column 3\): expected a decimal/ } },
     { name: 'a price in another notation', edit: (l) => setField(l, 6, 5, '2.04E+4'), expect: { line: 6, column: 5, field: 'close', message: /close/ } },
     { name: 'a zero price', edit: (l) => setField(l, 7, 4, '0'), expect: { line: 7, column: 4, field: 'low', message: /above zero/ } },

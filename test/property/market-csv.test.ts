@@ -42,7 +42,7 @@ describe('CSV tokenizer', () => {
         const rows = records.filter((r) => !(r.length === 1 && r[0] === ''));
         const eol = crlf ? '\r\n' : '\n';
         const text = (bom ? '\ufeff' : '') + rows.map((r) => r.map(quote).join(',')).join(eol) + (finalNewline ? eol : '');
-        const expected = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as { record: string[]; info: { lines: number } }[];
+        const expected = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as { record: string[] }[];
         const got = tokenize(text, cuts);
         expect(got.map((r) => r.fields)).toEqual(expected.map((e) => e.record));
         // csv-parse reports the line a record ENDS on; ours is where it starts: check through the content.

@@ -43,7 +43,10 @@ describe('intra-candle path', () => {
   it('never leaves the candle: every value lies within low..high', () => {
     const candles = [c(0, '100.00', '104.30', '97.70', '101.10'), c(4 * M, '101.20', '101.90', '95.10', '95.50')];
     const p = new CandlePath(candles, 4 * M, grid, true);
-    for (let t = 0; t < 4 * M; t += 1000) expect(p.at(t)).toBeGreaterThanOrEqual(9770), expect(p.at(t)).toBeLessThanOrEqual(10430);
+    for (let t = 0; t < 4 * M; t += 1000) {
+      expect(p.at(t)).toBeGreaterThanOrEqual(9770);
+      expect(p.at(t)).toBeLessThanOrEqual(10430);
+    }
   });
 
   it('with a guide, places the extremes when the finer path made its own, and stays within low..high', () => {

@@ -1,0 +1,3 @@
+import type { Handler } from '../types';
+
+export const marketDeleteScenario: Handler<'market.deleteScenario'> = (input, s) => ({ deleted: s.scenarios.delete(input.id) });

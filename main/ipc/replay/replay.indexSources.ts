@@ -1,0 +1,3 @@
+import type { Handler } from '../types';
+
+export const replayIndexSources: Handler<'replay.indexSources'> = (_input, s) => ({ sources: s.replay.indexSources() });

@@ -1,0 +1,3 @@
+import type { Handler } from '../types';
+
+export const replayUnload: Handler<'replay.unload'> = (_input, s) => s.replay.unload();
