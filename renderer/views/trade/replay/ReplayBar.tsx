@@ -1,0 +1,105 @@
+import { useId, useState } from 'react';
+import { REPLAY_SPEEDS, type ReplaySpeed } from '#shared/domain/market-replay';
+import { Segmented } from '../../../components/Segmented';
+import { utcTime } from '../format';
+import type { ReplayApi } from './use-replay';
+
+const SPEED_LABELS: Record<ReplaySpeed, string> = { '1x': '1×', '10x': '10×', '60x': '60×', '600x': '600×', max: 'Max' };
+
+/**
+ * Replay controls: scenario picker, play/pause (Space), step (.), speed, and a timeline to seek
+ * on. Seeking back rebuilds every consumer from the start (the engine replays its log), so the
+ * seek is sent when the trader lets go of the slider, not while dragging.
+ */
+export function ReplayBar({ replay }: { replay: ReplayApi }) {
+  const { status, scenarios, error } = replay;
+  const ids = { scenario: useId(), speed: useId(), seek: useId() };
+  const [draft, setDraft] = useState<number | null>(null);
+  const sc = status?.scenario ?? null;
+  const playing = status?.state === 'playing';
+  const loaded = status != null && status.state !== 'empty';
+  const t = draft ?? status?.t ?? sc?.start ?? 0;
+  const commitSeek = (): void => {
+    if (draft == null) return;
+    const target = draft;
+    setDraft(null);
+    void replay.seek(target);
+  };
+  const progress = sc && status?.t != null ? Math.min(100, Math.max(0, ((status.t - sc.start) / Math.max(1, sc.end - sc.start)) * 100)) : 0;
+
+  return (
+    <section className="replay" aria-label="Replay" data-testid="replay-bar" data-state={status?.state ?? 'empty'}>
+      <label htmlFor={ids.scenario} className="sr-only">
+        Scenario
+      </label>
+      <select
+        id={ids.scenario}
+        className="replay-scenario"
+        value={sc?.id ?? ''}
+        onChange={(e) => e.target.value && void replay.load(e.target.value)}
+        data-testid="replay-scenario"
+        title={sc ? `${sc.name} — ${sc.sources.last}` : 'Choose a market to replay'}
+      >
+        <option value="" disabled>
+          Choose a scenario…
+        </option>
+        {scenarios.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="replay-btn"
+        onClick={() => void (playing ? replay.pause() : replay.play())}
+        disabled={!loaded || status?.state === 'ended'}
+        aria-label={playing ? 'Pause (Space)' : 'Play (Space)'}
+        title={playing ? 'Pause (Space)' : 'Play (Space)'}
+        data-testid="replay-play"
+        data-playing={playing}
+      >
+        <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
+      </button>
+      <button type="button" className="replay-btn" onClick={() => void replay.step(1)} disabled={!loaded || playing} aria-label="Step one tick (.)" title="Step one tick (.)" data-testid="replay-step">
+        <span aria-hidden="true">▸|</span>
+      </button>
+      <span id={ids.speed} className="sr-only">
+        Replay speed
+      </span>
+      <Segmented<ReplaySpeed> labelledBy={ids.speed} options={REPLAY_SPEEDS.map((s) => ({ value: s, label: SPEED_LABELS[s] }))} value={status?.speed ?? '1x'} onChange={(s) => void replay.speed(s)} testId="replay-speed" />
+      <div className="replay-timeline">
+        <label htmlFor={ids.seek} className="sr-only">
+          Seek in market time
+        </label>
+        <input
+          id={ids.seek}
+          type="range"
+          min={sc?.start ?? 0}
+          max={sc?.end ?? 1}
+          step={sc?.stepMs ?? 1}
+          value={t}
+          disabled={!loaded}
+          aria-valuetext={utcTime(t)}
+          style={{ ['--progress' as string]: `${progress}%` }}
+          onChange={(e) => setDraft(Number(e.target.value))}
+          onPointerUp={commitSeek}
+          onKeyUp={(e) => (e.key.startsWith('Arrow') || e.key.startsWith('Page') || e.key === 'Home' || e.key === 'End') && commitSeek()}
+          onBlur={commitSeek}
+          data-testid="replay-seek"
+        />
+      </div>
+      <span className="replay-time num" data-testid="replay-time" aria-live="off">
+        {loaded ? utcTime(t) : '—'} UTC
+      </span>
+      <span className="replay-eff num" title="Achieved speed over the last second">
+        {playing && status?.effectiveSpeed != null ? `${Math.round(status.effectiveSpeed)}×` : status?.state === 'ended' ? 'ended' : ''}
+      </span>
+      {(error ?? status?.error) && (
+        <span className="replay-error" role="alert" data-testid="replay-error">
+          {error ?? status?.error}
+        </span>
+      )}
+    </section>
+  );
+}
