@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DecimalInput, dec } from '../money/decimal';
 import { CrowdParamsSchema } from './crowd';
+import { ScenarioAccountSchema, ScenarioScriptSchema } from './trading-scenario';
 import { IntervalSchema, MarketSymbolSchema, VenueIdSchema } from './market-series';
 
 /**
@@ -205,6 +206,10 @@ export const scenarioShape = {
   funding: FundingRulesSchema.default(() => FundingRulesSchema.parse({ source: 'model' })),
   liquidity: LiquiditySchema.default(() => LiquiditySchema.parse({})),
   crowd: CrowdParamsSchema.optional(),
+  /** The trader's starting account for paper trading (defaults: 10,000 USDT, Binance, 10x isolated). */
+  account: ScenarioAccountSchema.optional(),
+  /** Timed trader commands, applied in order during the replay (headless runs, demos, tests). */
+  script: ScenarioScriptSchema.default([]),
 };
 
 type ScenarioCore = z.output<z.ZodObject<typeof scenarioShape>>;
