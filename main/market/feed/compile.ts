@@ -51,6 +51,7 @@ export function compileScenario(s: Scenario, data: MarketData): FeedSpec {
   }));
   let lastText: string;
   let anchorText: string;
+  let markText: string | null = null;
 
   if (m.type === 'stored') {
     const key: SeriesKey = { venue: m.venue, symbol: s.symbol, interval: m.interval, kind: 'trade' };
@@ -79,7 +80,10 @@ export function compileScenario(s: Scenario, data: MarketData): FeedSpec {
       const markPath = new CandlePath(markCandles, INTERVAL_MS[m.mark.interval], markGrid, false, INTERVAL_MS[m.mark.interval] > interval ? path : undefined);
       storedMark = { grid: markGrid, at: (t) => markPath.at(t) };
       anchor = (t) => markGrid.toFloat(markPath.at(t));
-      anchorText = `the stored ${seriesLabel(markKey)} price (its highs and lows placed when the ${m.interval} last made its own)`;
+      anchorText = `the stored ${seriesLabel(markKey)} price`;
+      markText =
+        `the stored ${seriesLabel(markKey)} series (real): each candle's open, high, low and close exactly; its high and low placed when the ${m.interval} last ` +
+        `made its own, and between them it follows the last's shape`;
     }
   } else {
     stepMs = s.stepMs ?? 5000;
@@ -139,7 +143,7 @@ export function compileScenario(s: Scenario, data: MarketData): FeedSpec {
     liquidity,
     barInterval,
   };
-  return { ...spec, sources: describeSources(s, spec, { last: lastText, anchor: anchorText }) };
+  return { ...spec, sources: describeSources(s, spec, { last: lastText, anchor: anchorText, mark: markText }) };
 }
 
 function loadWindow(data: MarketData, key: SeriesKey, start: number, end: number): StoredCandle[] {

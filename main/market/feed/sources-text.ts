@@ -6,7 +6,7 @@ const pct = (x: number): string => `${+(x * 100).toFixed(2)} %`;
 const hhmm = (ms: number): string => new Date(ms).toISOString().slice(11, 16);
 
 /** How each part of the market is made, said plainly: modelled things are called modelled. */
-export function describeSources(s: Scenario, spec: Omit<FeedSpec, 'sources'>, text: { last: string; anchor: string }): FeedSources {
+export function describeSources(s: Scenario, spec: Omit<FeedSpec, 'sources'>, text: { last: string; anchor: string; mark: string | null }): FeedSources {
   const total = s.index.venues.reduce((a, v) => a + v.weight, 0);
   const venues = s.index.venues.map((v) => `${v.id} ${pct(v.weight / total)}`).join(', ');
   const noise = s.index.venues.map((v) => v.noiseBps);
@@ -17,8 +17,8 @@ export function describeSources(s: Scenario, spec: Omit<FeedSpec, 'sources'>, te
     `${spec.wick ? `; ${spec.wick.venue} prints the scenario's wick` : ''}. ` +
     `Index = weighted mean after ${s.index.outlier === 'clip' ? 'clipping' : 'dropping'} sources beyond ±${pct(s.index.bandPct)} of the median; ` +
     `a source silent for ${s.index.staleMs / 1000} s gets weight 0.`;
-  const mark = spec.storedMark
-    ? `${text.anchor.replace(/^the /, '')} (real), along the same intra-candle path`
+  const mark = text.mark
+    ? text.mark
     : `median(price1, price2, last): price1 = index × (1 + funding estimate × time to funding / interval), ` +
       `price2 = index + ${s.mark.basisWindowMs / 60_000}-min average of (last − index) capped at ±${s.mark.basisCapBps} bps`;
   const f = spec.funding;
