@@ -128,6 +128,8 @@ export class ReplayClock {
       if (!e) break;
       if (e.kind === 'tick') left -= 1;
     }
+    // A settlement at the very time of the last tick belongs to that instant: deliver it too.
+    while (this.t !== null && feed.peekTime() === this.t) if (!this.deliverNext()) break;
     this.settle();
     this.onChange();
   }

@@ -1,0 +1,191 @@
+import { describe, expect, it } from 'vitest';
+import type { ReplayFrame, ReplayStatus } from '#shared/domain/market-replay';
+import type { FundingTick, MarketTick } from '#shared/domain/market-tick';
+import { ScenarioSchema } from '#shared/domain/scenario';
+import type { MarketData } from '#main/market/feed/compile';
+import type { ClockTimers } from '#main/market/replay/clock';
+import { ReplayService } from '#main/market/replay/replay-service';
+import type { TickSink } from '#main/market/replay/sink';
+
+/** A wall clock that moves only when told to (or when a sink "works"). */
+class FakeTimers implements ClockTimers {
+  t = 0;
+  private seq = 0;
+  private timers: { at: number; fn: () => void; id: number }[] = [];
+  now(): number {
+    return this.t;
+  }
+  later(fn: () => void, ms: number): unknown {
+    const id = ++this.seq;
+    this.timers.push({ at: this.t + ms, fn, id });
+    return id;
+  }
+  cancel(h: unknown): void {
+    this.timers = this.timers.filter((x) => x.id !== h);
+  }
+  /** Runs every timer due within the next `ms`, in time order. */
+  advance(ms: number): void {
+    const end = this.t + ms;
+    for (;;) {
+      this.timers.sort((a, b) => a.at - b.at || a.id - b.id);
+      const next = this.timers[0];
+      if (!next || next.at > end) break;
+      this.timers.shift();
+      this.t = Math.max(this.t, next.at);
+      next.fn();
+    }
+    this.t = end;
+  }
+}
+
+const NO_DATA: MarketData = {
+  findSeries: () => null,
+  candles: () => [],
+  fundingRange: () => [],
+  fundingBefore: () => null,
+};
+
+// 2 hours at 15 s steps = 480 ticks; the 08:00 funding settlement falls inside.
+const SCENARIO = ScenarioSchema.parse({
+  name: 'clock',
+  symbol: 'BTCUSDT',
+  start: '2024-01-01T07:00:00Z',
+  durationMinutes: 120,
+  seed: 9,
+  stepMs: 15_000,
+  market: { type: 'gbm', startPrice: '40000', volatility: 0.5 },
+});
+const START = Date.parse(SCENARIO.start);
+
+class Recorder implements TickSink {
+  ticks: MarketTick[] = [];
+  funding: FundingTick[] = [];
+  resets: number[] = [];
+  constructor(private readonly work?: () => void) {}
+  onTick(t: MarketTick): void {
+    this.work?.();
+    this.ticks.push(t);
+  }
+  onFunding(f: FundingTick): void {
+    this.funding.push(f);
+  }
+  onReset(t: number): void {
+    this.resets.push(t);
+  }
+}
+
+function setup(work?: (timers: FakeTimers) => void) {
+  const timers = new FakeTimers();
+  const frames: ReplayFrame[] = [];
+  const statuses: ReplayStatus[] = [];
+  const replay = new ReplayService({ data: () => NO_DATA, timers, onFrame: (f) => frames.push({ ...f, at: timers.t } as ReplayFrame), onStatus: (s) => statuses.push(s) });
+  const sink = new Recorder(work ? () => work(timers) : undefined);
+  replay.addSink(sink);
+  replay.load(SCENARIO, null);
+  return { timers, replay, sink, frames, statuses };
+}
+
+describe('replay clock', () => {
+  it('loads paused on the opening tick and tells sinks to reset to the start', () => {
+    const { replay, sink } = setup();
+    expect(sink.resets).toEqual([START]);
+    expect(sink.ticks.map((t) => t.t)).toEqual([START]);
+    expect(replay.status()).toMatchObject({ state: 'paused', tickIndex: 1, t: START, scenario: { tickCount: 480, stepMs: 15_000 } });
+  });
+
+  it('plays at the chosen speed: 60x moves one market minute per wall second', () => {
+    const { timers, replay, sink } = setup();
+    replay.setSpeed('60x');
+    replay.play();
+    // The clock wakes every 16 ms, so after 1,010 ms of wall time it has reached 60.48 s of market time.
+    timers.advance(1010);
+    expect(sink.ticks.at(-1)!.t).toBe(START + 60_000);
+    expect(sink.ticks).toHaveLength(5);
+    replay.setSpeed('600x');
+    timers.advance(1000);
+    const t = sink.ticks.at(-1)!.t - START;
+    expect(t).toBeGreaterThanOrEqual(645_000);
+    expect(t).toBeLessThanOrEqual(660_000);
+    replay.pause();
+    const paused = sink.ticks.length;
+    timers.advance(10_000);
+    expect(sink.ticks).toHaveLength(paused);
+  });
+
+  it('steps tick by tick and delivers the settlement between ticks in time order', () => {
+    const { replay, sink } = setup();
+    replay.step(239); // up to 07:59:45
+    expect(sink.ticks.at(-1)!.t).toBe(Date.parse('2024-01-01T07:59:45Z'));
+    expect(sink.funding).toHaveLength(0);
+    replay.step(1); // the tick at 08:00, then the 08:00 settlement
+    expect(sink.ticks.at(-1)!.t).toBe(Date.parse('2024-01-01T08:00:00Z'));
+    expect(sink.funding.map((f) => f.t)).toEqual([Date.parse('2024-01-01T08:00:00Z')]);
+  });
+
+  it('seeking back resets every sink to the target; seeking forward delivers every tick in between', () => {
+    const { replay, sink } = setup();
+    replay.seek(START + 60 * 60_000);
+    expect(sink.ticks).toHaveLength(240); // 07:00:00 .. 07:59:45, none skipped
+    expect(sink.funding).toHaveLength(0);
+    replay.seek(START + 10 * 60_000);
+    expect(sink.resets).toEqual([START, START + 10 * 60_000]);
+    replay.step(1);
+    expect(sink.ticks.at(-1)!.t).toBe(START + 10 * 60_000);
+  });
+
+  it('at max speed the UI gets at most 30 frames per second, each covering many ticks', () => {
+    // Each tick costs the sink 0.05 ms of "work": ~240 ticks per 12 ms slice.
+    const { timers, replay, sink, frames } = setup((t) => (t.t += 0.05));
+    replay.setSpeed('max');
+    replay.play();
+    timers.advance(1000);
+    expect(sink.ticks.length).toBe(480);
+    expect(replay.status().state).toBe('ended');
+    const perSecond = frames.filter((f) => (f as unknown as { at: number }).at <= 1000).length;
+    expect(perSecond).toBeGreaterThan(0);
+    expect(perSecond).toBeLessThanOrEqual(31);
+    expect(frames.reduce((n, f) => n + f.ticks, 0)).toBe(480);
+    expect(frames.at(-1)!.tick.t).toBe(START + 479 * 15_000);
+  });
+
+  it('runs slower than asked, not frozen, when the consumer cannot keep up (and says so)', () => {
+    // 5 ms per tick: a 12 ms slice holds ~3 ticks, far below 600x's 40 ticks per 1 s... per wake.
+    const { timers, replay, sink } = setup((t) => (t.t += 5));
+    replay.setSpeed('600x');
+    replay.play();
+    timers.advance(1000);
+    const s = replay.status();
+    expect(s.state).toBe('playing');
+    expect(sink.ticks.length).toBeGreaterThan(10);
+    expect(sink.ticks.length).toBeLessThan(41);
+    expect(s.effectiveSpeed).not.toBeNull();
+    expect(s.effectiveSpeed!).toBeLessThan(600);
+  });
+
+  it('a consumer that throws pauses the replay with its message', () => {
+    const { replay } = setup();
+    replay.addSink({
+      onTick: (t) => {
+        if (t.t >= START + 30_000) throw new Error('engine broke');
+      },
+      onFunding: () => undefined,
+    });
+    replay.step(5);
+    const s = replay.status();
+    expect(s.state).toBe('paused');
+    expect(s.error).toMatch(/engine broke/);
+    expect(s.tickIndex).toBe(3);
+  });
+
+  it('keeps every bar for a late window, with the mark and index closes', () => {
+    const { replay } = setup();
+    replay.step(100);
+    const { interval, bars } = replay.bars();
+    // 101 ticks of 15 s = 25 minutes: a 2-hour scenario draws 1m bars.
+    expect(interval).toBe('1m');
+    expect(bars.length).toBe(26);
+    expect(bars[0]).toMatchObject({ t: START, volume: null });
+    expect(Number(bars[0]!.high)).toBeGreaterThanOrEqual(Number(bars[0]!.low));
+    expect(bars[0]!.mark).toMatch(/^\d+(\.\d+)?$/);
+  });
+});
