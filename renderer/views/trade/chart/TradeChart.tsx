@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import type { ReplayBar, ReplayFrame } from '#shared/domain/market-replay';
+import { INTERVAL_MS } from '#shared/domain/market-series';
+import type { Theme } from '#shared/domain/settings';
+import { useApi } from '../../../api/context';
+import { Segmented } from '../../../components/Segmented';
+import { useFmt } from '../format';
+import { useReplayFrames } from '../replay/use-replay';
+import { TradeChartController, type ChartLine, type ChartMarker, type PriceMode } from './chart-controller';
+import type { DragState } from './chart-drag';
+import { readChartColors } from './chart-theme';
+import { CrosshairReadout } from './CrosshairReadout';
+
+export interface TradeChartProps {
+  /** Identifies the loaded replay: a new value reloads every bar. */
+  readonly replayKey: string | null;
+  readonly barInterval: keyof typeof INTERVAL_MS | null;
+  readonly tickSize: string;
+  readonly theme: Theme;
+  readonly lines: readonly ChartLine[];
+  readonly markers: readonly ChartMarker[];
+  readonly volumes: ReadonlyMap<number, string> | null;
+  /** What dragging a line to `drag.price` would do (the new risk), shown beside the line. */
+  readonly renderDragPreview: (drag: DragState) => ReactNode;
+  /** Amends the order behind a dragged line. */
+  readonly onAmend: (drag: DragState) => void;
+}
+
+const MODES: { value: PriceMode; label: string }[] = [
+  { value: 'last', label: 'Last' },
+  { value: 'mark', label: 'Mark' },
+  { value: 'index', label: 'Index' },
+];
+
+/**
+ * The Trade chart: candles of the replayed last price (or the mark's or index's closes),
+ * volume where the market has it, the position's levels as price lines (stop and take-profit
+ * draggable), markers for fills, funding, liquidations and ADL, and a crosshair readout of the
+ * bar's exact decimals.
+ */
+export function TradeChart(props: TradeChartProps) {
+  const { replayKey, barInterval, tickSize, theme, lines, markers, volumes, renderDragPreview, onAmend } = props;
+  const api = useApi();
+  const fmt = useFmt();
+  const box = useRef<HTMLDivElement>(null);
+  const ctl = useRef<TradeChartController | null>(null);
+  const [mode, setMode] = useState<PriceMode>('last');
+  const [hover, setHover] = useState<ReplayBar | null>(null);
+  const [drag, setDrag] = useState<DragState | null>(null);
+  const [latest, setLatest] = useState<ReplayBar | null>(null);
+  const modeLabel = useId();
+  const live = useRef({ tickSize, onAmend });
+  useEffect(() => {
+    live.current = { tickSize, onAmend };
+  }, [tickSize, onAmend]);
+
+  useEffect(() => {
+    if (!box.current) return;
+    const c = new TradeChartController(box.current, readChartColors(), fmt.priceDp, {
+      onCrosshair: setHover,
+      tickSize: () => live.current.tickSize,
+      onDragPreview: setDrag,
+      onDragEnd: (d) => live.current.onAmend(d),
+    });
+    ctl.current = c;
+    return () => {
+      c.destroy();
+      ctl.current = null;
+    };
+    // One chart for the life of the view; theme and precision are applied below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    ctl.current?.setTheme(readChartColors(), fmt.priceDp);
+  }, [theme, fmt.priceDp]);
+
+  useEffect(() => {
+    if (barInterval) ctl.current?.setBarInterval(INTERVAL_MS[barInterval]);
+  }, [barInterval]);
+
+  const reload = useCallback(async () => {
+    const r = await api.call('replay.bars');
+    if (!r.ok || !ctl.current) return;
+    ctl.current.setBars(r.value.bars);
+    ctl.current.fit();
+    setLatest(r.value.bars[r.value.bars.length - 1] ?? null);
+  }, [api]);
+
+  useEffect(() => {
+    if (replayKey != null) void reload();
+    else ctl.current?.setBars([]);
+  }, [replayKey, reload]);
+
+  const onFrame = useCallback(
+    (f: ReplayFrame) => {
+      if (f.reset) {
+        void reload();
+        return;
+      }
+      ctl.current?.updateBars(f.bars);
+      const last = f.bars[f.bars.length - 1];
+      if (last) setLatest(last);
+    },
+    [reload],
+  );
+  useReplayFrames(onFrame);
+
+  useEffect(() => ctl.current?.setMode(mode), [mode]);
+  useEffect(() => ctl.current?.setLines(lines), [lines]);
+  useEffect(() => ctl.current?.setMarkers(markers), [markers]);
+  useEffect(() => {
+    ctl.current?.setVolumes(volumes ?? new Map());
+  }, [volumes]);
+
+  return (
+    <section className="chart-panel" aria-label="Price chart" data-testid="trade-chart">
+      <div className="chart-toolbar">
+        <span id={modeLabel} className="sr-only">
+          Price shown
+        </span>
+        <Segmented<PriceMode> labelledBy={modeLabel} options={MODES} value={mode} onChange={setMode} testId="chart-mode" />
+        <CrosshairReadout bar={hover ?? latest} live={hover == null} volume={volumes?.get((hover ?? latest)?.t ?? -1) ?? null} />
+      </div>
+      <div className="chart-box" ref={box} data-testid="chart-canvas" data-mode={mode}>
+        {drag && (
+          <div className="drag-preview card" style={{ top: Math.max(4, drag.y - 70) }} role="status" data-testid="drag-preview">
+            {renderDragPreview(drag)}
+          </div>
+        )}
+      </div>
+      <p className="sr-only" aria-live="polite">
+        {lines.length > 0 ? `Chart levels: ${lines.map((l) => `${l.label} ${fmt.price(l.price)}`).join(', ')}` : ''}
+      </p>
+    </section>
+  );
+}

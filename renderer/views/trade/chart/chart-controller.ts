@@ -1,0 +1,276 @@
+import {
+  CandlestickSeries,
+  HistogramSeries,
+  LineSeries,
+  LineStyle,
+  createChart,
+  createSeriesMarkers,
+  type IChartApi,
+  type IPriceLine,
+  type ISeriesApi,
+  type ISeriesMarkersPluginApi,
+  type SeriesMarker,
+  type Time,
+  type UTCTimestamp,
+} from 'lightweight-charts';
+import type { ReplayBar } from '#shared/domain/market-replay';
+import { chartNumber } from '../../../components/format/decimal-text';
+import { chartOptions, withAlpha, type ChartColors } from './chart-theme';
+import { ChartDrag, type DragHandlers } from './chart-drag';
+
+export type PriceMode = 'last' | 'mark' | 'index';
+
+export type LineKind = 'entry' | 'liquidation' | 'bankruptcy' | 'stop' | 'takeProfit' | 'order';
+
+/** A horizontal level on the chart; stop and take-profit lines carry the order they amend. */
+export interface ChartLine {
+  readonly id: string;
+  readonly kind: LineKind;
+  readonly price: string;
+  readonly label: string;
+  readonly orderId?: number;
+}
+
+export interface ChartMarker {
+  readonly t: number;
+  readonly kind: 'buy' | 'sell' | 'funding' | 'liquidation' | 'crowdLiquidation' | 'adl';
+  readonly text: string;
+}
+
+export interface ChartHandlers extends DragHandlers {
+  onCrosshair(bar: ReplayBar | null): void;
+}
+
+const sec = (ms: number): UTCTimestamp => Math.floor(ms / 1000) as UTCTimestamp;
+
+/**
+ * Owns the lightweight-charts instance of the Trade view and everything drawn on it. Replay
+ * frames go straight in here (series.update per touched bar), never through React state, which
+ * is what keeps the chart at frame rate during a 600x replay.
+ */
+export class TradeChartController {
+  private readonly chart: IChartApi;
+  private readonly candles: ISeriesApi<'Candlestick'>;
+  private readonly mark: ISeriesApi<'Line'>;
+  private readonly index: ISeriesApi<'Line'>;
+  private readonly volume: ISeriesApi<'Histogram'>;
+  private readonly markers: Record<PriceMode, ISeriesMarkersPluginApi<Time>>;
+  private readonly byTime = new Map<number, ReplayBar>();
+  private volumes = new Map<number, string>();
+  private lines = new Map<string, { line: IPriceLine; spec: ChartLine }>();
+  private lineSpecs: readonly ChartLine[] = [];
+  private markerSpecs: readonly ChartMarker[] = [];
+  private mode: PriceMode = 'last';
+  private colors: ChartColors;
+  private barMs = 60_000;
+  readonly drag: ChartDrag;
+
+  constructor(container: HTMLElement, colors: ChartColors, priceDp: number, handlers: ChartHandlers) {
+    this.colors = colors;
+    this.chart = createChart(container, chartOptions(colors, priceDp));
+    this.candles = this.chart.addSeries(CandlestickSeries, { priceLineVisible: true, lastValueVisible: true });
+    this.mark = this.chart.addSeries(LineSeries, { lineWidth: 2, visible: false, priceLineVisible: true });
+    this.index = this.chart.addSeries(LineSeries, { lineWidth: 2, visible: false, priceLineVisible: true });
+    this.volume = this.chart.addSeries(HistogramSeries, { priceScaleId: 'vol', priceFormat: { type: 'volume' }, lastValueVisible: false, priceLineVisible: false });
+    this.chart.priceScale('vol').applyOptions({ scaleMargins: { top: 0.84, bottom: 0 }, visible: false });
+    this.markers = { last: createSeriesMarkers(this.candles, []), mark: createSeriesMarkers(this.mark, []), index: createSeriesMarkers(this.index, []) };
+    this.applyColors();
+    this.chart.subscribeCrosshairMove((p) => {
+      const t = typeof p.time === 'number' ? p.time * 1000 : null;
+      handlers.onCrosshair(t == null ? null : (this.byTime.get(t) ?? null));
+    });
+    this.drag = new ChartDrag(container, this.chart, () => this.main(), () => [...this.lines.values()], handlers);
+  }
+
+  destroy(): void {
+    this.drag.destroy();
+    this.chart.remove();
+  }
+
+  private main(): ISeriesApi<'Candlestick'> | ISeriesApi<'Line'> {
+    return this.mode === 'last' ? this.candles : this.mode === 'mark' ? this.mark : this.index;
+  }
+
+  private applyColors(): void {
+    const c = this.colors;
+    this.candles.applyOptions({ upColor: c.up, downColor: c.down, borderUpColor: c.up, borderDownColor: c.down, wickUpColor: c.up, wickDownColor: c.down });
+    this.mark.applyOptions({ color: c.warn });
+    this.index.applyOptions({ color: c.accent });
+  }
+
+  setTheme(colors: ChartColors, priceDp: number): void {
+    this.colors = colors;
+    this.chart.applyOptions(chartOptions(colors, priceDp));
+    this.applyColors();
+    this.setVolumeData();
+    this.setLines(this.lineSpecs, true);
+    this.setMarkers(this.markerSpecs);
+  }
+
+  setMode(mode: PriceMode): void {
+    if (mode === this.mode) return;
+    this.markers[this.mode].setMarkers([]);
+    this.mode = mode;
+    this.candles.applyOptions({ visible: mode === 'last' });
+    this.mark.applyOptions({ visible: mode === 'mark' });
+    this.index.applyOptions({ visible: mode === 'index' });
+    this.setLines(this.lineSpecs, true);
+    this.setMarkers(this.markerSpecs);
+  }
+
+  setBarInterval(ms: number): void {
+    this.barMs = ms;
+  }
+
+  /** Every bar so far (a load, a seek back, or a frame that asked for a reset). */
+  setBars(bars: readonly ReplayBar[]): void {
+    this.byTime.clear();
+    for (const b of bars) this.byTime.set(b.t, b);
+    this.candles.setData(bars.map((b) => this.candle(b)));
+    this.mark.setData(bars.map((b) => ({ time: sec(b.t), value: chartNumber(b.mark) ?? 0 })));
+    this.index.setData(bars.map((b) => ({ time: sec(b.t), value: chartNumber(b.index) ?? 0 })));
+    this.setVolumeData();
+    this.setMarkers(this.markerSpecs);
+  }
+
+  /** Bars a frame touched: the forming bar and any that closed since the last frame. */
+  updateBars(bars: readonly ReplayBar[]): void {
+    for (const b of bars) {
+      this.byTime.set(b.t, b);
+      this.candles.update(this.candle(b));
+      this.mark.update({ time: sec(b.t), value: chartNumber(b.mark) ?? 0 });
+      this.index.update({ time: sec(b.t), value: chartNumber(b.index) ?? 0 });
+      const v = this.volumes.get(b.t);
+      if (v != null) this.volume.update(this.volumeBar(b, v));
+    }
+  }
+
+  /**
+   * Real traded volume of a stored market by bar time. Only bars the replay has reached get a
+   * volume bar, so the histogram never shows the future.
+   */
+  setVolumes(volumes: ReadonlyMap<number, string>): void {
+    this.volumes = new Map(volumes);
+    this.chart.priceScale('vol').applyOptions({ visible: false });
+    this.setVolumeData();
+  }
+
+  private setVolumeData(): void {
+    const data = [];
+    for (const b of this.byTime.values()) {
+      const v = this.volumes.get(b.t);
+      if (v != null) data.push(this.volumeBar(b, v));
+    }
+    data.sort((a, b) => a.time - b.time);
+    this.volume.setData(data);
+  }
+
+  private candle(b: ReplayBar) {
+    return { time: sec(b.t), open: chartNumber(b.open) ?? 0, high: chartNumber(b.high) ?? 0, low: chartNumber(b.low) ?? 0, close: chartNumber(b.close) ?? 0 };
+  }
+
+  private volumeBar(b: ReplayBar, v: string) {
+    const up = (chartNumber(b.close) ?? 0) >= (chartNumber(b.open) ?? 0);
+    return { time: sec(b.t), value: chartNumber(v) ?? 0, color: withAlpha(up ? this.colors.up : this.colors.down, 0.35) };
+  }
+
+  /** Price lines are diffed by id: a replay frame that changes nothing touches nothing. */
+  setLines(specs: readonly ChartLine[], force = false): void {
+    this.lineSpecs = specs;
+    const series = this.main();
+    if (force) {
+      for (const { line } of this.lines.values()) {
+        for (const s of [this.candles, this.mark, this.index] as ISeriesApi<'Candlestick' | 'Line'>[]) {
+          try {
+            s.removePriceLine(line);
+          } catch {
+            // The line belonged to another series; removing it there is a no-op by design.
+          }
+        }
+      }
+      this.lines.clear();
+    }
+    const keep = new Set(specs.map((s) => s.id));
+    for (const [id, { line }] of this.lines) {
+      if (!keep.has(id)) {
+        series.removePriceLine(line);
+        this.lines.delete(id);
+      }
+    }
+    for (const spec of specs) {
+      const price = chartNumber(spec.price);
+      if (price == null) continue;
+      const existing = this.lines.get(spec.id);
+      if (existing && this.drag.activeId === spec.id) continue;
+      const options = { price, title: spec.label, ...this.lineStyle(spec.kind) };
+      if (existing) {
+        if (existing.spec.price !== spec.price || existing.spec.label !== spec.label) existing.line.applyOptions(options);
+        existing.spec = spec;
+      } else {
+        this.lines.set(spec.id, { line: series.createPriceLine({ ...options, axisLabelVisible: true }), spec });
+      }
+    }
+  }
+
+  private lineStyle(kind: LineKind): { color: string; lineStyle: LineStyle; lineWidth: 1 | 2 } {
+    const c = this.colors;
+    switch (kind) {
+      case 'entry':
+        return { color: c.accent, lineStyle: LineStyle.Solid, lineWidth: 1 };
+      case 'liquidation':
+        return { color: c.warn, lineStyle: LineStyle.Solid, lineWidth: 2 };
+      case 'bankruptcy':
+        return { color: c.down, lineStyle: LineStyle.Dotted, lineWidth: 1 };
+      case 'stop':
+        return { color: c.down, lineStyle: LineStyle.Dashed, lineWidth: 2 };
+      case 'takeProfit':
+        return { color: c.up, lineStyle: LineStyle.Dashed, lineWidth: 2 };
+      case 'order':
+        return { color: c.faint, lineStyle: LineStyle.LargeDashed, lineWidth: 1 };
+      default: {
+        const never: never = kind;
+        throw new Error(`unknown line ${String(never)}`);
+      }
+    }
+  }
+
+  setMarkers(specs: readonly ChartMarker[]): void {
+    this.markerSpecs = specs;
+    const c = this.colors;
+    const out: SeriesMarker<Time>[] = specs
+      .filter((m) => this.byTime.size === 0 || m.t <= this.lastBarEnd())
+      .map((m) => {
+        const time = sec(Math.floor(m.t / this.barMs) * this.barMs);
+        switch (m.kind) {
+          case 'buy':
+            return { time, position: 'belowBar', shape: 'arrowUp', color: c.up, text: m.text };
+          case 'sell':
+            return { time, position: 'aboveBar', shape: 'arrowDown', color: c.down, text: m.text };
+          case 'funding':
+            return { time, position: 'belowBar', shape: 'circle', color: c.accent, text: m.text };
+          case 'liquidation':
+            return { time, position: 'aboveBar', shape: 'square', color: c.down, text: m.text };
+          case 'crowdLiquidation':
+            return { time, position: 'aboveBar', shape: 'circle', color: c.warn, text: m.text };
+          case 'adl':
+            return { time, position: 'aboveBar', shape: 'square', color: c.warn, text: m.text };
+          default: {
+            const never: never = m.kind;
+            throw new Error(`unknown marker ${String(never)}`);
+          }
+        }
+      });
+    out.sort((a, b) => (a.time as number) - (b.time as number));
+    this.markers[this.mode].setMarkers(out);
+  }
+
+  private lastBarEnd(): number {
+    let max = -Infinity;
+    for (const t of this.byTime.keys()) if (t > max) max = t;
+    return max + this.barMs;
+  }
+
+  fit(): void {
+    this.chart.timeScale().fitContent();
+  }
+}
