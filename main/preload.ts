@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { BRIDGE_GLOBAL, EVENT_STREAM_CHANNEL, type LevdeskBridge } from '#shared/ipc/bridge';
 import type { Result } from '#shared/ipc/result';
 
@@ -29,6 +29,14 @@ const bridge: LevdeskBridge = {
     return () => {
       ipcRenderer.removeListener(EVENT_STREAM_CHANNEL, handler);
     };
+  },
+  // Only a File the user handed the page (picker or drop) has a path; anything else yields "".
+  pathForFile(file) {
+    try {
+      return webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]);
+    } catch {
+      return '';
+    }
   },
 };
 

@@ -45,6 +45,10 @@ async function main(): Promise<void> {
       fs.copyFileSync(path.join(root, 'renderer', file), path.join(root, 'dist/renderer', file));
     }
   }
+  if (names.includes('main') || names.includes('host') || names.includes('cli')) {
+    // The real market data a new workspace starts with (main/market/default-data.ts finds it next to the bundle).
+    fs.cpSync(path.join(root, 'resources/default-data'), path.join(root, 'dist/default-data'), { recursive: true });
+  }
   process.stderr.write(`built ${names.join(', ')} in ${Date.now() - started} ms\n`);
 }
 

@@ -8,6 +8,7 @@ import { fail, type Result } from '#shared/ipc/result';
 import type { App } from '../app/create-app';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { contentTypeOf, resolveStatic } from '../static-files';
+import { UPLOAD_PATH, handleUpload } from './upload';
 import {
   WS_PROTOCOL,
   bearerToken,
@@ -74,6 +75,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!tokensEqual(bearerToken(req), token)) {
         return sendJson(res, 403, fail({ code: 'FORBIDDEN', message: 'missing or wrong token' }));
       }
+      if (url.split('?')[0] === UPLOAD_PATH) return handleUpload(req, res, options.app.services.market.uploads, sendJson);
       if (req.method === 'POST' && url.startsWith(RPC_PREFIX)) {
         const channel = decodeURIComponent(url.slice(RPC_PREFIX.length).split('?')[0] ?? '');
         const body = await readJson(req);

@@ -40,4 +40,9 @@ export class ApiClient {
   onStatus(listener: (status: StreamStatus) => void): () => void {
     return this.transport.onStatus(listener);
   }
+
+  /** A path main can import from, for a File the user picked or dropped (see Transport.fileToPath). */
+  fileToPath(file: File, onProgress?: (sent: number, total: number) => void): Promise<Result<{ path: string; name: string }>> {
+    return this.transport.fileToPath(file, onProgress);
+  }
 }

@@ -69,5 +69,28 @@ export function httpTransport(token: string): Transport {
       listener(status);
       return () => statusListeners.delete(listener);
     },
+    fileToPath(file, onProgress) {
+      return uploadFile(token, file, onProgress);
+    },
   };
+}
+
+/** Streams a file to the web host's upload endpoint (XHR: fetch reports no upload progress). */
+function uploadFile(token: string, file: File, onProgress?: (sent: number, total: number) => void): Promise<Result<{ path: string; name: string }>> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/upload?name=${encodeURIComponent(file.name)}`);
+    xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (e) => onProgress?.(e.loaded, e.total);
+    xhr.onload = () => {
+      try {
+        resolve(JSON.parse(xhr.responseText) as Result<{ path: string; name: string }>);
+      } catch {
+        resolve({ ok: false, error: { code: 'INTERNAL', message: `the upload of ${file.name} failed (HTTP ${xhr.status})` } });
+      }
+    };
+    xhr.onerror = () => resolve({ ok: false, error: { code: 'INTERNAL', message: `the upload of ${file.name} failed: the Levdesk host is unreachable` } });
+    xhr.send(file);
+  });
 }

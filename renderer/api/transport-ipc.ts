@@ -10,5 +10,11 @@ export function ipcTransport(bridge: LevdeskBridge): Transport {
       listener('open');
       return () => undefined;
     },
+    fileToPath: (file) => {
+      const path = bridge.pathForFile(file);
+      return Promise.resolve(
+        path ? { ok: true, value: { path, name: file.name } } : { ok: false, error: { code: 'BAD_INPUT', message: `${file.name} is not a file on this computer` } },
+      );
+    },
   };
 }

@@ -7,6 +7,11 @@ export interface Transport {
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
   /** Connection state of the event stream (always 'open' under Electron). */
   onStatus(listener: (status: StreamStatus) => void): () => void;
+  /**
+   * A path main can read for a File the user picked or dropped: its own path under Electron, or a
+   * copy uploaded to the web host (progress in bytes). One import code path for both shells.
+   */
+  fileToPath(file: File, onProgress?: (sent: number, total: number) => void): Promise<Result<{ path: string; name: string }>>;
 }
 
 export type StreamStatus = 'connecting' | 'open' | 'closed';

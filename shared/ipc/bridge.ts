@@ -13,4 +13,10 @@ export interface LevdeskBridge {
   readonly version: string;
   invoke(channel: string, input?: unknown): Promise<Result<unknown>>;
   subscribe(event: string, listener: (payload: unknown) => void): () => void;
+  /**
+   * The disk path of a File the user picked or dropped (Electron's webUtils.getPathForFile), so
+   * main can stream it for an import; "" for a File that has no path. Typed unknown because
+   * shared/ has no DOM types.
+   */
+  pathForFile(file: unknown): string;
 }
