@@ -7,6 +7,7 @@ import { findDefaultDataDir, loadDefaultData } from '../market/default-data';
 import { ImportCancelled, MarketService } from '../market/market-service';
 import { ReplayService } from '../market/replay/replay-service';
 import { ScenarioStore } from '../market/scenarios/scenario-store';
+import { createTradingService } from '../trading/replay-wiring';
 import { EventBus } from './event-bus';
 import type { Services } from './services';
 import { SettingsService } from './settings-service';
@@ -49,15 +50,18 @@ export function createApp(options: CreateAppOptions): App {
     onStatus: (s) => events.emit('replay.status', s),
     onFrame: (f) => events.emit('replay.frame', f),
   });
+  const settings = new SettingsService(workspace.db, events);
+  const trading = createTradingService({ db: workspace.db, events, settings, replay });
   const services: Services = {
     shell: options.shell,
     version: APP_VERSION,
     workspace,
     events,
-    settings: new SettingsService(workspace.db, events),
+    settings,
     market,
     scenarios: new ScenarioStore(workspace.db),
     replay,
+    trading,
   };
   const dispatch = createDispatch(handlers, services, { validateOutputs: validate });
   let closed = false;
@@ -74,6 +78,7 @@ export function createApp(options: CreateAppOptions): App {
     close: () => {
       closed = true;
       replay.close();
+      trading.close();
       market.close();
       workspace.close();
     },

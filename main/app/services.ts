@@ -3,6 +3,7 @@ import type { Workspace } from '../store/db';
 import type { MarketService } from '../market/market-service';
 import type { ReplayService } from '../market/replay/replay-service';
 import type { ScenarioStore } from '../market/scenarios/scenario-store';
+import type { TradingService } from '../trading/trading-service';
 import type { EventBus } from './event-bus';
 import type { SettingsService } from './settings-service';
 
@@ -22,4 +23,6 @@ export interface Services {
   readonly scenarios: ScenarioStore;
   /** The shared replay clock; the trading service registers with replay.addSink(). */
   readonly replay: ReplayService;
+  /** Paper trading: the engine, its event log, and the Trade view's channels. */
+  readonly trading: TradingService;
 }

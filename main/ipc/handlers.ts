@@ -3,6 +3,7 @@ import { appHandlers } from './app/index';
 import { settingsHandlers } from './settings/index';
 import { marketHandlers } from './market/index';
 import { replayHandlers } from './replay/index';
+import { tradingHandlers } from './trading/index';
 import type { HandlerTable } from './types';
 
 /** Main's side of the contract: a missing channel or a wrong signature fails to compile. */
@@ -11,6 +12,7 @@ export const handlers = {
   ...settingsHandlers,
   ...marketHandlers,
   ...replayHandlers,
+  ...tradingHandlers,
 } satisfies HandlerTable;
 
 // Spread members escape excess-property checks, so an extra (uncontracted) handler is caught here.

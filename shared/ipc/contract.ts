@@ -3,6 +3,7 @@ import { appChannels } from './channels/app';
 import { settingsChannels } from './channels/settings';
 import { marketChannels } from './channels/market';
 import { replayChannels } from './channels/replay';
+import { tradingChannels } from './channels/trading';
 
 /**
  * THE IPC contract: every channel the renderer may call, with its input and output schema.
@@ -14,6 +15,7 @@ export const contract = {
   ...settingsChannels,
   ...marketChannels,
   ...replayChannels,
+  ...tradingChannels,
 } as const;
 
 export type Contract = typeof contract;

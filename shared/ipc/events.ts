@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { settingsEvents } from './channels/settings';
 import { marketEvents } from './channels/market';
 import { replayEvents } from './channels/replay';
+import { tradingEvents } from './channels/trading';
 
 /**
  * Pushed events: main -> renderer on one stream per window (webContents.send under Electron,
@@ -11,6 +12,7 @@ export const events = {
   ...settingsEvents,
   ...marketEvents,
   ...replayEvents,
+  ...tradingEvents,
 } as const;
 
 export type Events = typeof events;

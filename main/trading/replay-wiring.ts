@@ -1,0 +1,34 @@
+import type { Scenario } from '#shared/domain/scenario';
+import type { ReplayService } from '../market/replay/replay-service';
+import type { Db } from '../store/db-types';
+import type { EventBus } from '../app/event-bus';
+import type { SettingsService } from '../app/settings-service';
+import { TradingService } from './trading-service';
+
+/**
+ * The one place where paper trading meets the replay: the trading service registers as a sink of
+ * the shared replay clock, and learns which scenario is loaded (its account, crowd and script) by
+ * observing ReplayService.load. The clock calls the sinks' onReset(start) from inside load(), so
+ * the scenario is recorded before that call reaches the trading service.
+ */
+export function createTradingService(deps: { db: Db; events: EventBus; settings: SettingsService; replay: ReplayService }): TradingService {
+  let loaded: { scenario: Scenario; id: string | null } | null = null;
+  const replay = deps.replay;
+  const load = replay.load.bind(replay);
+  // ReplayService has no load hook of its own; wrapping the method keeps its code untouched.
+  replay.load = (scenario, id) => {
+    loaded = { scenario, id };
+    return load(scenario, id);
+  };
+  const service = new TradingService({
+    db: deps.db,
+    publish: (p) => deps.events.emit(p.type, p.payload as never),
+    defaults: () => {
+      const s = deps.settings.get();
+      return { profile: s.defaultProfile, leverage: s.defaultLeverage, mode: s.defaultMarginMode };
+    },
+    loadedScenario: () => loaded,
+  });
+  replay.addSink(service);
+  return service;
+}

@@ -1,0 +1,123 @@
+import type { Side } from '#shared/domain/exchange';
+import type { AccountSummary, MarketView, PositionView } from '#shared/domain/trading-account';
+import type { OrderRequest, OrderView } from '#shared/domain/trading-orders';
+import type { CrowdPage, CrowdSort, Explanation, OrderPreview } from '#shared/domain/trading-queries';
+import type { TradingState } from '#shared/ipc/channels/trading';
+import { toWire } from '#shared/money/decimal';
+import { EngineRejection } from '#main/engine/context';
+import type { Engine } from '#main/engine/engine';
+import type { Account } from '#main/engine/model/account';
+import { TRADER_ID } from '#main/engine/model/ids';
+import { accountSummary, marketView, openOrders, positionViews, type EngineView } from '#main/engine/queries/account-view';
+import { crowdOrder, crowdPage } from '#main/engine/queries/crowd-page';
+import { explainFunding, explainRisk } from '#main/engine/queries/explain';
+import { previewOrder } from '#main/engine/queries/preview';
+import { AppError } from '../ipc/app-error';
+import type { Db } from '../store/db-types';
+import { TradingHistoryRepo } from '../store/trading-history-repo';
+
+/**
+ * The read side of paper trading: live views from the engine, history from the workspace. The
+ * market positions' ordering (the costly part of paging 100,000 rows) is cached per engine
+ * event count and sort.
+ */
+export class TradingQueries {
+  readonly history: TradingHistoryRepo;
+  private crowdCache: { key: string; ids: readonly string[] } | null = null;
+
+  constructor(
+    db: Db,
+    private readonly engine: () => Engine,
+  ) {
+    this.history = new TradingHistoryRepo(db);
+  }
+
+  invalidate(): void {
+    this.crowdCache = null;
+  }
+
+  private view(): EngineView {
+    const e = this.engine();
+    return { state: e.readState, idx: e.indexes };
+  }
+
+  private trader(): Account | null {
+    return this.engine().readState.accounts.get(TRADER_ID) ?? null;
+  }
+
+  account(): AccountSummary {
+    const a = this.trader();
+    if (!a) {
+      const z = toWire(0);
+      return { t: null, walletBalance: z, crossWalletBalance: z, isolatedMargin: z, unrealizedPnl: z, marginBalance: z, crossMarginBalance: z, maintenanceMargin: z, marginRatio: null, positionInitialMargin: z, openOrderMargin: z, availableBalance: z, maxWithdrawable: z, deposited: z, withdrawn: z };
+    }
+    return accountSummary(this.view(), a);
+  }
+
+  positions(): PositionView[] {
+    const a = this.trader();
+    return a ? positionViews(this.view(), a) : [];
+  }
+
+  openOrders(): OrderView[] {
+    const a = this.trader();
+    return a ? openOrders(a) : [];
+  }
+
+  markets(): MarketView[] {
+    const v = this.view();
+    return [...v.state.markets.values()].sort((a, b) => (a.symbol < b.symbol ? -1 : 1)).map((m) => marketView(v, m));
+  }
+
+  market(symbol: string): MarketView {
+    const v = this.view();
+    const m = v.state.markets.get(symbol);
+    if (!m) throw new AppError('NOT_FOUND', `no ${symbol} market in this paper-trading session`);
+    return marketView(v, m);
+  }
+
+  state(): TradingState {
+    const st = this.engine().readState;
+    return {
+      t: Number.isFinite(st.t) ? st.t : null,
+      seq: st.seq,
+      account: this.account(),
+      positions: this.positions(),
+      openOrders: this.openOrders(),
+      markets: this.markets(),
+    };
+  }
+
+  preview(req: OrderRequest): OrderPreview {
+    const a = this.trader();
+    if (!a) throw new AppError('CONFLICT', 'no paper-trading session yet: load a scenario in the replay first');
+    try {
+      return previewOrder(this.view(), a, req);
+    } catch (err) {
+      if (err instanceof EngineRejection) throw new AppError('NOT_FOUND', err.message, { code: err.code });
+      throw err;
+    }
+  }
+
+  explain(input: { kind: 'liquidationPrice' | 'marginRatio'; symbol: string } | { kind: 'funding'; paymentId: number }): Explanation {
+    if (input.kind === 'funding') {
+      const p = this.history.fundingPayment(input.paymentId);
+      if (!p) throw new AppError('NOT_FOUND', `no funding payment ${input.paymentId}`);
+      return explainFunding(p);
+    }
+    const a = this.trader();
+    const pos = a?.positions.get(input.symbol);
+    if (!a || !pos) throw new AppError('NOT_FOUND', `no open ${input.symbol} position to explain`);
+    if (!this.engine().readState.markets.get(input.symbol)!.hasPrices()) throw new AppError('CONFLICT', `${input.symbol} has no price yet`);
+    return explainRisk(this.view(), a, pos, input.kind);
+  }
+
+  crowd(input: { symbol?: string | undefined; sort: CrowdSort; desc: boolean; side?: Side | undefined; offset: number; limit: number }): CrowdPage {
+    const v = this.view();
+    const symbol = input.symbol ?? [...v.state.markets.keys()].sort()[0];
+    if (!symbol || !v.state.markets.has(symbol)) throw new AppError('NOT_FOUND', `no ${input.symbol ?? ''} market in this paper-trading session`);
+    const key = `${v.state.seq}|${symbol}|${input.sort}|${input.desc}|${input.side ?? ''}`;
+    if (this.crowdCache?.key !== key) this.crowdCache = { key, ids: crowdOrder(v, symbol, input.sort, input.desc, input.side) };
+    return crowdPage(v, symbol, this.crowdCache.ids, input.offset, input.limit);
+  }
+}

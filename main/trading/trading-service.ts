@@ -1,0 +1,256 @@
+import type { FundingTick, MarketTick } from '#shared/domain/market-tick';
+import type { Scenario } from '#shared/domain/scenario';
+import type { EngineCommand, EngineEvent } from '#shared/domain/trading-commands';
+import type { FillView, LiquidationView } from '#shared/domain/trading-history';
+import type { OrderView } from '#shared/domain/trading-orders';
+import type { OrderResult, TradingActivity, TradingState } from '#shared/ipc/channels/trading';
+import type { z } from 'zod';
+import type { tradingEvents } from '#shared/ipc/channels/trading';
+import type { Effect } from '#main/engine/effects';
+import { TRADER_ID } from '#main/engine/model/ids';
+import { AppError } from '../ipc/app-error';
+import type { TickSink } from '../market/replay/sink';
+import type { Db } from '../store/db-types';
+import { ActivityBuffer } from './activity';
+import { DEFAULT_JOURNAL_OPTIONS, TradingJournal, type JournalOptions, type OpenReport } from './journal';
+import { TradingQueries } from './trading-queries';
+import { defaultSession, headerEvents, sessionFromScenario, type SessionDefaults, type SessionSpec, type TimedCommand } from './session';
+
+/** A push to the renderer (the composition root forwards it to the event bus). */
+export type TradingPush =
+  | { readonly type: 'trading.state'; readonly payload: TradingState }
+  | { readonly type: 'trading.activity'; readonly payload: TradingActivity }
+  | { readonly type: 'trading.reset'; readonly payload: z.output<(typeof tradingEvents)['trading.reset']> };
+
+export interface Timers {
+  later(fn: () => void, ms: number): unknown;
+  cancel(handle: unknown): void;
+}
+
+const realTimers: Timers = { later: (fn, ms) => setTimeout(fn, ms), cancel: (h) => clearTimeout(h as NodeJS.Timeout) };
+
+export interface TradingServiceDeps {
+  readonly db: Db;
+  readonly publish: (push: TradingPush) => void;
+  /** Leverage, margin mode and profile for a session started without a scenario. */
+  readonly defaults: () => SessionDefaults;
+  /** The scenario the replay has loaded (its document carries the account, crowd and script). */
+  readonly loadedScenario?: () => { readonly scenario: Scenario; readonly id: string | null } | null;
+  readonly journal?: Partial<JournalOptions>;
+  /** Coalescing period of the pushes to the renderer. */
+  readonly frameMs?: number;
+  readonly timers?: Timers;
+}
+
+interface StoredSession {
+  readonly key: string;
+  readonly name: string;
+  readonly symbol: string;
+  readonly t0: number;
+  readonly headerSeq: number;
+  readonly script: readonly TimedCommand[];
+}
+
+/**
+ * The paper-trading service: the engine behind its event log, fed by the replay clock (it is a
+ * TickSink), commanded by the trader over IPC, and pushing coalesced state and activity frames.
+ * Market events are group-committed; the trader's commands commit before they are answered.
+ */
+export class TradingService implements TickSink {
+  private journal: TradingJournal;
+  readonly openReport: OpenReport;
+  readonly queries: TradingQueries;
+  private session: StoredSession | null;
+  private scriptNext = 0;
+  private readonly activity = new ActivityBuffer();
+  private stateDirty = false;
+  private frameTimer: unknown = null;
+  private readonly timers: Timers;
+  private closed = false;
+  private hashCache: { readonly key: string; readonly hash: string } | null = null;
+
+  constructor(private readonly deps: TradingServiceDeps) {
+    this.timers = deps.timers ?? realTimers;
+    const opened = TradingJournal.open(deps.db, { ...DEFAULT_JOURNAL_OPTIONS, ...deps.journal });
+    this.journal = opened.journal;
+    this.openReport = opened.report;
+    const meta = this.journal.repo.getMeta('session');
+    this.session = meta ? (JSON.parse(meta) as StoredSession) : null;
+    this.queries = new TradingQueries(deps.db, () => this.journal.engine);
+    this.scriptNext = this.nextScriptIndex();
+  }
+
+  get engine() {
+    return this.journal.engine;
+  }
+
+  get currentSession(): StoredSession | null {
+    return this.session;
+  }
+
+  /** The engine's state hash, cached until the next event (hashing 100,000 positions takes a while). */
+  stateHash(): string {
+    const st = this.engine.readState;
+    const key = `${st.seq}|${st.t}|${this.session?.key ?? ''}`;
+    if (this.hashCache?.key !== key) this.hashCache = { key, hash: this.engine.stateHash() };
+    return this.hashCache.hash;
+  }
+
+  get pendingScriptSteps(): number {
+    return this.session ? this.session.script.length - this.scriptNext : 0;
+  }
+
+  // ---- TickSink ------------------------------------------------------------------------------
+
+  onTick(tick: MarketTick): void {
+    if (!this.session || !this.engine.readState.markets.has(tick.symbol)) this.startSession(this.specFor(tick.symbol, tick.t));
+    this.applyMarket({ kind: 'tick', tick });
+    this.runScript(tick.t);
+  }
+
+  onFunding(funding: FundingTick): void {
+    if (!this.session || !this.engine.readState.markets.has(funding.symbol)) return;
+    this.applyMarket({ kind: 'funding', funding });
+  }
+
+  /**
+   * The replay moved back (or loaded a scenario). A different scenario starts a new session; the
+   * same one rewinds to t: every event at or after t is deleted with its rows, including the
+   * trader's commands (the timeline forks; the reset push says how many were dropped).
+   */
+  onReset(t: number): void {
+    const loaded = this.deps.loadedScenario?.() ?? null;
+    const spec = loaded ? sessionFromScenario(loaded.scenario, loaded.id) : null;
+    if (spec && spec.key !== this.session?.key) {
+      this.startSession(spec);
+      return;
+    }
+    if (!this.session) return;
+    const report = this.journal.rewindTo(t, this.session.headerSeq);
+    this.hashCache = null;
+    this.scriptNext = this.nextScriptIndex();
+    this.queries.invalidate();
+    this.activity.take();
+    this.deps.publish({ type: 'trading.reset', payload: { reason: 'rewind', t, discarded: report.discarded, discardedCommands: report.discardedCommands } });
+    this.markDirty();
+  }
+
+  // ---- sessions ------------------------------------------------------------------------------
+
+  /** Replaces the session: an empty log, then the new header (setup, crowd), committed at once. */
+  startSession(spec: SessionSpec): void {
+    this.journal.clear();
+    this.hashCache = null;
+    for (const e of headerEvents(spec)) {
+      const r = this.journal.apply(e, true);
+      if (!r.ok) throw new AppError('ENGINE_REJECTED', `the session's ${e.kind} was refused: ${r.rejection.message}`, { code: r.rejection.code });
+    }
+    this.session = { key: spec.key, name: spec.name, symbol: spec.symbol, t0: spec.t0, headerSeq: this.journal.seq, script: spec.script };
+    this.journal.repo.setMeta('session', JSON.stringify(this.session));
+    this.scriptNext = 0;
+    this.queries.invalidate();
+    this.activity.take();
+    this.deps.publish({ type: 'trading.reset', payload: { reason: 'session', t: spec.t0, discarded: 0, discardedCommands: 0 } });
+    this.markDirty();
+  }
+
+  private specFor(symbol: string, t: number): SessionSpec {
+    const loaded = this.deps.loadedScenario?.() ?? null;
+    if (loaded && loaded.scenario.symbol === symbol) return sessionFromScenario(loaded.scenario, loaded.id);
+    return defaultSession(symbol, t, this.deps.defaults());
+  }
+
+  /** The first script step not yet applied: steps fire at the first tick at or after their time. */
+  private nextScriptIndex(): number {
+    if (!this.session) return 0;
+    const lastTick = [...this.engine.readState.markets.values()].reduce((t, m) => Math.max(t, m.tick?.t ?? Number.NEGATIVE_INFINITY), Number.NEGATIVE_INFINITY);
+    const i = this.session.script.findIndex((s) => s.t > lastTick);
+    return i === -1 ? this.session.script.length : i;
+  }
+
+  private runScript(t: number): void {
+    const script = this.session?.script;
+    if (!script) return;
+    while (this.scriptNext < script.length && script[this.scriptNext]!.t <= t) {
+      const step = script[this.scriptNext]!;
+      this.scriptNext += 1;
+      // A refused step is simply not in the log; the headless replay reports refusals itself.
+      const r = this.journal.apply({ kind: 'command', t, account: TRADER_ID, command: step.command }, false);
+      if (r.ok) this.absorb(r.effects);
+    }
+  }
+
+  // ---- the trader's commands -----------------------------------------------------------------
+
+  /** Applies a trader command durably; ENGINE_REJECTED (nothing changed) when the engine refuses. */
+  command(command: EngineCommand): readonly Effect[] {
+    if (!this.session) throw new AppError('CONFLICT', 'no paper-trading session yet: load a scenario in the replay first');
+    const t = this.engine.readState.t;
+    const r = this.journal.apply({ kind: 'command', t, account: TRADER_ID, command }, true);
+    if (!r.ok) {
+      throw new AppError('ENGINE_REJECTED', r.rejection.message, { code: r.rejection.code, ...(r.rejection.field ? { field: r.rejection.field } : {}) });
+    }
+    this.absorb(r.effects);
+    return r.effects;
+  }
+
+  /** An order command's answer: the order as it ended up, its fills, and any liquidations it set off. */
+  orderCommand(command: EngineCommand): OrderResult {
+    const id = this.engine.readState.ids.order + 1;
+    const effects = this.command(command);
+    let order: OrderView | null = null;
+    const fills: FillView[] = [];
+    const liquidations: LiquidationView[] = [];
+    for (const e of effects) {
+      if (e.kind === 'order' && e.order.id === id) order = e.order;
+      if (e.kind === 'fill' && e.fill.orderId === id) fills.push(e.fill);
+      if (e.kind === 'liquidation') liquidations.push(e.liquidation);
+    }
+    return { order, fills, liquidations };
+  }
+
+  // ---- applying and pushing ------------------------------------------------------------------
+
+  private applyMarket(event: EngineEvent): void {
+    const r = this.journal.apply(event, false);
+    if (!r.ok) throw new Error(`the engine refused a market event (${event.kind}): ${r.rejection.message}`);
+    this.absorb(r.effects);
+  }
+
+  private absorb(effects: readonly Effect[]): void {
+    this.activity.add(effects);
+    this.markDirty();
+  }
+
+  private markDirty(): void {
+    this.stateDirty = true;
+    if (this.frameTimer !== null || this.closed) return;
+    this.frameTimer = this.timers.later(() => {
+      this.frameTimer = null;
+      this.pushFrame();
+    }, this.deps.frameMs ?? 100);
+  }
+
+  /** Sends the coalesced frame now (the timer calls this; tests and the CLI may too). */
+  pushFrame(): void {
+    const activity = this.activity.take();
+    if (activity) this.deps.publish({ type: 'trading.activity', payload: activity });
+    if (this.stateDirty) {
+      this.stateDirty = false;
+      this.deps.publish({ type: 'trading.state', payload: this.queries.state() });
+    }
+  }
+
+  /** Commits buffered market events now. */
+  flush(): void {
+    this.journal.flush();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.frameTimer !== null) this.timers.cancel(this.frameTimer);
+    this.frameTimer = null;
+    this.journal.close();
+  }
+}
