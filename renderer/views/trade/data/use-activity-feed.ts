@@ -1,0 +1,110 @@
+import { useCallback, useState } from 'react';
+import type { FillView, FundingPaymentView, LiquidationView } from '#shared/domain/trading-history';
+import type { TradingActivity } from '#shared/ipc/channels/trading';
+import { dec, toWire } from '#shared/money/decimal';
+import { signOf } from '../../../components/format/decimal-text';
+import { useToasts } from '../../../components/toast/toast-context';
+import type { Fmt } from '../format';
+import { fundDelta } from '../tables/history-columns';
+
+export interface FeedActions {
+  openWaterfall(l: LiquidationView): void;
+  explainFunding(f: FundingPaymentView): void;
+}
+
+/** Fills of one order in one push become one toast: "Bought 0.030 BTC at 60,012.3 (3 fills)". */
+function groupFills(fills: readonly FillView[]): FillView[][] {
+  const groups = new Map<string, FillView[]>();
+  for (const f of fills) {
+    if (f.liquidity === 'liquidation' || f.liquidity === 'adl') continue;
+    const key = `${f.orderId ?? 'x'}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()];
+}
+
+function vwap(fills: readonly FillView[]): { qty: string; price: string; fee: string } {
+  let q = dec(0);
+  let notional = dec(0);
+  let fee = dec(0);
+  for (const f of fills) {
+    q = q.plus(f.quantity);
+    notional = notional.plus(dec(f.quantity).mul(f.price));
+    fee = fee.plus(f.fee);
+  }
+  return { qty: toWire(q), price: toWire(q.isZero() ? 0 : notional.div(q)), fee: toWire(fee) };
+}
+
+/**
+ * Turns each 'trading.activity' push into toasts (fills, stop and take-profit triggers, the
+ * trader's liquidation, ADL against the trader, funding) and counts the market's liquidations
+ * per bar for the chart's crowd markers.
+ */
+export function useActivityFeed(fmt: Fmt, base: string, barMs: number, actions: FeedActions) {
+  const toasts = useToasts();
+  const [crowdByBar, setCrowdByBar] = useState<ReadonlyMap<number, number>>(new Map());
+
+  const onActivity = useCallback(
+    (a: TradingActivity) => {
+      const kinds = new Map(a.orders.map((o) => [o.id, o]));
+      for (const group of groupFills(a.fills)) {
+        const first = group[0]!;
+        const { qty, price, fee } = vwap(group);
+        toasts.push({
+          kind: 'fill',
+          title: `${first.side === 'buy' ? 'Bought' : 'Sold'} ${fmt.qty(qty)} ${base} at ${fmt.price(price)}`,
+          body: `${group.length > 1 ? `${group.length} fills · ` : ''}fee ${fmt.money(fee)} USDT${signOf(first.realizedPnl) !== 0 ? ` · realized ${fmt.money(first.realizedPnl)}` : ''}`,
+        });
+      }
+      for (const t of a.triggered) {
+        const o = kinds.get(t.orderId);
+        const tp = o?.type === 'takeProfitMarket' || o?.type === 'takeProfitLimit' || o?.role === 'takeProfit';
+        toasts.push({
+          kind: 'stop',
+          title: `${tp ? 'Take-profit' : o?.type === 'trailingStop' ? 'Trailing stop' : 'Stop'} triggered at ${fmt.price(t.price)}`,
+          body: o ? `${o.side === 'buy' ? 'Buy' : 'Sell'} ${o.closePosition ? 'to close' : fmt.qty(o.quantity)} on ${o.triggerSource} price` : t.symbol,
+        });
+      }
+      for (const l of a.liquidations) {
+        if (l.isTrader) {
+          toasts.push({
+            kind: 'liquidation',
+            title: `Liquidated: ${l.side} ${fmt.qty(l.quantity)} ${base}${l.partial ? ' (partial)' : ''}`,
+            body: `Mark ${fmt.price(l.markPrice)} crossed ${fmt.price(l.liquidationPrice)} · insurance fund ${fmt.money(fundDelta(l))}`,
+            action: { label: 'Waterfall', run: () => actions.openWaterfall(l) },
+          });
+        }
+        const mine = l.adl.filter((s) => s.account === 'me');
+        if (mine.length > 0) {
+          const q = mine.reduce((acc, s) => acc.plus(s.quantity), dec(0));
+          toasts.push({
+            kind: 'adl',
+            title: `Auto-deleveraged: your ${mine[0]!.side} lost ${fmt.qty(toWire(q))} ${base}`,
+            body: `Closed at the bankruptcy price ${fmt.price(mine[0]!.price)} of a liquidated ${l.side}`,
+            action: { label: 'Waterfall', run: () => actions.openWaterfall(l) },
+          });
+        }
+      }
+      for (const f of a.funding) {
+        const paid = signOf(f.amount) < 0;
+        toasts.push({
+          kind: 'funding',
+          title: `Funding ${paid ? 'paid' : 'received'}: ${fmt.money(f.amount.replace(/^-/, ''))} USDT`,
+          body: `Rate ${fmt.pct(f.rate, 4)} on ${fmt.money(f.notional)} at mark ${fmt.price(f.markPrice)}`,
+          action: { label: 'Explain', run: () => actions.explainFunding(f) },
+        });
+      }
+      if (a.marketLiquidations > 0) {
+        const t = a.liquidations[0]?.t ?? a.insurance?.t ?? null;
+        if (t != null) {
+          const bar = Math.floor(t / barMs) * barMs;
+          setCrowdByBar((m) => new Map(m).set(bar, (m.get(bar) ?? 0) + a.marketLiquidations));
+        }
+      }
+    },
+    [toasts, fmt, base, barMs, actions],
+  );
+
+  const resetCrowd = useCallback(() => setCrowdByBar(new Map()), []);
+  return { onActivity, crowdByBar, resetCrowd };
+}
