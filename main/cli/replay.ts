@@ -10,6 +10,8 @@ import { MarketService } from '../market/market-service';
 import { runMarketReplay, type MarketReplayResult } from '../market/replay/run-headless';
 import { BUILTIN_SCENARIOS, builtinScenario } from '../market/scenarios/builtin';
 import { openWorkspace, type Workspace } from '../store/db';
+import { HeadlessEngine, type EngineReplayResult } from '../trading/headless-engine';
+import { sessionFromScenario } from '../trading/session';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type CliCommand, type CliIO } from './command';
 import { openCliWorkspace } from './import';
 
@@ -25,9 +27,17 @@ The scenario is a JSON file (docs/scenarios.md) or the id of a built-in one (--l
 Stored-market scenarios read candles and funding from --workspace; without it, a temporary
 workspace holding the embedded default data set (the real crash windows) is used.
 
+The paper-trading engine runs on the same ticks with the scenario's "account" (deposit, profile,
+leverage, marginMode, insuranceFund, bookDepthScale), "crowd" and "script" (timed trader
+commands: { atMinute, command: { type: "placeOrder", order: {...} } | "closePosition" | ... }).
+
 Output: { scenario: { id, name, symbol, seed, marketType, start, end, stepMs }, sources: { last,
 index, mark, funding, liquidity, indexModelled }, market: { ticks, range, last, index, mark,
-maxLastVsMarkBps, funding: { settlements, sumOfRates, min, max, list }, liquidityGaps, sha256 } }
+maxLastVsMarkBps, funding: { settlements, sumOfRates, min, max, list }, liquidityGaps, sha256 },
+engine: { session, script: { steps, applied, rejected }, fills, orders, funding, liquidations:
+{ total, longs, shorts, quantity, withAdl, withDeficit, backstopQuantity, trader: [waterfalls],
+firstAt, lastAt }, insuranceFund: { start, end, min, max, changes }, crowd, openInterestAtEnd,
+feesCollected, account, positions, events, stateHash } }
 `;
 
 export const replayCommand: CliCommand = {
@@ -60,7 +70,12 @@ export const replayCommand: CliCommand = {
     const opened = await openData(values.workspace, io);
     if (!opened) return EXIT_FAILURE;
     try {
-      const result: MarketReplayResult = runMarketReplay(loaded.scenario, opened.market.data(), { id: loaded.id });
+      // The paper-trading engine trades the same ticks: the scenario's account, crowd and script.
+      const engine = new HeadlessEngine(sessionFromScenario(loaded.scenario, loaded.id));
+      const result: MarketReplayResult & { engine: EngineReplayResult } = {
+        ...runMarketReplay(loaded.scenario, opened.market.data(), { id: loaded.id, sinks: [engine] }),
+        engine: engine.result(),
+      };
       io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       return EXIT_OK;
     } catch (err) {

@@ -10,6 +10,10 @@ export interface RiskEntry {
   readonly side: Side;
   readonly liquidation: Dec | null;
   readonly bankruptcy: Dec | null;
+  /** binary64 copies for rankings (ADL, the market table), taken when the position changed. */
+  readonly qtyF: number;
+  readonly entryF: number;
+  readonly bankruptcyF: number | null;
 }
 
 export function positionKey(account: AccountId, symbol: string): string {
@@ -30,6 +34,8 @@ export class LiquidationIndex {
   private readonly longs = new Map<string, TriggerHeap>();
   private readonly shorts = new Map<string, TriggerHeap>();
   readonly entries = new Map<string, RiskEntry>();
+  /** The same entries by symbol and account (rankings walk one market without building keys). */
+  private readonly bySymbol = new Map<string, Map<AccountId, RiskEntry>>();
   private readonly multi = new Map<AccountId, ReadonlySet<string>>();
   private readonly multiBySymbol = new Map<string, Set<AccountId>>();
   /** Positions liquidatable whatever the price (an isolated margin that funding used up), by symbol. */
@@ -38,6 +44,7 @@ export class LiquidationIndex {
   set(entry: RiskEntry, indexed: boolean, forced = false): void {
     const key = positionKey(entry.account, entry.symbol);
     this.entries.set(key, entry);
+    this.symbolEntries(entry.symbol).set(entry.account, entry);
     this.forcedIn(entry.symbol)[forced ? 'add' : 'delete'](key);
     const heap = this.heap(entry.symbol, entry.side);
     this.other(entry.symbol, entry.side).remove(key);
@@ -48,13 +55,20 @@ export class LiquidationIndex {
   remove(account: AccountId, symbol: string): void {
     const key = positionKey(account, symbol);
     this.entries.delete(key);
+    this.bySymbol.get(symbol)?.delete(account);
     this.forced.get(symbol)?.delete(key);
     this.longs.get(symbol)?.remove(key);
     this.shorts.get(symbol)?.remove(key);
   }
 
   get(account: AccountId, symbol: string): RiskEntry | undefined {
-    return this.entries.get(positionKey(account, symbol));
+    return this.bySymbol.get(symbol)?.get(account);
+  }
+
+  symbolEntries(symbol: string): Map<AccountId, RiskEntry> {
+    let m = this.bySymbol.get(symbol);
+    if (!m) this.bySymbol.set(symbol, (m = new Map()));
+    return m;
   }
 
   forcedIn(symbol: string): Set<string> {
@@ -104,6 +118,7 @@ export class LiquidationIndex {
     this.longs.clear();
     this.shorts.clear();
     this.entries.clear();
+    this.bySymbol.clear();
     this.multi.clear();
     this.multiBySymbol.clear();
     this.forced.clear();

@@ -25,11 +25,13 @@ export interface RankedPosition {
 export function rankSide(ctx: EngineContext, m: MarketState, side: Side, exclude?: AccountId): RankedPosition[] {
   const out: RankedPosition[] = [];
   const markF = m.markF;
-  for (const [id, p] of ctx.idx.positionsIn(m.symbol)) {
-    if (p.side !== side || id === LIQUIDITY_ID || id === exclude) continue;
-    const bp = ctx.idx.liq.get(id, m.symbol)?.bankruptcy ?? null;
-    const approx = adlScoreApprox(side, p.qty.toNumber(), entryPrice(p).toNumber(), markF, bp ? bp.toNumber() : null);
-    out.push({ account: id, position: p, approx });
+  const positions = ctx.idx.positionsIn(m.symbol);
+  // Every trader position has a risk entry (refreshed before any trigger runs) with float copies.
+  for (const [id, e] of ctx.idx.liq.symbolEntries(m.symbol)) {
+    if (e.side !== side || id === exclude) continue;
+    const p = positions.get(id);
+    if (!p) continue;
+    out.push({ account: id, position: p, approx: adlScoreApprox(side, e.qtyF, e.entryF, markF, e.bankruptcyF) });
   }
   out.sort((a, b) => {
     const sa = a.approx ?? Number.NEGATIVE_INFINITY;

@@ -1,15 +1,16 @@
 import type { AdlRank } from '#shared/domain/trading-account';
 import { adlQuintile } from '#shared/risk/index';
 import { adlScoreApprox } from '#shared/risk/adl-ranking';
-import { entryPrice, type Position } from '../model/account';
+import type { Position } from '../model/account';
 import { LIQUIDITY_ID, type AccountId } from '../model/ids';
 import type { EngineView } from './account-view';
 
 /** A position's ADL score (binary64 ranking; null: no bankruptcy price). */
 export function adlScoreOf(v: EngineView, account: AccountId, p: Position): number | null {
   const m = v.state.markets.get(p.symbol)!;
-  const bp = v.idx.liq.get(account, p.symbol)?.bankruptcy ?? null;
-  return adlScoreApprox(p.side, p.qty.toNumber(), entryPrice(p).toNumber(), m.markF, bp ? bp.toNumber() : null);
+  // Trader and crowd positions have a risk entry with float copies; the liquidity account has none.
+  const e = v.idx.liq.get(account, p.symbol);
+  return e ? adlScoreApprox(p.side, e.qtyF, e.entryF, m.markF, e.bankruptcyF) : null;
 }
 
 /**
@@ -24,11 +25,12 @@ export function adlRankOf(v: EngineView, account: AccountId, p: Position): AdlRa
   const key = mine ?? Number.NEGATIVE_INFINITY;
   let ahead = 0;
   let count = 0;
-  for (const [id, q] of v.idx.positionsIn(p.symbol)) {
-    if (q.side !== p.side || id === LIQUIDITY_ID) continue;
+  const markF = m.markF;
+  for (const [id, e] of v.idx.liq.symbolEntries(p.symbol)) {
+    if (e.side !== p.side || id === LIQUIDITY_ID) continue;
     count += 1;
     if (id === account) continue;
-    const s = adlScoreOf(v, id, q) ?? Number.NEGATIVE_INFINITY;
+    const s = adlScoreApprox(e.side, e.qtyF, e.entryF, markF, e.bankruptcyF) ?? Number.NEGATIVE_INFINITY;
     if (s > key || (s === key && id < account)) ahead += 1;
   }
   if (count === 0) return null;

@@ -41,6 +41,19 @@ export function refreshAccount(ctx: EngineContext, markets: MarketLookup, accoun
     const solved = solvePrices(markets, account, p);
     const indexed = !(multi && p.mode === 'cross');
     const forced = p.mode === 'isolated' && p.margin.lte(0);
-    liq.set({ account: account.id, symbol, side: p.side, liquidation: solved.liquidation, bankruptcy: solved.bankruptcy }, indexed, forced);
+    liq.set(
+      {
+        account: account.id,
+        symbol,
+        side: p.side,
+        liquidation: solved.liquidation,
+        bankruptcy: solved.bankruptcy,
+        qtyF: p.qty.toNumber(),
+        entryF: p.entryValue.div(p.qty).toNumber(),
+        bankruptcyF: solved.bankruptcy ? solved.bankruptcy.toNumber() : null,
+      },
+      indexed,
+      forced,
+    );
   }
 }
