@@ -9,6 +9,7 @@ import { App } from './app/App';
 import { SettingsProvider } from './app/settings-context';
 import './styles/base.css';
 import './styles/settings.css';
+import './styles/data.css';
 
 declare global {
   interface Window {

@@ -95,7 +95,7 @@ export class MarketService {
   /** Imports files all-or-nothing. Throws ImportProblemError (a bad file), ImportBusyError or ImportCancelled. */
   async import(
     files: readonly string[],
-    options: ImportOptions,
+    options: ImportOptions = {},
     origin: SeriesOrigin = 'import',
     displayNames?: ReadonlyMap<string, string>,
     fileOptions?: ReadonlyMap<string, ImportOptions>,

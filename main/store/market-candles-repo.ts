@@ -40,11 +40,20 @@ export interface MergeCounts {
 export class MarketCandlesRepo {
   constructor(private readonly db: Db) {}
 
+  /** By symbol and venue, trades before mark/index/premium, short intervals first. */
   list(): SeriesInfo[] {
+    const kinds = ['trade', 'mark', 'index', 'premium'];
     return this.db
-      .prepare<[], SeriesRow>('SELECT * FROM market_series ORDER BY symbol, venue, kind, interval')
+      .prepare<[], SeriesRow>('SELECT * FROM market_series ORDER BY symbol, venue')
       .all()
-      .map(toInfo);
+      .map(toInfo)
+      .sort(
+        (a, b) =>
+          a.symbol.localeCompare(b.symbol) ||
+          a.venue.localeCompare(b.venue) ||
+          kinds.indexOf(a.kind) - kinds.indexOf(b.kind) ||
+          INTERVAL_MS[a.interval] - INTERVAL_MS[b.interval],
+      );
   }
 
   get(id: number): SeriesInfo | null {

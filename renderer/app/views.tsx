@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { IconName } from '../components/Icon';
 import { PlannedView } from '../views/planned/PlannedView';
+import { DataView } from '../views/data/DataView';
 import { SettingsView } from '../views/settings/SettingsView';
 
 export const VIEW_IDS = ['trade', 'heatmap', 'decay', 'planner', 'journal', 'data', 'settings'] as const;
@@ -80,17 +81,6 @@ export const VIEWS: readonly ViewDef[] = [
       />
     ),
   },
-  {
-    id: 'data',
-    label: 'Data',
-    icon: 'data',
-    render: () => (
-      <PlannedView
-        title="Market data"
-        purpose="Imported exchange files, the embedded real data set, and scenarios."
-        plan={['Import of Binance and Bybit public data files.', 'Coverage of each series and a candle preview.', 'Scenario picker and editor.']}
-      />
-    ),
-  },
+  { id: 'data', label: 'Data', icon: 'data', render: () => <DataView /> },
   { id: 'settings', label: 'Settings', icon: 'settings', render: () => <SettingsView /> },
 ];

@@ -1,0 +1,121 @@
+import { useEffect, useRef } from 'react';
+import { CandlestickSeries, LineSeries, createChart, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
+import type { Candle } from '#shared/domain/market-series';
+import { alpha, baseChartOptions, readChartColors, type ChartColors } from './chart-colors';
+
+/** A line drawn over the candles (mark, index): points at candle times. */
+export interface ChartLine {
+  readonly id: string;
+  readonly label: string;
+  readonly tone: 'accent' | 'warn' | 'faint';
+  readonly points: readonly { readonly t: number; readonly value: string }[];
+}
+
+export interface CandleChartProps {
+  readonly candles: readonly Candle[];
+  readonly lines?: readonly ChartLine[];
+  /** Decimals on the price axis. */
+  readonly priceDecimals: number;
+  /** Changes when the theme changes, so colours are read again from CSS. */
+  readonly theme: string;
+  /** Accessible description of what the chart shows (canvas content is invisible to screen readers). */
+  readonly label: string;
+  readonly testId?: string;
+  readonly secondsVisible?: boolean;
+}
+
+/**
+ * Candles from decimal strings, on lightweight-charts v5. The chart is the only place prices
+ * become floats: it draws them, nothing computes with them. The chart lives outside React's
+ * render (created once, fed through effects) so a new candle array costs one setData.
+ */
+export function CandleChart(props: CandleChartProps) {
+  const { candles, lines = [], priceDecimals, theme, label, testId, secondsVisible = false } = props;
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<IChartApi | null>(null);
+  const candleSeries = useRef<ISeriesApi<'Candlestick'> | null>(null);
+  const lineSeries = useRef(new Map<string, ISeriesApi<'Line'>>());
+  const colors = useRef<ChartColors | null>(null);
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const c = readChartColors();
+    colors.current = c;
+    const api = createChart(el, baseChartOptions(c, priceDecimals, secondsVisible));
+    chart.current = api;
+    candleSeries.current = api.addSeries(CandlestickSeries, {
+      upColor: c.up,
+      downColor: c.down,
+      borderVisible: false,
+      wickUpColor: c.up,
+      wickDownColor: c.down,
+      priceLineVisible: false,
+    });
+    const lines = lineSeries.current;
+    return () => {
+      api.remove();
+      chart.current = null;
+      candleSeries.current = null;
+      lines.clear();
+    };
+  }, [priceDecimals, secondsVisible]);
+
+  // A theme switch re-reads the CSS tokens.
+  useEffect(() => {
+    const api = chart.current;
+    if (!api) return;
+    const c = readChartColors();
+    colors.current = c;
+    api.applyOptions(baseChartOptions(c, priceDecimals, secondsVisible));
+    candleSeries.current?.applyOptions({ upColor: c.up, downColor: c.down, wickUpColor: c.up, wickDownColor: c.down });
+    for (const [id, s] of lineSeries.current) s.applyOptions({ color: toneColor(c, lines.find((l) => l.id === id)?.tone ?? 'faint') });
+  }, [theme, priceDecimals, secondsVisible, lines]);
+
+  useEffect(() => {
+    const s = candleSeries.current;
+    if (!s) return;
+    s.setData(
+      candles.map((k) => ({ time: (k.t / 1000) as UTCTimestamp, open: Number(k.open), high: Number(k.high), low: Number(k.low), close: Number(k.close) })),
+    );
+    chart.current?.timeScale().fitContent();
+  }, [candles, priceDecimals, secondsVisible]);
+
+  useEffect(() => {
+    const api = chart.current;
+    const c = colors.current;
+    if (!api || !c) return;
+    const existing = lineSeries.current;
+    for (const [id, s] of existing) {
+      if (!lines.some((l) => l.id === id)) {
+        api.removeSeries(s);
+        existing.delete(id);
+      }
+    }
+    for (const l of lines) {
+      let s = existing.get(l.id);
+      if (!s) {
+        s = api.addSeries(LineSeries, { color: toneColor(c, l.tone), lineWidth: 1, priceLineVisible: false, lastValueVisible: false, title: l.label });
+        existing.set(l.id, s);
+      }
+      s.setData(l.points.map((p) => ({ time: (p.t / 1000) as UTCTimestamp, value: Number(p.value) })));
+    }
+  }, [lines, priceDecimals, secondsVisible]);
+
+  return <div ref={box} className="candle-chart" role="img" aria-label={label} data-testid={testId} data-candles={candles.length} />;
+}
+
+function toneColor(c: ChartColors, tone: ChartLine['tone']): string {
+  switch (tone) {
+    case 'accent':
+      return c.accent;
+    case 'warn':
+      return c.warn;
+    case 'faint':
+      return alpha(c.text, 0.8);
+    default: {
+      const never: never = tone;
+      return String(never);
+    }
+  }
+}
