@@ -39,6 +39,7 @@ export const SAMPLE_INPUTS: { [C in Channel]: Input<C> | 'needs-state' } = {
   'trading.positions': {},
   'trading.openOrders': {},
   'trading.market': { symbol: 'BTCUSDT' },
+  'trading.symbolSettings': { symbol: 'BTCUSDT' },
   'trading.orderHistory': {},
   'trading.fills': { limit: 10 },
   'trading.funding': {},

@@ -5,6 +5,7 @@ import { tradingAccount } from './trading.account';
 import { tradingPositions } from './trading.positions';
 import { tradingOpenOrders } from './trading.openOrders';
 import { tradingMarket } from './trading.market';
+import { tradingSymbolSettings } from './trading.symbolSettings';
 import { tradingOrderHistory } from './trading.orderHistory';
 import { tradingFills } from './trading.fills';
 import { tradingFunding } from './trading.funding';
@@ -34,6 +35,7 @@ export const tradingHandlers = {
   'trading.positions': tradingPositions,
   'trading.openOrders': tradingOpenOrders,
   'trading.market': tradingMarket,
+  'trading.symbolSettings': tradingSymbolSettings,
   'trading.orderHistory': tradingOrderHistory,
   'trading.fills': tradingFills,
   'trading.funding': tradingFunding,
@@ -55,5 +57,5 @@ export const tradingHandlers = {
   'trading.deposit': tradingDeposit,
   'trading.withdraw': tradingWithdraw,
 } satisfies HandlerSlice<
-  'trading.session' | 'trading.state' | 'trading.account' | 'trading.positions' | 'trading.openOrders' | 'trading.market' | 'trading.orderHistory' | 'trading.fills' | 'trading.funding' | 'trading.balance' | 'trading.liquidations' | 'trading.liquidation' | 'trading.insurance' | 'trading.crowd' | 'trading.preview' | 'trading.explain' | 'trading.placeOrder' | 'trading.amendOrder' | 'trading.cancelOrder' | 'trading.cancelAll' | 'trading.closePosition' | 'trading.setLeverage' | 'trading.setMarginMode' | 'trading.adjustMargin' | 'trading.deposit' | 'trading.withdraw'
+  'trading.session' | 'trading.state' | 'trading.account' | 'trading.positions' | 'trading.openOrders' | 'trading.market' | 'trading.symbolSettings' | 'trading.orderHistory' | 'trading.fills' | 'trading.funding' | 'trading.balance' | 'trading.liquidations' | 'trading.liquidation' | 'trading.insurance' | 'trading.crowd' | 'trading.preview' | 'trading.explain' | 'trading.placeOrder' | 'trading.amendOrder' | 'trading.cancelOrder' | 'trading.cancelAll' | 'trading.closePosition' | 'trading.setLeverage' | 'trading.setMarginMode' | 'trading.adjustMargin' | 'trading.deposit' | 'trading.withdraw'
 >;

@@ -83,6 +83,10 @@ export const TradingResetSchema = z.object({
   discardedCommands: z.number().int().nonnegative(),
 });
 
+/** The trader's leverage and margin mode for a symbol, held or not (what the order ticket shows). */
+export const SymbolSettingsViewSchema = z.object({ symbol: z.string(), leverage: z.number().int(), marginMode: MarginModeSchema });
+export type SymbolSettingsView = z.infer<typeof SymbolSettingsViewSchema>;
+
 const AmountInput = z.object({ amount: PositiveDecimalString }).strict();
 
 export const tradingChannels = {
@@ -92,6 +96,7 @@ export const tradingChannels = {
   'trading.positions': { input: NoInput, output: z.array(PositionViewSchema) },
   'trading.openOrders': { input: NoInput, output: z.array(OrderViewSchema) },
   'trading.market': { input: z.object({ symbol: Symbol }).strict(), output: MarketViewSchema },
+  'trading.symbolSettings': { input: z.object({ symbol: Symbol }).strict(), output: SymbolSettingsViewSchema },
   'trading.orderHistory': { input: z.object(Paging).strict(), output: page(OrderViewSchema) },
   'trading.fills': { input: z.object(Paging).strict(), output: page(FillViewSchema) },
   'trading.funding': { input: z.object(Paging).strict(), output: page(FundingPaymentViewSchema) },
