@@ -15,6 +15,7 @@ export interface PreviewBars {
  * candle's text, and its high/low are the TEXT of the candle holding the extreme. SQLite returns a
  * bare column from the row that holds min()/max() (a documented guarantee); the REAL cast only
  * chooses that row (exact for prices of up to 15 significant digits), it never becomes the value.
+ * (better-sqlite3 binds JS numbers as REAL: the bucket is cast so the division is an integer one.)
  */
 export function previewBars(db: Db, series: SeriesInfo, from: number | null, to: number | null, maxBars: number): PreviewBars {
   const step = INTERVAL_MS[series.interval];
@@ -39,7 +40,7 @@ export function previewBars(db: Db, series: SeriesInfo, from: number | null, to:
   const pick = (agg: string, column: string): Map<number, DecimalString> => {
     const rows = db
       .prepare<[number, number, number, number, number], { b: number; v: DecimalString }>(
-        `SELECT (open_time / ?) * ? AS b, ${agg}, ${column} AS v FROM market_candles
+        `SELECT (open_time / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS b, ${agg}, ${column} AS v FROM market_candles
           WHERE series_id = ? AND open_time >= ? AND open_time < ? GROUP BY b ORDER BY b`,
       )
       .all(bucket, bucket, series.id, a, b);
