@@ -10,6 +10,9 @@ import { SettingsProvider } from './app/settings-context';
 import './styles/base.css';
 import './styles/settings.css';
 import './styles/data.css';
+import './styles/trade.css';
+import './styles/trade-panels.css';
+import './styles/trade-table.css';
 
 declare global {
   interface Window {

@@ -3,6 +3,7 @@ import type { IconName } from '../components/Icon';
 import { PlannedView } from '../views/planned/PlannedView';
 import { DataView } from '../views/data/DataView';
 import { SettingsView } from '../views/settings/SettingsView';
+import { TradeView } from '../views/trade/TradeView';
 
 export const VIEW_IDS = ['trade', 'heatmap', 'decay', 'planner', 'journal', 'data', 'settings'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -16,23 +17,7 @@ export interface ViewDef {
 }
 
 export const VIEWS: readonly ViewDef[] = [
-  {
-    id: 'trade',
-    label: 'Trade',
-    icon: 'trade',
-    render: () => (
-      <PlannedView
-        title="Trade"
-        purpose="Paper trading with real exchange mechanics on replayed or simulated markets."
-        plan={[
-          'Chart of last, mark and index price with entry, liquidation, stop and take-profit lines.',
-          'Order ticket with a live preview of margin, fees and liquidation price.',
-          'Positions, orders, fills, funding and liquidation tables; insurance fund and ADL rank.',
-          'Replay controls for real crash windows and synthetic scenarios.',
-        ]}
-      />
-    ),
-  },
+  { id: 'trade', label: 'Trade', icon: 'trade', render: () => <TradeView /> },
   {
     id: 'heatmap',
     label: 'Heatmap',

@@ -39,6 +39,8 @@ export interface DataTableProps<T extends RowData> {
   readonly exportName: string;
   readonly toolbar?: ReactNode;
   readonly rowTone?: (row: T) => 'up' | 'down' | 'warn' | undefined;
+  /** False for server lists that come in one fixed order (newest first). */
+  readonly sortable?: boolean;
 }
 
 /**
@@ -47,7 +49,7 @@ export interface DataTableProps<T extends RowData> {
  * ARIA grid pattern. Only the rows on screen are in the DOM, so 100,000 rows scroll like 10.
  */
 export function DataTable<T extends RowData>(props: DataTableProps<T>) {
-  const { id, label, columns, getRowId, rows, server, defaultSorting, emptyText, onActivate, exportName, toolbar, rowTone } = props;
+  const { id, label, columns, getRowId, rows, server, defaultSorting, emptyText, onActivate, exportName, toolbar, rowTone, sortable = true } = props;
   const domId = useId();
   const layout = useTableLayout(id, columns, defaultSorting);
   const defs = useMemo(() => toColumnDefs(columns), [columns]);
@@ -62,7 +64,9 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
     onColumnSizingChange: layout.setSizing,
     manualSorting: server != null,
     columnResizeMode: 'onChange',
-    enableMultiSort: true,
+    // main sorts a paged list by one key only.
+    enableMultiSort: server == null,
+    enableSorting: sortable,
   });
 
   const noFetch = useCallback<FetchPage<T>>(async () => ({ total: 0, rows: [] }), []);

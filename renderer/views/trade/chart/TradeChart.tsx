@@ -24,6 +24,8 @@ export interface TradeChartProps {
   readonly renderDragPreview: (drag: DragState) => ReactNode;
   /** Amends the order behind a dragged line. */
   readonly onAmend: (drag: DragState) => void;
+  /** ATR(14) of the closed bars, recomputed when a bar closes. */
+  readonly onAtr: (atr: string | null) => void;
 }
 
 const MODES: { value: PriceMode; label: string }[] = [
@@ -39,7 +41,7 @@ const MODES: { value: PriceMode; label: string }[] = [
  * bar's exact decimals.
  */
 export function TradeChart(props: TradeChartProps) {
-  const { replayKey, barInterval, tickSize, theme, lines, markers, volumes, renderDragPreview, onAmend } = props;
+  const { replayKey, barInterval, tickSize, theme, lines, markers, volumes, renderDragPreview, onAmend, onAtr } = props;
   const api = useApi();
   const fmt = useFmt();
   const box = useRef<HTMLDivElement>(null);
@@ -49,10 +51,16 @@ export function TradeChart(props: TradeChartProps) {
   const [drag, setDrag] = useState<DragState | null>(null);
   const [latest, setLatest] = useState<ReplayBar | null>(null);
   const modeLabel = useId();
-  const live = useRef({ tickSize, onAmend });
+  const live = useRef({ tickSize, onAmend, onAtr });
   useEffect(() => {
-    live.current = { tickSize, onAmend };
-  }, [tickSize, onAmend]);
+    live.current = { tickSize, onAmend, onAtr };
+  }, [tickSize, onAmend, onAtr]);
+  const barCount = useRef(0);
+  const bars = useCallback((c: TradeChartController) => {
+    if (c.barCount === barCount.current) return;
+    barCount.current = c.barCount;
+    live.current.onAtr(c.atr());
+  }, []);
 
   useEffect(() => {
     if (!box.current) return;
@@ -84,8 +92,9 @@ export function TradeChart(props: TradeChartProps) {
     if (!r.ok || !ctl.current) return;
     ctl.current.setBars(r.value.bars);
     ctl.current.fit();
+    bars(ctl.current);
     setLatest(r.value.bars[r.value.bars.length - 1] ?? null);
-  }, [api]);
+  }, [api, bars]);
 
   useEffect(() => {
     if (replayKey != null) void reload();
@@ -98,11 +107,13 @@ export function TradeChart(props: TradeChartProps) {
         void reload();
         return;
       }
-      ctl.current?.updateBars(f.bars);
+      if (!ctl.current) return;
+      ctl.current.updateBars(f.bars);
+      bars(ctl.current);
       const last = f.bars[f.bars.length - 1];
       if (last) setLatest(last);
     },
-    [reload],
+    [reload, bars],
   );
   useReplayFrames(onFrame);
 

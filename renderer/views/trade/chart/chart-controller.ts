@@ -14,6 +14,8 @@ import {
   type UTCTimestamp,
 } from 'lightweight-charts';
 import type { ReplayBar } from '#shared/domain/market-replay';
+import { dec, toWire } from '#shared/money/decimal';
+import { wilderAtr } from '#shared/risk/atr';
 import { chartNumber } from '../../../components/format/decimal-text';
 import { chartOptions, withAlpha, type ChartColors } from './chart-theme';
 import { ChartDrag, type DragHandlers } from './chart-drag';
@@ -268,6 +270,25 @@ export class TradeChartController {
     let max = -Infinity;
     for (const t of this.byTime.keys()) if (t > max) max = t;
     return max + this.barMs;
+  }
+
+  get barCount(): number {
+    return this.byTime.size;
+  }
+
+  /**
+   * Wilder ATR(n) of the closed bars (the forming one left out), exact in decimal.js from the
+   * bars' strings: the ticket shows the distance to liquidation in ATRs.
+   */
+  atr(n = 14): string | null {
+    const closed = [...this.byTime.values()].sort((a, b) => a.t - b.t).slice(0, -1).slice(-(n * 4));
+    if (closed.length < n) return null;
+    const series = wilderAtr(
+      closed.map((b) => ({ high: dec(b.high), low: dec(b.low), close: dec(b.close) })),
+      n,
+    );
+    const last = series[series.length - 1];
+    return last ? toWire(last.toSignificantDigits(12)) : null;
   }
 
   fit(): void {

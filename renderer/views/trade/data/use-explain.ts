@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { LiquidationView } from '#shared/domain/trading-history';
 import type { Explanation } from '#shared/domain/trading-queries';
 import { useApi } from '../../../api/context';
@@ -34,18 +34,14 @@ export function useExplain() {
     [api],
   );
 
-  return useMemo(
-    () => ({
-      content,
-      close: () => setContent(null),
-      liquidationPrice: (symbol: string) => void ask(`${symbol} liquidation price`, { kind: 'liquidationPrice', symbol }),
-      marginRatio: (symbol: string) => void ask(`${symbol} margin ratio`, { kind: 'marginRatio', symbol }),
-      funding: (paymentId: number) => void ask('Funding payment', { kind: 'funding', paymentId }),
-      fundingRate: (symbol: string) => setContent({ kind: 'fundingRate', symbol }),
-      waterfall: (l: LiquidationView) => void openWaterfall(l),
-    }),
-    [content, ask, openWaterfall],
-  );
+  const close = useCallback(() => setContent(null), []);
+  const liquidationPrice = useCallback((symbol: string) => void ask(`${symbol} liquidation price`, { kind: 'liquidationPrice', symbol }), [ask]);
+  const marginRatio = useCallback((symbol: string) => void ask(`${symbol} margin ratio`, { kind: 'marginRatio', symbol }), [ask]);
+  const funding = useCallback((paymentId: number) => void ask('Funding payment', { kind: 'funding', paymentId }), [ask]);
+  const fundingRate = useCallback((symbol: string) => setContent({ kind: 'fundingRate', symbol }), []);
+  const waterfall = useCallback((l: LiquidationView) => void openWaterfall(l), [openWaterfall]);
+  // The openers are stable across renders (tables memoise their columns on them); content is not.
+  return { content, close, liquidationPrice, marginRatio, funding, fundingRate, waterfall };
 }
 
 export type ExplainApi = ReturnType<typeof useExplain>;

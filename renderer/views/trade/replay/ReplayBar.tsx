@@ -11,7 +11,7 @@ const SPEED_LABELS: Record<ReplaySpeed, string> = { '1x': '1×', '10x': '10×', 
  * on. Seeking back rebuilds every consumer from the start (the engine replays its log), so the
  * seek is sent when the trader lets go of the slider, not while dragging.
  */
-export function ReplayBar({ replay }: { replay: ReplayApi }) {
+export function ReplayBar({ replay, onHelp }: { replay: ReplayApi; onHelp: () => void }) {
   const { status, scenarios, error } = replay;
   const ids = { scenario: useId(), speed: useId(), seek: useId() };
   const [draft, setDraft] = useState<number | null>(null);
@@ -95,6 +95,9 @@ export function ReplayBar({ replay }: { replay: ReplayApi }) {
       <span className="replay-eff num" title="Achieved speed over the last second">
         {playing && status?.effectiveSpeed != null ? `${Math.round(status.effectiveSpeed)}×` : status?.state === 'ended' ? 'ended' : ''}
       </span>
+      <button type="button" className="btn-ghost" onClick={onHelp} aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts (?)" data-testid="shortcuts-help">
+        Keys
+      </button>
       {(error ?? status?.error) && (
         <span className="replay-error" role="alert" data-testid="replay-error">
           {error ?? status?.error}

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReplayFrame, ReplayStatus } from '#shared/domain/market-replay';
 import type { ScenarioEntry } from '#shared/domain/scenario';
 import type { Result } from '#shared/ipc/result';
@@ -50,17 +50,18 @@ export function useReplay(): ReplayApi {
     }
   }, []);
 
-  return {
-    status,
-    scenarios,
-    error,
-    play: () => apply(api.call('replay.play')),
-    pause: () => apply(api.call('replay.pause')),
-    load: (id) => apply(api.call('replay.load', { source: { kind: 'scenario', id } })),
-    speed: (speed) => apply(api.call('replay.speed', { speed })),
-    step: (ticks) => apply(api.call('replay.step', { ticks })),
-    seek: (t) => apply(api.call('replay.seek', { t })),
-  };
+  const controls = useMemo(
+    () => ({
+      play: () => apply(api.call('replay.play')),
+      pause: () => apply(api.call('replay.pause')),
+      load: (id: string) => apply(api.call('replay.load', { source: { kind: 'scenario', id } })),
+      speed: (speed: ReplayStatus['speed']) => apply(api.call('replay.speed', { speed })),
+      step: (ticks: number) => apply(api.call('replay.step', { ticks })),
+      seek: (t: number) => apply(api.call('replay.seek', { t })),
+    }),
+    [api, apply],
+  );
+  return { status, scenarios, error, ...controls };
 }
 
 /** Subscribes a consumer to replay frames (the chart, the last-price flash) outside React state. */

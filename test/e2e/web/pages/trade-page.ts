@@ -1,0 +1,169 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { AppPage } from './app-page';
+
+/** Locators and steps for the Trade view, kept out of the tests themselves. */
+export class TradePage {
+  readonly app: AppPage;
+  constructor(readonly page: Page) {
+    this.app = new AppPage(page);
+  }
+
+  async open(url: string): Promise<void> {
+    await this.app.open(url);
+    await expect(this.page.locator('main.view')).toHaveAttribute('data-view', 'trade');
+    await expect(this.view).toBeVisible();
+  }
+
+  get view(): Locator {
+    return this.page.getByTestId('trade-view');
+  }
+
+  testId(id: string): Locator {
+    return this.page.getByTestId(id);
+  }
+
+  // ---- replay ---------------------------------------------------------------------------------
+
+  get scenario(): Locator {
+    return this.testId('replay-scenario');
+  }
+
+  get replayBar(): Locator {
+    return this.testId('replay-bar');
+  }
+
+  get playButton(): Locator {
+    return this.testId('replay-play');
+  }
+
+  speedOption(speed: '1x' | '10x' | '60x' | '600x' | 'max'): Locator {
+    return this.testId('replay-speed').locator(`[data-value="${speed}"]`);
+  }
+
+  /** Loads a scenario and waits until its market has a last price and the session is live. */
+  async loadScenario(id: string): Promise<void> {
+    await this.scenario.selectOption(id);
+    await expect(this.scenario).toHaveValue(id);
+    await expect(this.replayBar).toHaveAttribute('data-state', 'paused');
+    await expect(this.view).toHaveAttribute('data-session', 'active');
+  }
+
+  async play(speed: '1x' | '10x' | '60x' | '600x' | 'max'): Promise<void> {
+    await this.speedOption(speed).click();
+    await expect(this.speedOption(speed)).toHaveAttribute('aria-checked', 'true');
+    if ((await this.replayBar.getAttribute('data-state')) !== 'playing') await this.playButton.click();
+    await expect(this.replayBar).toHaveAttribute('data-state', /playing|ended/);
+  }
+
+  async pause(): Promise<void> {
+    if ((await this.replayBar.getAttribute('data-state')) === 'playing') await this.playButton.click();
+    await expect(this.replayBar).toHaveAttribute('data-state', /paused|ended/);
+  }
+
+  /** Steps the replay one tick at a time until the market's last price exists. */
+  async stepUntilPriced(): Promise<void> {
+    await expect(async () => {
+      if ((await this.lastPrice.textContent())?.trim() === '—') await this.testId('replay-step').click();
+      await expect(this.lastPrice).not.toHaveText('—', { timeout: 500 });
+    }).toPass({ timeout: 15_000 });
+  }
+
+  // ---- market ----------------------------------------------------------------------------------
+
+  get lastPrice(): Locator {
+    return this.testId('market-last');
+  }
+
+  get insuranceBalance(): Locator {
+    return this.testId('insurance-balance');
+  }
+
+  // ---- ticket ----------------------------------------------------------------------------------
+
+  side(side: 'buy' | 'sell'): Locator {
+    return this.testId('ticket-side').locator(`[data-value="${side}"]`);
+  }
+
+  get orderType(): Locator {
+    return this.testId('ticket-type');
+  }
+
+  get price(): Locator {
+    return this.testId('ticket-price');
+  }
+
+  get quantity(): Locator {
+    return this.testId('ticket-qty');
+  }
+
+  get leverage(): Locator {
+    return this.testId('ticket-leverage');
+  }
+
+  get submit(): Locator {
+    return this.testId('ticket-submit');
+  }
+
+  get ticketError(): Locator {
+    return this.testId('ticket-error');
+  }
+
+  preview(field: 'price' | 'notional' | 'margin' | 'fee' | 'cost' | 'liq' | 'distance' | 'max'): Locator {
+    return this.testId(`preview-${field}`);
+  }
+
+  get stopWarning(): Locator {
+    return this.testId('preview-stop-warning');
+  }
+
+  async stopLoss(price: string): Promise<void> {
+    await this.testId('ticket-stop-on').check();
+    await this.testId('ticket-stop-price').fill(price);
+  }
+
+  get confirmOk(): Locator {
+    return this.testId('confirm-ok');
+  }
+
+  // ---- tables -----------------------------------------------------------------------------------
+
+  tab(id: 'positions' | 'open' | 'history' | 'fills' | 'funding' | 'liquidations' | 'insurance' | 'market'): Locator {
+    return this.testId(`tables-${id}`);
+  }
+
+  table(id: string): Locator {
+    return this.testId(`table-${id}`);
+  }
+
+  rows(id: string): Locator {
+    return this.testId(`table-${id}-row`);
+  }
+
+  rowCount(id: string): Locator {
+    return this.testId(`table-${id}-count`);
+  }
+
+  csvButton(id: string): Locator {
+    return this.testId(`table-${id}-csv`);
+  }
+
+  // ---- chart -------------------------------------------------------------------------------------
+
+  get chart(): Locator {
+    return this.testId('chart-canvas');
+  }
+
+  // ---- explanations and toasts -------------------------------------------------------------------
+
+  get explainPanel(): Locator {
+    return this.testId('explain-panel');
+  }
+
+  get waterfallPanel(): Locator {
+    return this.testId('waterfall-panel');
+  }
+
+  toast(kind: 'fill' | 'stop' | 'liquidation' | 'adl' | 'funding' | 'info' | 'error'): Locator {
+    return this.testId(`toast-${kind}`);
+  }
+}
