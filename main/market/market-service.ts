@@ -43,7 +43,9 @@ export class MarketService {
     this.funding = new MarketFundingRepo(deps.db);
     this.depth = new MarketDepthRepo(deps.db);
     this.uploads = new UploadStore(path.join(deps.dataDir, 'uploads'));
+    // Leftovers of a run that was killed mid-import (old enough not to be another process's live files).
     sweepStaleStaging(this.stagingDir);
+    this.uploads.sweep();
   }
 
   get stagingDir(): string {
@@ -127,7 +129,7 @@ export class MarketService {
     try {
       return await this.import(paths, options, 'import', names);
     } finally {
-      if (!this.running) for (const p of paths) this.uploads.remove(p);
+      for (const p of paths) this.uploads.remove(p);
     }
   }
 

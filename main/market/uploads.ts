@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
+import { STALE_AFTER_MS } from './import/staging';
 
 /** Largest file the web host accepts for an import (a year of 1m klines is ~60 MB; 10M rows ~1.2 GB). */
 export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
@@ -53,9 +54,22 @@ export class UploadStore {
     if (this.contains(p)) fs.rmSync(path.dirname(path.resolve(p)), { recursive: true, force: true });
   }
 
-  /** Uploads left by a run that stopped before importing them. */
-  sweep(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
+  /** Uploads left by a run that stopped before importing them (old ones only: another process may be uploading). */
+  sweep(now = Date.now()): void {
+    let folders: string[];
+    try {
+      folders = fs.readdirSync(this.dir);
+    } catch {
+      return;
+    }
+    for (const name of folders) {
+      const folder = path.join(this.dir, name);
+      try {
+        if (now - fs.statSync(folder).mtimeMs > STALE_AFTER_MS) fs.rmSync(folder, { recursive: true, force: true });
+      } catch {
+        // In use or already gone: a later start tries again.
+      }
+    }
   }
 }
 

@@ -119,13 +119,27 @@ export class Staging implements StageSink {
   }
 }
 
-/** Removes staging files left by an import that was killed mid-way (they hold nothing of value). */
-export function sweepStaleStaging(dir: string): void {
+/** A staging or upload file untouched for this long belongs to no live import. */
+export const STALE_AFTER_MS = 6 * 3_600_000;
+
+/**
+ * Removes staging files left by an import that was killed mid-way (they hold nothing of value).
+ * Only old ones: another process (the CLI beside the app) may be importing into the same folder.
+ */
+export function sweepStaleStaging(dir: string, now = Date.now()): void {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
   } catch {
     return;
   }
-  for (const name of names) if (name.endsWith('.staging.db')) fs.rmSync(path.join(dir, name), { force: true });
+  for (const name of names) {
+    if (!name.endsWith('.staging.db')) continue;
+    const file = path.join(dir, name);
+    try {
+      if (now - fs.statSync(file).mtimeMs > STALE_AFTER_MS) fs.rmSync(file, { force: true });
+    } catch {
+      // In use (Windows) or already gone: leave it to a later start.
+    }
+  }
 }
