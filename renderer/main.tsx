@@ -10,6 +10,7 @@ import { SettingsProvider } from './app/settings-context';
 import './styles/base.css';
 import './styles/settings.css';
 import './styles/data.css';
+import './styles/data-editors.css';
 import './styles/trade.css';
 import './styles/trade-panels.css';
 import './styles/trade-table.css';
