@@ -67,7 +67,8 @@ export function compileScenario(s: Scenario, data: MarketData): FeedSpec {
     const expected = Math.ceil(duration / interval);
     lastText =
       `${seriesLabel(key)} candles (stored, ${inWindow} of ${expected} in the window${inWindow < expected ? `; the ${expected - inWindow} missing are held at the previous close` : ''}); ` +
-      `inside each candle: open → nearer extreme → other extreme → close at 0, ¼, ½, ¾ of the interval, straight lines between, a tick every ${stepMs / 1000} s`;
+      `inside each candle: open → nearer extreme → other extreme → close at 0, ¼, ½, ¾ of the interval, straight lines between, a tick every ${stepMs / 1000} s` +
+      ((interval / 4) % stepMs === 0 ? '' : ` (this step does not divide a quarter of the ${m.interval} candle, so some highs and lows fall between ticks)`);
     barInterval = m.interval;
     if (m.mark === 'model') {
       anchor = (t) => lastGrid.toFloat(path.at(t));
