@@ -1,8 +1,9 @@
 import { AppError } from '../app-error';
 import type { Handler } from '../types';
+import { freshHistory } from './fresh-history';
 
 export const tradingLiquidation: Handler<'trading.liquidation'> = (input, s) => {
-  const l = s.trading.queries.history.liquidation(input.id);
+  const l = freshHistory(s).liquidation(input.id);
   if (!l) throw new AppError('NOT_FOUND', `no liquidation ${input.id}`);
   return l;
 };
