@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ToastContext, type Toast, type ToastApi, type ToastInput, type ToastKind } from './toast-context';
 
-const MAX_TOASTS = 5;
+const MAX_TOASTS = 4;
 const DEFAULT_TTL: Record<ToastKind, number | null> = {
   info: 4000,
   fill: 5000,

@@ -133,7 +133,16 @@ export function TradeChart(props: TradeChartProps) {
         <Segmented<PriceMode> labelledBy={modeLabel} options={MODES} value={mode} onChange={setMode} testId="chart-mode" />
         <CrosshairReadout bar={hover ?? latest} live={hover == null} volume={volumes?.get((hover ?? latest)?.t ?? -1) ?? null} />
       </div>
-      <div className="chart-box" ref={box} data-testid="chart-canvas" data-mode={mode}>
+      <div
+        className="chart-box"
+        ref={box}
+        data-testid="chart-canvas"
+        data-mode={mode}
+        // The canvas is opaque to tests and screen readers: say what is drawn on it.
+        data-liquidation-markers={markers.filter((m) => m.kind === 'liquidation').length}
+        data-markers={markers.length}
+        data-lines={lines.map((l) => l.kind).join(' ')}
+      >
         {drag && (
           <div className="drag-preview card" style={{ top: Math.max(4, drag.y - 70) }} role="status" data-testid="drag-preview">
             {renderDragPreview(drag)}

@@ -291,7 +291,18 @@ export class TradeChartController {
     return last ? toWire(last.toSignificantDigits(12)) : null;
   }
 
+  /**
+   * Shows the loaded bars: all of them when there are enough to fill the width, otherwise a
+   * steady 8 px per bar from the right edge, so the first bars of a replay are not drawn a
+   * hundred pixels wide and then shrink as the replay goes on.
+   */
   fit(): void {
-    this.chart.timeScale().fitContent();
+    const ts = this.chart.timeScale();
+    if (this.byTime.size >= 80) {
+      ts.fitContent();
+    } else {
+      ts.applyOptions({ barSpacing: 8 });
+      ts.scrollToRealTime();
+    }
   }
 }

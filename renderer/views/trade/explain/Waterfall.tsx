@@ -1,6 +1,6 @@
 import type { LiquidationView } from '#shared/domain/trading-history';
 import { dec, toWire } from '#shared/money/decimal';
-import { signOf } from '../../../components/format/decimal-text';
+import { formatDecimal, signOf } from '../../../components/format/decimal-text';
 import { useFmt } from '../format';
 import { fundDelta } from '../tables/history-columns';
 
@@ -130,7 +130,7 @@ export function Waterfall({ liq }: { liq: LiquidationView }) {
                     <td>{a.account === 'me' ? <strong>You</strong> : a.account}</td>
                     <td className="num">{fmt.qty(a.quantity)}</td>
                     <td className="num">{fmt.price(a.price)}</td>
-                    <td className="num">{a.score ?? '—'}</td>
+                    <td className="num">{a.score == null ? '—' : formatDecimal(a.score, 4)}</td>
                     <td className="num">{fmt.pnl(a.realizedPnl)}</td>
                   </tr>
                 ))}

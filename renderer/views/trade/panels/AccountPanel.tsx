@@ -43,24 +43,6 @@ export function AccountPanel(props: {
   const lvl = level(ratio);
   return (
     <section className="account" aria-label="Account" data-testid="account-panel">
-      <dl className="facts-grid">
-        <dt>Wallet balance</dt>
-        <dd data-testid="account-wallet">{fmt.money(a?.walletBalance)}</dd>
-        <dt>Unrealized PnL</dt>
-        <dd data-testid="account-upnl">{fmt.pnl(a?.unrealizedPnl)}</dd>
-        <dt>Margin balance</dt>
-        <dd data-testid="account-margin-balance">{fmt.money(a?.marginBalance)}</dd>
-        <dt>Available</dt>
-        <dd data-testid="account-available">
-          <strong>{fmt.money(a?.availableBalance)}</strong>
-        </dd>
-        <dt>Position margin</dt>
-        <dd>{fmt.money(a?.positionInitialMargin)}</dd>
-        <dt>Order margin</dt>
-        <dd>{fmt.money(a?.openOrderMargin)}</dd>
-        <dt>Maintenance (cross)</dt>
-        <dd>{fmt.money(a?.maintenanceMargin)}</dd>
-      </dl>
       <div className="gauge">
         <div className="gauge-head">
           <span className="faint">Cross margin ratio</span>
@@ -74,13 +56,30 @@ export function AccountPanel(props: {
             </span>
           )}
         </div>
-        <div className="gauge-bar" role="meter" aria-label="Cross margin ratio" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.min(100, Math.round(ratio * 100))}>
+        <div className="gauge-bar" title="Liquidation at 100%: maintenance margin = margin balance" role="meter" aria-label="Cross margin ratio" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.min(100, Math.round(ratio * 100))}>
           <div className="gauge-fill" data-level={lvl} style={{ width: `${Math.min(100, ratio * 100)}%` }} />
         </div>
-        <span className="faint" style={{ fontSize: 11 }}>
-          Liquidation at 100%: maintenance margin = margin balance.
-        </span>
       </div>
+      <dl className="facts-grid">
+        <dt>Margin balance</dt>
+        <dd data-testid="account-margin-balance">
+          <strong>{fmt.money(a?.marginBalance)}</strong>
+        </dd>
+        <dt>Available</dt>
+        <dd data-testid="account-available">
+          <strong>{fmt.money(a?.availableBalance)}</strong>
+        </dd>
+        <dt>Wallet balance</dt>
+        <dd data-testid="account-wallet">{fmt.money(a?.walletBalance)}</dd>
+        <dt>Unrealized PnL</dt>
+        <dd data-testid="account-upnl">{fmt.pnl(a?.unrealizedPnl)}</dd>
+        <dt>Position margin</dt>
+        <dd>{fmt.money(a?.positionInitialMargin)}</dd>
+        <dt>Order margin</dt>
+        <dd>{fmt.money(a?.openOrderMargin)}</dd>
+        <dt>Maintenance (cross)</dt>
+        <dd>{fmt.money(a?.maintenanceMargin)}</dd>
+      </dl>
       <div>
         <h3 className="panel-title" style={{ padding: '4px 0' }}>
           Insurance fund

@@ -12,6 +12,11 @@ export function countdown(next: number | null, now: number | null): string {
   return `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
 }
 
+function depthText(scale: number): string {
+  const pct = scale * 100;
+  return pct >= 1 ? `${pct.toFixed(0)}%` : `${pct.toPrecision(1)}%`;
+}
+
 function Stat(props: { label: string; children: React.ReactNode; testId?: string; title?: string }) {
   return (
     <div className="mh-stat" title={props.title}>
@@ -59,9 +64,14 @@ export function MarketHeader(props: { market: MarketView | null; lastDirection: 
       <Stat label="Open interest" testId="market-oi" title="Sum of open positions (one side)">
         {fmt.qty(m?.openInterest)} <small>{m?.openInterestNotional ? `≈ ${fmt.money(m.openInterestNotional)}` : ''}</small>
       </Stat>
+      {m && Math.abs(m.impact) >= 0.001 && (
+        <span className="mh-chip" title="How far liquidations and our own orders have pushed the paper market's book away from the replayed price" data-testid="market-impact">
+          Impact {(m.impact * 100).toFixed(2)}%
+        </span>
+      )}
       {m?.liquidity && m.liquidity.depthScale < 0.5 && (
-        <span className="mh-thin" role="status" title="The modeled book is thin: market and stop orders will slip">
-          Thin book ({Math.round(m.liquidity.depthScale * 100)}% depth, {m.liquidity.spreadBps.toFixed(0)} bps)
+        <span className="mh-chip warn" role="status" title={`The modeled book holds ${depthText(m.liquidity.depthScale)} of its normal depth and quotes a ${m.liquidity.spreadBps.toFixed(0)} bps spread: market and stop orders will slip`}>
+          Thin book {depthText(m.liquidity.depthScale)} · {m.liquidity.spreadBps.toFixed(0)} bps
         </span>
       )}
     </section>

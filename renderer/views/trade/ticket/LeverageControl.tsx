@@ -38,7 +38,8 @@ export function LeverageControl(props: { value: number; max: number; onCommit: (
           onBlur={() => draft != null && void commit(draft)}
           onKeyDown={(e) => e.key === 'Enter' && draft != null && void commit(draft)}
         />
-        <span className="unit">× of {max}×</span>
+        <span className="unit">×</span>
+        <span className="lev-max faint">max {max}×</span>
       </div>
       <input
         id={`${id}-range`}

@@ -310,6 +310,10 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
         </div>
       )}
 
+      <button type="submit" className={`btn-solid ticket-submit ${buy ? 'buy' : 'sell'}`} disabled={busy || !market} data-testid="ticket-submit">
+        {buy ? 'Buy / Long' : 'Sell / Short'} {ORDER_TYPE_LABELS[s.type].toLowerCase()}
+        <kbd>{buy ? 'Shift+B' : 'Shift+S'}</kbd>
+      </button>
       <TicketPreview preview={preview_} atr={atr} stale={pv?.key !== previewKey} stopPrice={s.stopOn ? s.stopPrice : null} />
       {previewError && <p className="pv-warn">Preview unavailable: {previewError}</p>}
       {error && error.field !== 'mode' && (
@@ -318,10 +322,6 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
         </p>
       )}
 
-      <button type="submit" className={`btn-solid ticket-submit ${buy ? 'buy' : 'sell'}`} disabled={busy || !market} data-testid="ticket-submit">
-        {buy ? 'Buy / Long' : 'Sell / Short'} {ORDER_TYPE_LABELS[s.type].toLowerCase()}
-        <kbd>{buy ? 'Shift+B' : 'Shift+S'}</kbd>
-      </button>
       {position && (
         <p className="tk-position faint">
           Holding {position.side} {fmt.qty(position.quantity)} {base} at {fmt.price(position.entryPrice)}

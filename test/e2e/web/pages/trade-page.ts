@@ -55,9 +55,13 @@ export class TradePage {
     await expect(this.replayBar).toHaveAttribute('data-state', /playing|ended/);
   }
 
+  /** Pauses a running replay; one that reached its end meanwhile counts as stopped too. */
   async pause(): Promise<void> {
-    if ((await this.replayBar.getAttribute('data-state')) === 'playing') await this.playButton.click();
-    await expect(this.replayBar).toHaveAttribute('data-state', /paused|ended/);
+    await expect(async () => {
+      const state = await this.replayBar.getAttribute('data-state');
+      if (state === 'playing' && (await this.playButton.isEnabled())) await this.playButton.click({ timeout: 1000 });
+      await expect(this.replayBar).toHaveAttribute('data-state', /paused|ended/, { timeout: 1000 });
+    }).toPass({ timeout: 10_000 });
   }
 
   /** Steps the replay one tick at a time until the market's last price exists. */
