@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { PositionView } from '#shared/domain/trading-account';
 import { INTERVAL_MS } from '#shared/domain/market-series';
-import type { OrderRequest } from '#shared/domain/trading-orders';
+import type { AmendRequest, OrderRequest } from '#shared/domain/trading-orders';
 import { dec, toWire } from '#shared/money/decimal';
 import { useSettings } from '../../app/settings-context';
 import { compareDecimal } from '../../components/format/decimal-text';
@@ -133,7 +133,7 @@ function TradeScreen() {
 
   const lines = useMemo(() => chartLines(position, openOrders, fmt.qty), [position, openOrders, fmt]);
   const markers = useMemo(() => chartMarkers(history.fills, history.funding, history.liquidations, feed.crowdByBar), [history.fills, history.funding, history.liquidations, feed.crowdByBar]);
-  const onAmendLine = useCallback((d: { orderId: number; price: string }) => void commands.amend({ orderId: d.orderId, triggerPrice: d.price as never }), [commands]);
+  const onAmendLine = useCallback((d: { orderId: number; price: string }) => commands.amend({ orderId: d.orderId, triggerPrice: d.price as AmendRequest['triggerPrice'] }), [commands]);
   const renderDragPreview = useCallback(
     (d: { kind: 'stop' | 'takeProfit'; price: string }) => (position ? <RiskPreview position={position} price={d.price} kind={d.kind} /> : <p>Move to {fmt.price(d.price)}</p>),
     [position, fmt],

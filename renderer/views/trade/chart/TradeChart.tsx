@@ -22,8 +22,8 @@ export interface TradeChartProps {
   readonly volumes: ReadonlyMap<number, string> | null;
   /** What dragging a line to `drag.price` would do (the new risk), shown beside the line. */
   readonly renderDragPreview: (drag: DragState) => ReactNode;
-  /** Amends the order behind a dragged line. */
-  readonly onAmend: (drag: DragState) => void;
+  /** Amends the order behind a dragged line; resolves with the refusal, if any. */
+  readonly onAmend: (drag: DragState) => Promise<{ message: string } | null>;
   /** ATR(14) of the closed bars, recomputed when a bar closes. */
   readonly onAtr: (atr: string | null) => void;
 }
@@ -51,10 +51,11 @@ export function TradeChart(props: TradeChartProps) {
   const [drag, setDrag] = useState<DragState | null>(null);
   const [latest, setLatest] = useState<ReplayBar | null>(null);
   const modeLabel = useId();
-  const live = useRef({ tickSize, onAmend, onAtr });
+  const live = useRef({ tickSize, onAmend, onAtr, lines });
   useEffect(() => {
-    live.current = { tickSize, onAmend, onAtr };
-  }, [tickSize, onAmend, onAtr]);
+    live.current = { tickSize, onAmend, onAtr, lines };
+  }, [tickSize, onAmend, onAtr, lines]);
+  const handles = useRef(new Map<string, HTMLButtonElement>());
   const barCount = useRef(0);
   const bars = useCallback((c: TradeChartController) => {
     if (c.barCount === barCount.current) return;
@@ -66,9 +67,19 @@ export function TradeChart(props: TradeChartProps) {
     if (!box.current) return;
     const c = new TradeChartController(box.current, readChartColors(), fmt.priceDp, {
       onCrosshair: setHover,
+      // Handles follow their lines by direct style writes: no React render per frame.
+      onLayout: (ys) => {
+        for (const [id, el] of handles.current) {
+          const y = ys.get(id);
+          el.style.visibility = y == null ? 'hidden' : '';
+          if (y != null) el.style.top = `${y}px`;
+        }
+      },
       tickSize: () => live.current.tickSize,
       onDragPreview: setDrag,
-      onDragEnd: (d) => live.current.onAmend(d),
+      // Accepted: the line stays where it was dropped until the order's new state arrives.
+      // Refused: it snaps back to the order's price.
+      onDragEnd: (d) => void live.current.onAmend(d).then((refused) => refused && ctl.current?.setLines(live.current.lines)),
     });
     ctl.current = c;
     return () => {
@@ -143,6 +154,42 @@ export function TradeChart(props: TradeChartProps) {
         data-markers={markers.length}
         data-lines={lines.map((l) => l.kind).join(' ')}
       >
+        {lines
+          .filter((l) => (l.kind === 'stop' || l.kind === 'takeProfit') && l.orderId != null)
+          .map((l) => (
+            <button
+              key={l.id}
+              type="button"
+              ref={(el) => {
+                if (el) handles.current.set(l.id, el);
+                else handles.current.delete(l.id);
+              }}
+              className={`line-handle ${l.kind}`}
+              style={{ visibility: 'hidden' }}
+              data-testid={`chart-handle-${l.kind}`}
+              data-order-id={l.orderId}
+              aria-label={`${l.label} at ${fmt.price(l.price)}. Arrow keys move it a tick (Shift: ten ticks), Enter amends the order, Escape puts it back.`}
+              onKeyDown={(e) => {
+                const c = ctl.current;
+                if (!c) return;
+                const step = e.shiftKey ? 10 : 1;
+                if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+                  e.preventDefault();
+                  if (c.drag.startKeyboard(l.id)) c.drag.nudge(e.key === 'ArrowUp' ? step : -step);
+                } else if (e.key === 'Enter') {
+                  e.preventDefault();
+                  c.drag.commit();
+                } else if (e.key === 'Escape') {
+                  e.preventDefault();
+                  e.stopPropagation();
+                  c.drag.cancel();
+                }
+              }}
+              onBlur={() => ctl.current?.drag.cancel()}
+            >
+              <span aria-hidden="true">⇕</span> {l.label}
+            </button>
+          ))}
         {drag && (
           <div className="drag-preview card" style={{ top: Math.max(4, drag.y - 70) }} role="status" data-testid="drag-preview">
             {renderDragPreview(drag)}

@@ -6,6 +6,7 @@ import {
   createChart,
   createSeriesMarkers,
   type IChartApi,
+  type AutoscaleInfo,
   type IPriceLine,
   type ISeriesApi,
   type ISeriesMarkersPluginApi,
@@ -41,6 +42,8 @@ export interface ChartMarker {
 
 export interface ChartHandlers extends DragHandlers {
   onCrosshair(bar: ReplayBar | null): void;
+  /** Pixel rows of the draggable lines (null: off the visible price range), after any change. */
+  onLayout(ys: ReadonlyMap<string, number | null>): void;
 }
 
 const sec = (ms: number): UTCTimestamp => Math.floor(ms / 1000) as UTCTimestamp;
@@ -65,9 +68,17 @@ export class TradeChartController {
   private mode: PriceMode = 'last';
   private colors: ChartColors;
   private barMs = 60_000;
+  private layoutPending = false;
+  private lineSignature = '';
+  private readonly resize: ResizeObserver;
   readonly drag: ChartDrag;
 
-  constructor(container: HTMLElement, colors: ChartColors, priceDp: number, handlers: ChartHandlers) {
+  constructor(
+    container: HTMLElement,
+    colors: ChartColors,
+    priceDp: number,
+    private readonly handlers: ChartHandlers,
+  ) {
     this.colors = colors;
     this.chart = createChart(container, chartOptions(colors, priceDp));
     this.candles = this.chart.addSeries(CandlestickSeries, { priceLineVisible: true, lastValueVisible: true });
@@ -76,17 +87,66 @@ export class TradeChartController {
     this.volume = this.chart.addSeries(HistogramSeries, { priceScaleId: 'vol', priceFormat: { type: 'volume' }, lastValueVisible: false, priceLineVisible: false });
     this.chart.priceScale('vol').applyOptions({ scaleMargins: { top: 0.84, bottom: 0 }, visible: false });
     this.markers = { last: createSeriesMarkers(this.candles, []), mark: createSeriesMarkers(this.mark, []), index: createSeriesMarkers(this.index, []) };
+    for (const s of [this.candles, this.mark, this.index] as ISeriesApi<'Candlestick' | 'Line'>[]) {
+      s.applyOptions({ autoscaleInfoProvider: (base: () => AutoscaleInfo | null) => this.autoscale(base()) });
+    }
     this.applyColors();
     this.chart.subscribeCrosshairMove((p) => {
       const t = typeof p.time === 'number' ? p.time * 1000 : null;
       handlers.onCrosshair(t == null ? null : (this.byTime.get(t) ?? null));
     });
-    this.drag = new ChartDrag(container, this.chart, () => this.main(), () => [...this.lines.values()], handlers);
+    this.drag = new ChartDrag(container, this.chart, () => this.main(), () => [...this.lines.values()], { ...handlers, onLineMoved: () => this.scheduleLayout() });
+    this.chart.timeScale().subscribeVisibleLogicalRangeChange(() => this.scheduleLayout());
+    // Scaling the price axis by dragging or wheeling moves the lines without any chart event.
+    container.addEventListener('wheel', () => this.scheduleLayout(), { passive: true });
+    container.addEventListener('pointermove', (e) => e.buttons && this.scheduleLayout());
+    this.resize = new ResizeObserver(() => this.scheduleLayout());
+    this.resize.observe(container);
   }
 
   destroy(): void {
+    this.resize.disconnect();
     this.drag.destroy();
     this.chart.remove();
+  }
+
+  private paneHeight(): number {
+    return this.chart.paneSize(0).height;
+  }
+
+  /**
+   * The price axis takes in the position's entry, stop, take-profits and liquidation (within 30%
+   * of the candles), so a trader sees how far the stop and the liquidation are, and can drag them.
+   */
+  private autoscale(info: AutoscaleInfo | null): AutoscaleInfo | null {
+    const range = info?.priceRange;
+    if (!info || !range) return info;
+    let { minValue, maxValue } = range;
+    const mid = (minValue + maxValue) / 2;
+    for (const spec of this.lineSpecs) {
+      if (spec.kind === 'bankruptcy' || spec.kind === 'order') continue;
+      const p = chartNumber(spec.price);
+      if (p == null || Math.abs(p - mid) / mid > 0.3) continue;
+      minValue = Math.min(minValue, p);
+      maxValue = Math.max(maxValue, p);
+    }
+    return { ...info, priceRange: { minValue, maxValue } };
+  }
+
+  /** Reports where the draggable lines sit, once per animation frame at most. */
+  scheduleLayout(): void {
+    if (this.layoutPending) return;
+    this.layoutPending = true;
+    requestAnimationFrame(() => {
+      this.layoutPending = false;
+      const ys = new Map<string, number | null>();
+      for (const [id, { line, spec }] of this.lines) {
+        if (spec.kind !== 'stop' && spec.kind !== 'takeProfit') continue;
+        const y = this.main().priceToCoordinate(line.options().price);
+        ys.set(id, y != null && y >= 0 && y <= this.paneHeight() ? y : null);
+      }
+      this.handlers.onLayout(ys);
+    });
   }
 
   private main(): ISeriesApi<'Candlestick'> | ISeriesApi<'Line'> {
@@ -133,6 +193,7 @@ export class TradeChartController {
     this.index.setData(bars.map((b) => ({ time: sec(b.t), value: chartNumber(b.index) ?? 0 })));
     this.setVolumeData();
     this.setMarkers(this.markerSpecs);
+    this.scheduleLayout();
   }
 
   /** Bars a frame touched: the forming bar and any that closed since the last frame. */
@@ -145,6 +206,8 @@ export class TradeChartController {
       const v = this.volumes.get(b.t);
       if (v != null) this.volume.update(this.volumeBar(b, v));
     }
+    // New bars can rescale the price axis under the lines.
+    if (this.lines.size > 0) this.scheduleLayout();
   }
 
   /**
@@ -206,12 +269,20 @@ export class TradeChartController {
       if (existing && this.drag.activeId === spec.id) continue;
       const options = { price, title: spec.label, ...this.lineStyle(spec.kind) };
       if (existing) {
-        if (existing.spec.price !== spec.price || existing.spec.label !== spec.label) existing.line.applyOptions(options);
+        // Compared with where the line IS, so a refused drag snaps back to the order's price.
+        if (existing.line.options().price !== price || existing.spec.label !== spec.label) existing.line.applyOptions(options);
         existing.spec = spec;
       } else {
         this.lines.set(spec.id, { line: series.createPriceLine({ ...options, axisLabelVisible: true }), spec });
       }
     }
+    // The axis takes the levels in (autoscale): re-fit when a level moved, not on every push.
+    const signature = specs.map((l) => `${l.id}=${l.price}`).join('|');
+    if (signature !== this.lineSignature) {
+      this.lineSignature = signature;
+      series.priceScale().applyOptions({ autoScale: true });
+    }
+    this.scheduleLayout();
   }
 
   private lineStyle(kind: LineKind): { color: string; lineStyle: LineStyle; lineWidth: 1 | 2 } {

@@ -19,6 +19,8 @@ export interface DragHandlers {
   tickSize(): string;
   onDragPreview(drag: DragState | null): void;
   onDragEnd(drag: DragState): void;
+  /** A line moved: handles placed over the chart follow it. */
+  onLineMoved?(): void;
 }
 
 /**
@@ -128,6 +130,7 @@ export class ChartDrag {
     this.active = null;
     this.chart.applyOptions({ handleScroll: true, handleScale: true });
     this.handlers.onDragPreview(null);
+    this.handlers.onLineMoved?.();
   }
 
   private state(a: NonNullable<ChartDrag['active']>): DragState {
@@ -136,5 +139,34 @@ export class ChartDrag {
 
   private report(): void {
     if (this.active) this.handlers.onDragPreview(this.state(this.active));
+    this.handlers.onLineMoved?.();
+  }
+
+  /** Keyboard dragging from a line's handle: start, nudge by ticks, then commit or cancel. */
+  startKeyboard(id: string): boolean {
+    const hit = this.lines().find((l) => l.spec.id === id && (l.spec.kind === 'stop' || l.spec.kind === 'takeProfit'));
+    if (!hit) return false;
+    if (this.active?.spec.id === id) return true;
+    this.cancel();
+    const y = this.series().priceToCoordinate(hit.line.options().price) ?? 0;
+    this.active = { spec: hit.spec, line: hit.line, price: hit.spec.price, y };
+    this.report();
+    return true;
+  }
+
+  nudge(ticks: number): void {
+    const a = this.active;
+    if (!a) return;
+    const tick = new Dec(this.handlers.tickSize());
+    const next = new Dec(a.price).plus(tick.mul(ticks));
+    if (!next.gt(0)) return;
+    a.price = toWire(next);
+    a.line.applyOptions({ price: Number(a.price) });
+    a.y = this.series().priceToCoordinate(Number(a.price)) ?? a.y;
+    this.report();
+  }
+
+  commit(): void {
+    this.onUp();
   }
 }
