@@ -152,7 +152,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const loading = server != null && !paged.loaded;
   const rowDomId = (i: number): string => `${domId}-row-${i}`;
   return (
-    <div className="dt" data-testid={`table-${id}`}>
+    <div className="dt" data-testid={`table-${id}`} data-layout={layout.saved ? 'saved' : 'pending'}>
       <div className="dt-toolbar">
         <span className="dt-count num" data-testid={`table-${id}-count`} aria-live="polite">
           {loading ? 'Loading…' : `${count.toLocaleString('en-US')} ${count === 1 ? 'row' : 'rows'}`}

@@ -16,6 +16,8 @@ export interface TableLayoutState {
   setVisibility(next: ColumnVisibilityState | ((prev: ColumnVisibilityState) => ColumnVisibilityState)): void;
   setSizing(next: ColumnSizingState | ((prev: ColumnSizingState) => ColumnSizingState)): void;
   reset(): void;
+  /** The layout on screen is the one in the workspace (false while a save is pending). */
+  readonly saved: boolean;
 }
 
 function initialVisibility<T>(columns: readonly ColumnSpec<T>[], hidden: readonly string[] | undefined): ColumnVisibilityState {
@@ -75,7 +77,10 @@ export function useTableLayout<T>(tableId: string, columns: readonly ColumnSpec<
     return () => clearTimeout(timer);
   }, [layout, savedJson, tableId]);
 
+  const defaultJson = JSON.stringify(toLayout(defaultSorting, initialVisibility(columns, undefined), {}));
+  const layoutJson = JSON.stringify(layout);
   return {
+    saved: layoutJson === (savedJson ?? defaultJson),
     sorting,
     visibility,
     sizing,

@@ -12,7 +12,7 @@ const SPEED_LABELS: Record<ReplaySpeed, string> = { '1x': '1×', '10x': '10×', 
  * seek is sent when the trader lets go of the slider, not while dragging.
  */
 export function ReplayBar({ replay, onHelp }: { replay: ReplayApi; onHelp: () => void }) {
-  const { status, scenarios, error } = replay;
+  const { status, scenarios, error, loading } = replay;
   const ids = { scenario: useId(), speed: useId(), seek: useId() };
   const [draft, setDraft] = useState<number | null>(null);
   const sc = status?.scenario ?? null;
@@ -35,7 +35,9 @@ export function ReplayBar({ replay, onHelp }: { replay: ReplayApi; onHelp: () =>
       <select
         id={ids.scenario}
         className="replay-scenario"
-        value={sc?.id ?? ''}
+        value={loading ?? sc?.id ?? ''}
+        disabled={loading != null}
+        aria-busy={loading != null}
         onChange={(e) => e.target.value && void replay.load(e.target.value)}
         data-testid="replay-scenario"
         title={sc ? `${sc.name} — ${sc.sources.last}` : 'Choose a market to replay'}
@@ -90,7 +92,13 @@ export function ReplayBar({ replay, onHelp }: { replay: ReplayApi; onHelp: () =>
         />
       </div>
       <span className="replay-time num" data-testid="replay-time" aria-live="off">
-        {loaded ? utcTime(t) : '—'} UTC
+        {loading ? (
+          <span role="status" data-testid="replay-loading">
+            Building the market…
+          </span>
+        ) : (
+          <>{loaded ? utcTime(t) : '—'} UTC</>
+        )}
       </span>
       <span className="replay-eff num" title="Achieved speed over the last second">
         {playing && status?.effectiveSpeed != null ? `${Math.round(status.effectiveSpeed)}×` : status?.state === 'ended' ? 'ended' : ''}

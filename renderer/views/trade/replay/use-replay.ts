@@ -8,6 +8,8 @@ export interface ReplayApi {
   readonly status: ReplayStatus | null;
   readonly scenarios: readonly ScenarioEntry[];
   readonly error: string | null;
+  /** A scenario is being loaded (a crowd of 100,000 takes seconds to build). */
+  readonly loading: string | null;
   play(): Promise<void>;
   pause(): Promise<void>;
   load(id: string): Promise<void>;
@@ -26,6 +28,7 @@ export function useReplay(): ReplayApi {
   const [status, setStatus] = useState<ReplayStatus | null>(null);
   const [scenarios, setScenarios] = useState<readonly ScenarioEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState<string | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -54,14 +57,21 @@ export function useReplay(): ReplayApi {
     () => ({
       play: () => apply(api.call('replay.play')),
       pause: () => apply(api.call('replay.pause')),
-      load: (id: string) => apply(api.call('replay.load', { source: { kind: 'scenario', id } })),
+      load: async (id: string) => {
+        setLoading(id);
+        try {
+          await apply(api.call('replay.load', { source: { kind: 'scenario', id } }));
+        } finally {
+          setLoading(null);
+        }
+      },
       speed: (speed: ReplayStatus['speed']) => apply(api.call('replay.speed', { speed })),
       step: (ticks: number) => apply(api.call('replay.step', { ticks })),
       seek: (t: number) => apply(api.call('replay.seek', { t })),
     }),
     [api, apply],
   );
-  return { status, scenarios, error, ...controls };
+  return { status, scenarios, error, loading, ...controls };
 }
 
 /** Subscribes a consumer to replay frames (the chart, the last-price flash) outside React state. */
