@@ -42,7 +42,7 @@ export function HeaderRow<T extends RowData>(props: {
             key={spec.id}
             role="columnheader"
             aria-sort={column.getCanSort() ? ariaSort : undefined}
-            className={`dt-th align-${spec.align ?? 'start'}`}
+            className={`dt-th align-${spec.align ?? 'start'}${spec.pinEnd ? ' pin-end' : ''}`}
             style={{ width }}
             title={spec.description ?? spec.header}
             data-col={spec.id}

@@ -42,7 +42,7 @@ function TableRowImpl<T>(props: TableRowProps<T>) {
       onDoubleClick={row !== undefined && onActivate ? () => onActivate(row) : undefined}
     >
       {specs.map((spec) => (
-        <div key={spec.id} role="gridcell" className={`dt-td align-${spec.align ?? 'start'}`} style={{ width: widths[spec.id] }} data-col={spec.id}>
+        <div key={spec.id} role="gridcell" className={`dt-td align-${spec.align ?? 'start'}${spec.pinEnd ? ' pin-end' : ''}`} style={{ width: widths[spec.id] }} data-col={spec.id}>
           {row === undefined ? <span className="dt-pending">·</span> : spec.cell ? spec.cell(row) : defaultCell(spec, row)}
         </div>
       ))}

@@ -28,6 +28,8 @@ export interface ColumnSpec<T> {
   readonly minSize?: number;
   readonly hideable?: boolean;
   readonly defaultHidden?: boolean;
+  /** Stays at the right edge while the rest scrolls sideways (row actions on a narrow screen). */
+  readonly pinEnd?: boolean;
 }
 
 export function csvValue<T>(spec: ColumnSpec<T>, row: T): string {

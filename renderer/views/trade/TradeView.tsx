@@ -69,7 +69,7 @@ function TradeScreen() {
   const explain = useExplain();
   const { waterfall: openWaterfall, funding: explainFunding, liquidationPrice: explainLiquidation, marginRatio: explainMarginRatio } = explain;
   const feedActions = useMemo(() => ({ openWaterfall, explainFunding: (f: { id: number }) => explainFunding(f.id) }), [openWaterfall, explainFunding]);
-  const feed = useActivityFeed(fmt, base, barMs, feedActions);
+  const feed = useActivityFeed(fmt, base, barMs, `${session?.key ?? ''}:${epoch}`, feedActions);
   const history = useHistory(epoch, feed.onActivity);
   const insurance = useInsuranceHistory(history.marketVersion);
   const volumes = useVolumes(scenario);

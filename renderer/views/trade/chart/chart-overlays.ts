@@ -56,7 +56,11 @@ export function chartMarkers(
     if (l.isTrader) out.push({ t: l.t, kind: 'liquidation', text: 'LIQ' });
     if (l.adl.some((s) => s.account === 'me')) out.push({ t: l.t, kind: 'adl', text: 'ADL' });
   }
-  for (const [t, n] of crowdByBar) out.push({ t, kind: 'crowdLiquidation', text: `${n} liq` });
+  // One dot per bar with the market's liquidations; only the heavy bars carry their count, so a
+  // cascade reads as a run of dots with its peaks labelled rather than a pile of text.
+  let peak = 0;
+  for (const n of crowdByBar.values()) peak = Math.max(peak, n);
+  for (const [t, n] of crowdByBar) out.push({ t, kind: 'crowdLiquidation', text: n >= peak * 0.5 ? `${n} liq` : '' });
   out.sort((a, b) => a.t - b.t);
   return out.slice(-MAX_MARKERS);
 }

@@ -1,8 +1,9 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { FillView, FundingPaymentView, LiquidationView } from '#shared/domain/trading-history';
 import type { TradingActivity } from '#shared/ipc/channels/trading';
 import { dec, toWire } from '#shared/money/decimal';
 import { signOf } from '../../../components/format/decimal-text';
+import { useApi } from '../../../api/context';
 import { useToasts } from '../../../components/toast/toast-context';
 import type { Fmt } from '../format';
 import { fundDelta } from '../tables/history-columns';
@@ -40,7 +41,10 @@ function vwap(fills: readonly FillView[]): { qty: string; price: string; fee: st
  * trader's liquidation, ADL against the trader, funding) and counts the market's liquidations
  * per bar for the chart's crowd markers.
  */
-export function useActivityFeed(fmt: Fmt, base: string, barMs: number, actions: FeedActions) {
+/** How many of the market's stored liquidations seed the chart's counts (newest first). */
+const CROWD_HISTORY_ROWS = 10_000;
+
+export function useActivityFeed(fmt: Fmt, base: string, barMs: number, epoch: string, actions: FeedActions) {
   const toasts = useToasts();
   const [crowdByBar, setCrowdByBar] = useState<ReadonlyMap<number, number>>(new Map());
 
@@ -94,17 +98,45 @@ export function useActivityFeed(fmt: Fmt, base: string, barMs: number, actions: 
           action: { label: 'Explain', run: () => actions.explainFunding(f) },
         });
       }
-      if (a.marketLiquidations > 0) {
-        const t = a.liquidations[0]?.t ?? a.insurance?.t ?? null;
-        if (t != null) {
-          const bar = Math.floor(t / barMs) * barMs;
-          setCrowdByBar((m) => new Map(m).set(bar, (m.get(bar) ?? 0) + a.marketLiquidations));
-        }
+      if (a.marketLiquidations > 0 && a.liquidations.length > 0) {
+        // Each liquidation the push carries goes to its own bar; the ones it only counted go to
+        // the bar of the newest one.
+        setCrowdByBar((m) => {
+          const next = new Map(m);
+          const bar = (t: number): number => Math.floor(t / barMs) * barMs;
+          for (const l of a.liquidations) next.set(bar(l.t), (next.get(bar(l.t)) ?? 0) + 1);
+          const newest = bar(Math.max(...a.liquidations.map((l) => l.t)));
+          const extra = a.marketLiquidations - a.liquidations.length;
+          if (extra > 0) next.set(newest, (next.get(newest) ?? 0) + extra);
+          return next;
+        });
       }
     },
     [toasts, fmt, base, barMs, actions],
   );
 
-  const resetCrowd = useCallback(() => setCrowdByBar(new Map()), []);
-  return { onActivity, crowdByBar, resetCrowd };
+  // The market's liquidations so far (a view opened mid-replay, or after a seek), counted per
+  // bar from the stored history; pushes then add to the counts.
+  const api = useApi();
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const counts = new Map<number, number>();
+      for (let offset = 0; offset < CROWD_HISTORY_ROWS; offset += 500) {
+        const r = await api.call('trading.liquidations', { scope: 'all', offset, limit: 500 });
+        if (!r.ok || !live) return;
+        for (const l of r.value.rows) {
+          const bar = Math.floor(l.t / barMs) * barMs;
+          counts.set(bar, (counts.get(bar) ?? 0) + 1);
+        }
+        if (offset + 500 >= r.value.total) break;
+      }
+      if (live) setCrowdByBar(counts);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [api, barMs, epoch]);
+
+  return { onActivity, crowdByBar };
 }

@@ -51,8 +51,8 @@ export function AccountPanel(props: {
               <span className={lvl === 'ok' ? 'up' : lvl === 'warn' ? 'warn-text' : 'down'}>{fmt.pct(a.marginRatio)}</span>
             </ExplainButton>
           ) : (
-            <span className="num" data-testid="account-ratio">
-              {a?.marginRatio != null ? fmt.pct(a.marginRatio) : '—'}
+            <span className="num faint" data-testid="account-ratio">
+              {a?.marginRatio != null ? fmt.pct(a.marginRatio) : 'no cross positions'}
             </span>
           )}
         </div>
@@ -73,11 +73,13 @@ export function AccountPanel(props: {
         <dd data-testid="account-wallet">{fmt.money(a?.walletBalance)}</dd>
         <dt>Unrealized PnL</dt>
         <dd data-testid="account-upnl">{fmt.pnl(a?.unrealizedPnl)}</dd>
-        <dt>Position margin</dt>
+        <dt>Isolated margin</dt>
+        <dd data-testid="account-isolated">{fmt.money(a?.isolatedMargin)}</dd>
+        <dt>Cross position margin</dt>
         <dd>{fmt.money(a?.positionInitialMargin)}</dd>
         <dt>Order margin</dt>
         <dd>{fmt.money(a?.openOrderMargin)}</dd>
-        <dt>Maintenance (cross)</dt>
+        <dt>Cross maintenance</dt>
         <dd>{fmt.money(a?.maintenanceMargin)}</dd>
       </dl>
       <div>

@@ -71,6 +71,7 @@ export function liquidationColumns(fmt: Fmt, open: (l: LiquidationView) => void)
     {
       id: 'waterfall',
       header: '',
+      pinEnd: true,
       size: 92,
       sort: false,
       csv: false,

@@ -74,6 +74,7 @@ export function openOrderColumns(fmt: Fmt, act: OrderActions): ColumnSpec<OrderV
     {
       id: 'actions',
       header: 'Actions',
+      pinEnd: true,
       size: 130,
       hideable: false,
       sort: false,

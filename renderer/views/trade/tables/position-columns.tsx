@@ -84,6 +84,7 @@ export function positionColumns(fmt: Fmt, act: PositionActions): ColumnSpec<Posi
     {
       id: 'actions',
       header: 'Actions',
+      pinEnd: true,
       size: 206,
       hideable: false,
       csv: false,

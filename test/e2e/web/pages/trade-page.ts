@@ -64,6 +64,14 @@ export class TradePage {
     }).toPass({ timeout: 10_000 });
   }
 
+  /** Seeks on the timeline to a market time ("2024-03-01T00:20:00Z") and waits for the clock. */
+  async seekTo(iso: string): Promise<void> {
+    const seek = this.testId('replay-seek');
+    await seek.fill(String(Date.parse(iso)));
+    await seek.blur();
+    await expect(this.testId('replay-time')).toContainText(iso.slice(0, 16).replace('T', ' '));
+  }
+
   /** Steps the replay one tick at a time until the market's last price exists. */
   async stepUntilPriced(): Promise<void> {
     await expect(async () => {
