@@ -28,7 +28,13 @@ export function createDispatch(table: HandlerTable, services: Services, options:
       });
     }
     const spec = contract[channel];
-    const parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+    let parsed: ReturnType<typeof spec.input.safeParse>;
+    try {
+      parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
+    } catch (err) {
+      // A schema whose refinement throws is a bug in the contract, not in the caller's input.
+      return fail(toIpcError(channel, err));
+    }
     if (!parsed.success) {
       const issues = toFieldIssues(parsed.error);
       return fail({

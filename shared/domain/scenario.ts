@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecimalInput, dec } from '../money/decimal';
+import { decimalCheck, DecimalInput } from '../money/decimal';
 import { CrowdParamsSchema } from './crowd';
 import { ScenarioAccountSchema, ScenarioScriptSchema } from './trading-scenario';
 import { IntervalSchema, MarketSymbolSchema, VenueIdSchema } from './market-series';
@@ -22,7 +22,7 @@ export const UtcTimeSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/, { message: 'expected a UTC time such as "2022-11-08T00:00:00Z"' })
   .refine((s) => Number.isFinite(Date.parse(s)), { message: 'not a real calendar time' });
 
-const PositivePrice = DecimalInput.refine((s) => dec(s).gt(0), { message: 'must be greater than zero' });
+const PositivePrice = DecimalInput.refine(decimalCheck((d) => d.gt(0)), { message: 'must be greater than zero' });
 const Fraction = z.number().min(0).max(1);
 const Minute = z.number().int().nonnegative();
 const Bps = z.number().min(0).max(10_000);

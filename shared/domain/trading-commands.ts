@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecimalString, NonNegativeDecimalString, PositiveDecimalString, dec } from '../money/decimal';
+import { decimalCheck, DecimalString, NonNegativeDecimalString, PositiveDecimalString } from '../money/decimal';
 import { CrowdParamsSchema } from './crowd';
 import { MarginModeSchema, ProfileIdSchema } from './exchange';
 import { FundingTickSchema, MarketTickSchema } from './market-tick';
@@ -25,7 +25,7 @@ export const EngineCommandSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('adjustMargin'),
       symbol: Symbol,
-      amount: DecimalString.refine((s) => !dec(s).isZero(), { message: 'must not be zero' }),
+      amount: DecimalString.refine(decimalCheck((d) => !d.isZero()), { message: 'must not be zero' }),
     })
     .strict(),
   z.object({ type: z.literal('placeOrder'), order: OrderRequestSchema }).strict(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DecimalInput, dec, toWire } from '../money/decimal';
+import { decimalCheck, DecimalInput, toWire } from '../money/decimal';
 import { MarginModeSchema, ProfileIdSchema } from './exchange';
 import { EngineCommandSchema } from './trading-commands';
 
@@ -10,12 +10,12 @@ import { EngineCommandSchema } from './trading-commands';
 export const ScenarioAccountSchema = z
   .object({
     /** The trader's starting wallet in USDT. */
-    deposit: DecimalInput.refine((s) => dec(s).gte(0), { message: 'must not be negative' }).default(toWire('10000')),
+    deposit: DecimalInput.refine(decimalCheck((d) => d.gte(0)), { message: 'must not be negative' }).default(toWire('10000')),
     profile: ProfileIdSchema.default('binance-usdm'),
     leverage: z.number().int().min(1).max(125).default(10),
     marginMode: MarginModeSchema.default('isolated'),
     /** Seed of the insurance fund. */
-    insuranceFund: DecimalInput.refine((s) => dec(s).gte(0), { message: 'must not be negative' }).default(toWire('1000000')),
+    insuranceFund: DecimalInput.refine(decimalCheck((d) => d.gte(0)), { message: 'must not be negative' }).default(toWire('1000000')),
     /**
      * The engine's book as a share of the real one (multiplies every tick's depthScale): a crowd
      * standing for 1% of the market should trade against 1% of its depth (0.01).

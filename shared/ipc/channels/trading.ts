@@ -10,7 +10,7 @@ import {
 } from '../../domain/trading-history';
 import { AmendRequestSchema, OrderRequestSchema, OrderViewSchema } from '../../domain/trading-orders';
 import { CrowdPageSchema, CrowdSortSchema, ExplanationSchema, OrderPreviewSchema } from '../../domain/trading-queries';
-import { DecimalString, PositiveDecimalString, dec } from '../../money/decimal';
+import { decimalCheck, DecimalString, PositiveDecimalString } from '../../money/decimal';
 
 /**
  * The paper-trading channels (issue 5 section 9): what the Trade view reads and sends. Commands
@@ -130,7 +130,7 @@ export const tradingChannels = {
   'trading.setMarginMode': { input: z.object({ symbol: Symbol, mode: MarginModeSchema }).strict(), output: TradingStateSchema },
   /** Isolated margin: positive adds, negative removes. */
   'trading.adjustMargin': {
-    input: z.object({ symbol: Symbol, amount: DecimalString.refine((s) => !dec(s).isZero(), { message: 'must not be zero' }) }).strict(),
+    input: z.object({ symbol: Symbol, amount: DecimalString.refine(decimalCheck((d) => !d.isZero()), { message: 'must not be zero' }) }).strict(),
     output: TradingStateSchema,
   },
   'trading.deposit': { input: AmountInput, output: AccountSummarySchema },
