@@ -39,7 +39,12 @@ export function settleFunding(ctx: EngineContext, f: FundingTick): void {
     net = net.plus(amount);
     if (amount.lt(0)) paid = paid.minus(amount);
     count += 1;
-    if (account.kind !== 'liquidity') ctx.dirty.add(id);
+    if (account.kind !== 'liquidity') {
+      // History accounts (the trader) and emptied margins are re-solved now; the crowd's entries
+      // are shifted conservatively and re-solved when the mark comes near (liquidation-index.ts).
+      const emptied = p.mode === 'isolated' ? p.margin.lte(0) : account.wallet.lt(0);
+      if (account.history || emptied || !ctx.idx.liq.shiftStale(id, m.symbol, amount.lt(0) ? amount.neg().toNumber() : 0)) ctx.dirty.add(id);
+    }
     if (account.history) {
       reported.push({
         account: id,

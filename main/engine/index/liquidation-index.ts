@@ -14,6 +14,11 @@ export interface RiskEntry {
   readonly qtyF: number;
   readonly entryF: number;
   readonly bankruptcyF: number | null;
+  /**
+   * The decimals are from before a funding settlement changed the margin (see shiftStale); the
+   * heap key has been moved conservatively toward the mark. Re-solved exactly when nominated.
+   */
+  readonly stale: boolean;
 }
 
 export function positionKey(account: AccountId, symbol: string): string {
@@ -50,6 +55,30 @@ export class LiquidationIndex {
     this.other(entry.symbol, entry.side).remove(key);
     if (indexed && entry.liquidation !== null) heap.set(key, entry.liquidation.toNumber());
     else heap.remove(key);
+  }
+
+  /**
+   * A funding settlement took `paid` (quote currency, > 0) from this position's margin: its
+   * liquidation price moved toward the mark by paid / (q × slope), where slope = d(balance −
+   * requirement)/dP per unit ≥ 1 − mmr − fee > 0.25 for every linear formula (mmr ≤ 50% in every
+   * table, fees well under 1%). Moving the key by 4 × paid / q is therefore never too little: the position is
+   * nominated no later than an exact index would nominate it, and is re-solved exactly then.
+   * A position that received funding only moved away: its key stays. Nothing is decided on a
+   * stale entry (the trigger run refreshes it first), so behaviour equals an eager refresh.
+   */
+  shiftStale(account: AccountId, symbol: string, paid: number): boolean {
+    const e = this.get(account, symbol);
+    if (!e || e.liquidation === null || e.qtyF <= 0) return false;
+    const key = positionKey(account, symbol);
+    const heap = this.heap(symbol, e.side);
+    this.entries.set(key, { ...e, stale: true });
+    this.symbolEntries(symbol).set(account, this.entries.get(key)!);
+    if (paid > 0 && heap.has(key)) {
+      const shift = (4 * paid) / e.qtyF;
+      const current = heap.keyOf(key) ?? e.liquidation.toNumber();
+      heap.set(key, e.side === 'long' ? current + shift : current - shift);
+    }
+    return true;
   }
 
   remove(account: AccountId, symbol: string): void {

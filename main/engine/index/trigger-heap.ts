@@ -28,6 +28,7 @@ export class TriggerHeap {
   private heap: Entry[] = [];
   /** id -> seq of its live entry. */
   private readonly live = new Map<string, number>();
+  private readonly keys = new Map<string, number>();
   private seq = 0;
 
   constructor(readonly order: HeapOrder) {}
@@ -40,11 +41,17 @@ export class TriggerHeap {
     return this.live.has(id);
   }
 
+  /** The live key of `id` (undefined when absent). */
+  keyOf(id: string): number | undefined {
+    return this.keys.get(id);
+  }
+
   /** Inserts or replaces the trigger of `id`. */
   set(id: string, key: number): void {
     if (!Number.isFinite(key)) throw new RangeError(`trigger key for ${id} is not finite`);
     const seq = ++this.seq;
     this.live.set(id, seq);
+    this.keys.set(id, key);
     this.heap.push({ key, id, seq });
     this.siftUp(this.heap.length - 1);
     // Many updates leave many stale entries; compact when they dominate.
@@ -53,11 +60,13 @@ export class TriggerHeap {
 
   remove(id: string): void {
     this.live.delete(id);
+    this.keys.delete(id);
   }
 
   clear(): void {
     this.heap = [];
     this.live.clear();
+    this.keys.clear();
   }
 
   /** The id and key on top, skipping stale entries; undefined when empty. */

@@ -9,6 +9,7 @@ import { closingOrderSide, entryPrice, opposite, type Account, type Position } f
 import { LIQUIDITY_ID, type AccountId } from '../model/ids';
 import type { MarketState } from '../model/market';
 import { syncReduceOnly } from '../orders/lifecycle';
+import { refreshNow } from '../risk/refresh';
 
 export interface RankedPosition {
   readonly account: AccountId;
@@ -42,6 +43,12 @@ export function rankSide(ctx: EngineContext, m: MarketState, side: Side, exclude
   return out;
 }
 
+/** Whether closing this position at `price` would realise a loss (exact). */
+function losesAt(p: Position, price: Dec): boolean {
+  const entry = entryPrice(p);
+  return p.side === 'long' ? price.lt(entry) : price.gt(entry);
+}
+
 export interface AdlResult {
   readonly steps: readonly AdlStep[];
   /** Realised PnL of the liquidated side over the ADL fills (goes to its escrow). */
@@ -54,7 +61,8 @@ export interface AdlResult {
 /**
  * Auto-deleveraging: the part of a liquidated position the insurance fund cannot afford to send
  * to the book is closed against the opposing positions with the highest ADL score, all at the
- * liquidated position's bankruptcy price (on the tick grid), with no fee. The ranking is binary64;
+ * liquidated position's bankruptcy price (on the tick grid), with no fee, and only where that
+ * price leaves them in profit. The ranking is binary64;
  * the chosen positions (and any whose float score ties the last one) are re-ordered with the
  * exact score from the risk core before the risk core's queue picks the quantities.
  */
@@ -67,7 +75,16 @@ export function autoDeleverage(
   price: Dec,
   liquidationId: number,
 ): AdlResult {
-  const ranked = rankSide(ctx, m, opposite(liquidatedSide), liquidated.id);
+  // The ranking must not depend on how recently an entry was solved (a restored engine solves
+  // everything at once): re-solve the opposing side's funding-stale entries first.
+  const side = opposite(liquidatedSide);
+  const stale: string[] = [];
+  for (const [id, e] of ctx.idx.liq.symbolEntries(m.symbol)) if (e.stale && e.side === side && id !== liquidated.id) stale.push(id);
+  refreshNow(ctx, stale);
+  // Only positions the ADL price leaves in profit (or flat) are deleveraged: closing one at a
+  // loss could take it below zero, which non-recourse forbids. What they cannot cover goes to
+  // the liquidity account (the backstop) at the same price.
+  const ranked = rankSide(ctx, m, side, liquidated.id).filter((r) => !losesAt(r.position, price));
   // Take the float prefix that covers the quantity, plus everything tied with its last score.
   const chosen: RankedPosition[] = [];
   let covered = ZERO;
@@ -110,6 +127,7 @@ export function autoDeleverage(
       orderId: null,
       liquidationId,
     });
+    if (theirs.shortfall.lt(0)) throw new Error(`ADL left ${counter.id} below zero at ${price.toFixed()}: candidates must profit at the ADL price`);
     syncReduceOnly(ctx, counter, m.symbol);
     if (counter.history) ctx.effects.push({ kind: 'position', account: counter.id, symbol: m.symbol });
     steps.push({

@@ -1,10 +1,10 @@
 import type { Side } from '#shared/domain/exchange';
 import type { CrowdPage, CrowdRow, CrowdSort } from '#shared/domain/trading-queries';
-import { ZERO, toWire, toWireOrNull } from '#shared/money/decimal';
-import { entryPrice, type Position } from '../model/account';
+import { ZERO, toWire, toWireOrNull, type Dec } from '#shared/money/decimal';
+import { entryPrice, type Account, type Position } from '../model/account';
 import { LIQUIDITY_ID, type AccountId } from '../model/ids';
-import { positionUpnl } from '../risk/position-risk';
-import type { EngineView } from './account-view';
+import { positionUpnl, solvePrices } from '../risk/position-risk';
+import { lookup, type EngineView } from './account-view';
 import { adlScoreOf } from './adl-rank';
 
 /**
@@ -61,6 +61,13 @@ function sortKey(v: EngineView, id: AccountId, p: Position, sort: CrowdSort, mar
   }
 }
 
+/** The exact liquidation price; a funding-stale index entry is re-solved here (without touching the index). */
+function liquidationOf(v: EngineView, a: Account, p: Position): Dec | null {
+  const e = v.idx.liq.get(a.id, p.symbol);
+  if (e && !e.stale) return e.liquidation;
+  return solvePrices(lookup(v), a, p).liquidation;
+}
+
 export function crowdPage(v: EngineView, symbol: string, order: readonly AccountId[], offset: number, limit: number): CrowdPage {
   const m = v.state.markets.get(symbol);
   const positions = v.idx.positionsIn(symbol);
@@ -93,7 +100,7 @@ export function crowdPage(v: EngineView, symbol: string, order: readonly Account
       leverage: p.leverage,
       marginMode: p.mode,
       margin: toWire(p.mode === 'isolated' ? p.margin : a.wallet),
-      liquidationPrice: toWireOrNull(v.idx.liq.get(id, symbol)?.liquidation?.toSignificantDigits(20) ?? null),
+      liquidationPrice: toWireOrNull(liquidationOf(v, a, p)?.toSignificantDigits(20) ?? null),
       unrealizedPnl: toWire(positionUpnl(m, p).toSignificantDigits(20)),
       stopPrice: toWireOrNull(stop?.trigger ?? null),
       adlScore: adlScoreOf(v, id, p),

@@ -1,9 +1,7 @@
 import { Dec, ZERO } from '#shared/money/decimal';
 import {
-  bankruptcyPrice,
   explainLiquidation,
   initialMargin,
-  liquidationPrice,
   maintenanceMargin,
   marginStateAt,
   unrealizedPnl,
@@ -55,8 +53,9 @@ export interface SolvedPrices {
 
 export function solvePrices(markets: MarketLookup, account: Account, p: Position): SolvedPrices {
   if (p.mode === 'isolated' && p.margin.lte(0)) return { liquidation: null, bankruptcy: null };
-  const input = liquidationInput(markets, account, p);
-  return { liquidation: liquidationPrice(input), bankruptcy: bankruptcyPrice(input) };
+  // One solve gives both (the explanation carries them); two separate calls would solve twice.
+  const e = explainLiquidation(liquidationInput(markets, account, p));
+  return { liquidation: e.liquidationPrice, bankruptcy: e.bankruptcyPrice };
 }
 
 export function explainPosition(markets: MarketLookup, account: Account, p: Position): LiquidationExplanation {

@@ -26,6 +26,15 @@ export function refreshDirty(ctx: EngineContext): void {
   }
 }
 
+/** Re-solves these accounts now (leaving the pending dirty set to the next refreshDirty). */
+export function refreshNow(ctx: EngineContext, ids: readonly string[]): void {
+  const markets = marketLookup(ctx);
+  for (const id of [...ids].sort()) {
+    const account = ctx.state.accounts.get(id);
+    if (account && account.kind !== 'liquidity') refreshAccount(ctx, markets, account);
+  }
+}
+
 export function refreshAccount(ctx: EngineContext, markets: MarketLookup, account: Account): void {
   const liq = ctx.idx.liq;
   const crossSymbols = new Set<string>();
@@ -51,6 +60,7 @@ export function refreshAccount(ctx: EngineContext, markets: MarketLookup, accoun
         qtyF: p.qty.toNumber(),
         entryF: p.entryValue.div(p.qty).toNumber(),
         bankruptcyF: solved.bankruptcy ? solved.bankruptcy.toNumber() : null,
+        stale: false,
       },
       indexed,
       forced,

@@ -5,7 +5,7 @@ import type { MarketState } from '../model/market';
 import { fillResting, fireConditional } from '../orders/execute';
 import { updateTrailing } from '../orders/trailing';
 import { isLiquidatable } from '../risk/position-risk';
-import { marketLookup, refreshDirty } from '../risk/refresh';
+import { marketLookup, refreshDirty, refreshNow } from '../risk/refresh';
 
 type Kind = 'liquidation' | 'conditional' | 'limit';
 
@@ -47,7 +47,8 @@ export function runTriggers(ctx: EngineContext, symbol: string): void {
     }
     const c = nextCandidate(ctx, m);
     if (c) {
-      if (!process(ctx, m, c)) {
+      const done = process(ctx, m, c);
+      if (done === 'refused') {
         c.heap.remove(c.id);
         aside.add(`${c.kind}:${c.id}`);
       }
@@ -68,34 +69,41 @@ export function runTriggers(ctx: EngineContext, symbol: string): void {
   refile(ctx, m, aside);
 }
 
-/** Acts on a nominated candidate if the exact rule confirms it; false when it does not. */
-function process(ctx: EngineContext, m: MarketState, c: Candidate): boolean {
+/**
+ * Acts on a nominated candidate if the exact rule confirms it ('done'); 'refused' when it does
+ * not; 'refreshed' when its entry was stale (funding) and has just been re-solved and re-filed.
+ */
+function process(ctx: EngineContext, m: MarketState, c: Candidate): 'done' | 'refused' | 'refreshed' {
   switch (c.kind) {
     case 'liquidation': {
       const [accountId] = c.id.split('|');
       const account = ctx.state.accounts.get(accountId!)!;
+      if (ctx.idx.liq.get(account.id, m.symbol)?.stale) {
+        refreshNow(ctx, [account.id]);
+        return 'refreshed';
+      }
       const pos = account.positions.get(m.symbol);
-      if (!pos || !isLiquidatable(marketLookup(ctx), account, pos)) return false;
+      if (!pos || !isLiquidatable(marketLookup(ctx), account, pos)) return 'refused';
       liquidateAccount(ctx, account, m.symbol);
-      return true;
+      return 'done';
     }
     case 'conditional': {
       const order = ctx.idx.orders.byId.get(Number(c.id));
-      if (!order || order.status !== 'pending' || !order.trigger) return false;
+      if (!order || order.status !== 'pending' || !order.trigger) return 'refused';
       const watched = c.source === 'mark' ? m.mark : m.last;
       const down = c.heap.order === 'desc';
-      if (down ? !watched.lte(order.trigger) : !watched.gte(order.trigger)) return false;
+      if (down ? !watched.lte(order.trigger) : !watched.gte(order.trigger)) return 'refused';
       fireConditional(ctx, order, watched);
-      return true;
+      return 'done';
     }
     case 'limit': {
       const order = ctx.idx.orders.byId.get(Number(c.id));
-      if (!order?.price) return false;
+      if (!order?.price) return 'refused';
       // A resting order fills when the market trades through its price, not when it touches it.
       const through = order.side === 'buy' ? m.last.lt(order.price) : m.last.gt(order.price);
-      if (!through) return false;
+      if (!through) return 'refused';
       fillResting(ctx, order);
-      return true;
+      return 'done';
     }
     default: {
       const never: never = c.kind;

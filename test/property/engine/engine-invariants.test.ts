@@ -6,7 +6,7 @@ import { Engine } from '#main/engine/engine';
 import { checkInvariants } from './invariants';
 import { OpArb, materialize } from './ops';
 
-const RUNS = Number(process.env.ENGINE_PROPERTY_RUNS ?? 60);
+const RUNS = Number(process.env.ENGINE_PROPERTY_RUNS ?? 150);
 
 describe('engine invariants over long random event sequences', () => {
   it('conserves money exactly, keeps wallets non-negative, books consistent, and is deterministic', () => {

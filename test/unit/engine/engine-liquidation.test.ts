@@ -83,6 +83,23 @@ describe('liquidation', () => {
     expect(conservationResidual(e.readState).isZero()).toBe(true);
   });
 
+  it('never deleverages a position the bankruptcy price would close at a loss: the backstop takes it', () => {
+    const { e } = longAt50x('0');
+    const bp = e.indexes.liq.get('me', 'BTCUSDT')!.bankruptcy!;
+    // The short opens after the fall, below the long's bankruptcy price: closing it at that
+    // price would be a loss (possibly beyond its margin), so ADL must pass it by.
+    mustApply(e, { kind: 'tick', tick: tick(T0 + 500, floorTo(bp.mul('0.99'), '0.1').toFixed(), { mark: '99000' }) });
+    expect(command(e, { type: 'setLeverage', symbol: 'BTCUSDT', leverage: 5 }, 'short').ok).toBe(true);
+    expect(order(e, { side: 'sell', type: 'market', quantity: q('0.3') }, 'short').ok).toBe(true);
+    expect(e.readState.insurance.isZero()).toBe(true);
+    const fx = mustApply(e, { kind: 'tick', tick: tick(T0 + 1000, floorTo(bp.mul('0.95'), '0.1').toFixed()) });
+    const l = effectsOf(fx, 'liquidation').find((x) => x.liquidation.account === 'me')!.liquidation;
+    expect(l.adl).toHaveLength(0);
+    expect(l.backstopQuantity).toBe('0.1');
+    expect(e.readState.accounts.get('short')!.positions.get('BTCUSDT')!.qty.toFixed()).toBe('0.3');
+    expect(conservationResidual(e.readState).isZero()).toBe(true);
+  });
+
   it('backstops with the liquidity account when no opposing trader is left', () => {
     const { e } = longAt50x('0');
     const bp = e.indexes.liq.get('me', 'BTCUSDT')!.bankruptcy!;
