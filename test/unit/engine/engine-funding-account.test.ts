@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '#shared/money/decimal';
 import type { EngineEvent } from '#shared/domain/trading-commands';
+import { Engine } from '#main/engine/engine';
 import { conservationResidual } from '#main/engine/state/ledger-check';
 import { command, effectsOf, mustApply, order, startedEngine, tick, T0 } from './helpers';
 
@@ -87,5 +88,34 @@ describe('account rules', () => {
     const e = startedEngine();
     const r = e.apply({ kind: 'tick', tick: tick(T0 - 1, '100000') });
     expect(r.ok ? '' : r.rejection.code).toBe('timeBackwards');
+  });
+});
+
+describe('funding with a crowd: lazy re-solving is exact', () => {
+  it('liquidates exactly the positions an eagerly re-solved engine liquidates, at the same ticks', () => {
+    const run = (restoreAfterFunding: boolean) => {
+      let e = startedEngine('100000', { deposit: '100000', leverage: 5 });
+      mustApply(e, {
+        kind: 'crowd',
+        t: T0,
+        symbol: 'BTCUSDT',
+        params: { seed: 9, traders: 400, longShare: 0.5, leverage: [{ leverage: 25, weight: 1 }, { leverage: 50, weight: 1 }, { leverage: 100, weight: 1 }], notional: { median: 5000, logSigma: 1 }, crossShare: 0.4, stops: { share: 0, minDistance: 0.01, maxDistance: 0.02 }, entryWindowHours: 0 },
+      });
+      mustApply(e, { kind: 'tick', tick: tick(T0 + 1000, '100000') });
+      // A steep funding rate eats a large part of the margins.
+      mustApply(e, funding(T0 + 1000, '0.003'));
+      if (restoreAfterFunding) e = Engine.restore(JSON.parse(JSON.stringify(e.snapshot())));
+      const liquidated: string[] = [];
+      for (let i = 1; i <= 40; i++) {
+        const price = (100000 * (1 - i * 0.0005)).toFixed(1);
+        for (const x of effectsOf(mustApply(e, { kind: 'tick', tick: tick(T0 + 1000 + i * 1000, price) }), 'liquidation')) liquidated.push(`${i}:${x.liquidation.account}`);
+      }
+      return { liquidated, hash: e.stateHash() };
+    };
+    const lazy = run(false);
+    const eager = run(true);
+    expect(lazy.liquidated.length).toBeGreaterThan(10);
+    expect(lazy.liquidated).toEqual(eager.liquidated);
+    expect(lazy.hash).toBe(eager.hash);
   });
 });
