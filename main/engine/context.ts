@@ -12,6 +12,8 @@ export class EngineIndexes {
   readonly orders = new OrderIndex();
   /** Every open position per symbol, in a stable order (insertion), the liquidity account's included. */
   readonly positions = new Map<string, Map<AccountId, Position>>();
+  /** Per market, the heaps a trigger run consults (triggers/run-triggers.ts keeps it). */
+  readonly triggerLists = new Map<string, unknown>();
 
   positionsIn(symbol: string): Map<AccountId, Position> {
     let m = this.positions.get(symbol);
@@ -23,6 +25,7 @@ export class EngineIndexes {
     this.liq.clear();
     this.orders.clear();
     this.positions.clear();
+    this.triggerLists.clear();
   }
 }
 

@@ -38,7 +38,8 @@ export function runTriggers(ctx: EngineContext, symbol: string): void {
     if (i > guard) throw new Error(`trigger cascade on ${symbol} did not settle after ${guard} steps`);
     refreshDirty(ctx);
     updateTrailing(ctx, m);
-    const forced = [...ctx.idx.liq.forcedIn(symbol)].sort()[0];
+    const forcedSet = ctx.idx.liq.forcedIn(symbol);
+    const forced = forcedSet.size > 0 ? [...forcedSet].sort()[0] : undefined;
     if (forced) {
       const account = ctx.state.accounts.get(forced.split('|')[0]!)!;
       liquidateAccount(ctx, account, symbol);
@@ -112,31 +113,46 @@ function process(ctx: EngineContext, m: MarketState, c: Candidate): 'done' | 're
   }
 }
 
+type HeapList = ReadonlyArray<readonly [Kind, TriggerHeap, 'mark' | 'last']>;
+
+/** The heaps a market's trigger run consults, listed once per market and set of indexes. */
+function listsOf(ctx: EngineContext, m: MarketState): { readonly down: HeapList; readonly up: HeapList } {
+  const heapLists = ctx.idx.triggerLists as Map<string, { readonly down: HeapList; readonly up: HeapList }>;
+  let lists = heapLists.get(m.symbol);
+  if (!lists) {
+    const oh = ctx.idx.orders.heaps(m.symbol);
+    lists = {
+      down: [
+        ['conditional', oh.conditional.mark.down, 'mark'],
+        ['conditional', oh.conditional.last.down, 'last'],
+        ['limit', oh.buys, 'last'],
+        ['liquidation', ctx.idx.liq.heap(m.symbol, 'long'), 'mark'],
+      ],
+      up: [
+        ['conditional', oh.conditional.mark.up, 'mark'],
+        ['conditional', oh.conditional.last.up, 'last'],
+        ['limit', oh.sells, 'last'],
+        ['liquidation', ctx.idx.liq.heap(m.symbol, 'short'), 'mark'],
+      ],
+    };
+    heapLists.set(m.symbol, lists);
+  }
+  return lists;
+}
+
 function nextCandidate(ctx: EngineContext, m: MarketState): Candidate | null {
-  const oh = ctx.idx.orders.heaps(m.symbol);
-  const down: Array<[Kind, TriggerHeap, 'mark' | 'last']> = [
-    ['conditional', oh.conditional.mark.down, 'mark'],
-    ['conditional', oh.conditional.last.down, 'last'],
-    ['limit', oh.buys, 'last'],
-    ['liquidation', ctx.idx.liq.heap(m.symbol, 'long'), 'mark'],
-  ];
-  const up: Array<[Kind, TriggerHeap, 'mark' | 'last']> = [
-    ['conditional', oh.conditional.mark.up, 'mark'],
-    ['conditional', oh.conditional.last.up, 'last'],
-    ['limit', oh.sells, 'last'],
-    ['liquidation', ctx.idx.liq.heap(m.symbol, 'short'), 'mark'],
-  ];
-  return pick(m, down, (a, b) => a > b) ?? pick(m, up, (a, b) => a < b);
+  const { down, up } = listsOf(ctx, m);
+  return pick(m, down, true) ?? pick(m, up, false);
 }
 
 /** The crossed head met first along the move; on equal keys, orders before liquidations (listed first). */
-function pick(m: MarketState, heaps: Array<[Kind, TriggerHeap, 'mark' | 'last']>, first: (a: number, b: number) => boolean): Candidate | null {
+function pick(m: MarketState, heaps: HeapList, falling: boolean): Candidate | null {
   let best: Candidate | null = null;
   for (const [kind, heap, source] of heaps) {
     const price = source === 'mark' ? m.markF : m.lastF;
     if (!heap.topMayCross(price)) continue;
     const top = heap.peek()!;
-    if (!best || first(top.key, best.key)) best = { kind, heap, id: top.id, key: top.key, source };
+    if (!best || (falling ? top.key > best.key : top.key < best.key)) best = { kind, heap, id: top.id, key: top.key, source };
   }
   return best;
 }

@@ -1,0 +1,182 @@
+/**
+ * Paper-trading engine benchmark (issue 5 section 10): events per second replaying 1,000,000
+ * price updates with 10, 1,000 and 100,000 open crowd positions, with and without persistence,
+ * and the time to rebuild a workspace of 1,000,000 events. Prints figures; asserts nothing.
+ *
+ *   npx tsx test/bench/engine.bench.ts            (ENGINE_BENCH_TICKS=200000 for a shorter run)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MarketTick } from '#shared/domain/market-tick';
+import type { EngineEvent } from '#shared/domain/trading-commands';
+import { EngineSetupSchema } from '#shared/domain/trading-commands';
+import { Engine } from '#main/engine/engine';
+import { openWorkspace } from '#main/store/db';
+import { TradingJournal } from '#main/trading/journal';
+
+const TICKS = Number(process.env.ENGINE_BENCH_TICKS ?? 1_000_000);
+const CROWDS = (process.env.ENGINE_BENCH_CROWDS ?? '10,1000,100000').split(',').map(Number);
+const T0 = Date.UTC(2025, 0, 1);
+const STEP_MS = 1000;
+const FUNDING_MS = 8 * 3_600_000;
+
+function setup(traders: number): EngineEvent[] {
+  return [
+    {
+      kind: 'setup',
+      t: T0,
+      setup: EngineSetupSchema.parse({
+        markets: [{ symbol: 'BTCUSDT', profile: 'binance-usdm', depthScale: 1 }],
+        insuranceFund: '100000000',
+        accounts: [{ id: 'me', deposit: '10000', settings: [{ symbol: 'BTCUSDT', leverage: 10, mode: 'isolated' }] }],
+      }),
+    },
+    {
+      kind: 'crowd',
+      t: T0,
+      symbol: 'BTCUSDT',
+      params: {
+        seed: 1,
+        traders,
+        longShare: 0.5,
+        leverage: [
+          { leverage: 2, weight: 1 },
+          { leverage: 5, weight: 2 },
+          { leverage: 10, weight: 2 },
+          { leverage: 20, weight: 1 },
+        ],
+        notional: { median: 10_000, logSigma: 1 },
+        crossShare: 0.3,
+        stops: { share: 0.3, minDistance: 0.05, maxDistance: 0.2 },
+        entryWindowHours: 0,
+      },
+    },
+  ];
+}
+
+/** The same deterministic random walk every run: 1 s ticks, 2 bp per tick, funding every 8 h. */
+function* market(ticks: number): Generator<EngineEvent> {
+  let s = 7;
+  let price = 100_000;
+  for (let i = 0; i <= ticks; i++) {
+    s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
+    if (i > 0) price *= 1 + (s / 2 ** 32 - 0.5) * 0.0004;
+    const t = T0 + i * STEP_MS;
+    const last = price.toFixed(1) as MarketTick['last'];
+    yield { kind: 'tick', tick: { t, symbol: 'BTCUSDT', last, index: last, mark: last, liquidity: { depthScale: 1, spreadBps: 1 } } };
+    if (i > 0 && t % FUNDING_MS === 0) yield { kind: 'funding', funding: { t, symbol: 'BTCUSDT', rate: '0.0001' as never, intervalHours: 8, source: 'model' } };
+  }
+}
+
+interface RunFigures {
+  readonly openMs: number;
+  readonly ticks: number;
+  readonly events: number;
+  readonly ms: number;
+  readonly fundings: number;
+  readonly fundingMs: number;
+  readonly liquidations: number;
+  readonly openAtEnd: number;
+  readonly heapMb: number;
+}
+
+function run(traders: number, apply: (e: EngineEvent) => readonly { kind: string }[]): RunFigures {
+  for (const e of setup(traders)) apply(e);
+  const feed = market(TICKS);
+  // The first tick opens the whole crowd: timed on its own.
+  let started = performance.now();
+  apply(feed.next().value as EngineEvent);
+  const openMs = performance.now() - started;
+  let ticks = 0;
+  let events = 0;
+  let fundings = 0;
+  let fundingMs = 0;
+  let liquidations = 0;
+  started = performance.now();
+  for (const e of feed) {
+    const f0 = e.kind === 'funding' ? performance.now() : 0;
+    const effects = apply(e);
+    if (e.kind === 'funding') {
+      fundings += 1;
+      fundingMs += performance.now() - f0;
+    } else ticks += 1;
+    events += 1;
+    for (const x of effects) if (x.kind === 'liquidation') liquidations += 1;
+  }
+  const ms = performance.now() - started;
+  return { openMs, ticks, events, ms, fundings, fundingMs, liquidations, openAtEnd: 0, heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
+}
+
+const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+function report(label: string, traders: number, r: RunFigures, extra = ''): void {
+  const tickMs = r.ms - r.fundingMs;
+  console.log(
+    `${label.padEnd(13)} crowd ${fmt(traders).padStart(7)} | open crowd ${fmt(r.openMs / 1000, 2).padStart(6)} s | ` +
+      `${fmt(r.ticks)} ticks in ${fmt(tickMs / 1000, 2)} s = ${fmt((r.ticks / tickMs) * 1000).padStart(9)} ticks/s (${fmt((tickMs / r.ticks) * 1000, 2)} µs) | ` +
+      `all ${fmt(r.events)} events ${fmt((r.events / r.ms) * 1000).padStart(9)} /s | ${r.fundings} fundings × ${fmt(r.fundings ? r.fundingMs / r.fundings : 0)} ms | ` +
+      `${fmt(r.liquidations)} liquidations | heap ${fmt(r.heapMb)} MiB${extra}`,
+  );
+}
+
+console.log(`engine: ${fmt(TICKS)} price updates, 1 s apart (${fmt((TICKS * STEP_MS) / 86_400_000, 1)} days, funding every 8 h), crowd sizes ${CROWDS.join(', ')}`);
+console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`);
+
+const rebuilds: string[] = [];
+for (const traders of CROWDS) {
+  // Without persistence: the pure engine.
+  {
+    const engine = new Engine();
+    const r = run(traders, (e) => {
+      const out = engine.apply(e);
+      if (!out.ok) throw new Error(out.rejection.message);
+      return out.effects;
+    });
+    report('memory only', traders, r);
+  }
+  // With persistence: the journal (group commit of 2,000 market events, snapshot every 250,000).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-bench-'));
+  try {
+    const file = path.join(dir, 'workspace.levdesk.db');
+    let ws = openWorkspace(file);
+    let { journal } = TradingJournal.open(ws.db, { groupSize: 2000, snapshotEvery: 250_000, verify: true });
+    const r = run(traders, (e) => {
+      const out = journal.apply(e, false);
+      if (!out.ok) throw new Error(out.rejection.message);
+      return out.effects;
+    });
+    const closeStart = performance.now();
+    journal.close();
+    const closeMs = performance.now() - closeStart;
+    const hash = journal.engine.stateHash();
+    ws.close();
+    const bytes = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
+    report('persisted', traders, r, ` | close (flush + snapshot) ${fmt(closeMs)} ms | file ${fmt(bytes / 2 ** 20)} MiB`);
+
+    // Rebuild: reopen (latest snapshot + tail), then a full replay of the log from event 1.
+    ws = openWorkspace(file);
+    const reopen = performance.now();
+    ({ journal } = TradingJournal.open(ws.db, { groupSize: 2000, snapshotEvery: 250_000, verify: true }));
+    const reopenMs = performance.now() - reopen;
+    const sameOpen = journal.engine.stateHash() === hash;
+    const full = performance.now();
+    const fresh = new Engine();
+    let n = 0;
+    for (const { event } of journal.repo.events(1)) {
+      fresh.apply(event);
+      n += 1;
+    }
+    const fullMs = performance.now() - full;
+    const sameFull = fresh.stateHash() === hash;
+    ws.close();
+    rebuilds.push(
+      `rebuild       crowd ${fmt(traders).padStart(7)} | ${fmt(n)} events | reopen from snapshot + tail (hash checked) ${fmt(reopenMs / 1000, 2)} s, same hash: ${sameOpen} | ` +
+        `full replay of the log ${fmt(fullMs / 1000, 2)} s (${fmt((n / fullMs) * 1000)} events/s), same hash: ${sameFull}`,
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+console.log('');
+for (const line of rebuilds) console.log(line);
