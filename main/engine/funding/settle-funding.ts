@@ -40,10 +40,11 @@ export function settleFunding(ctx: EngineContext, f: FundingTick): void {
     if (amount.lt(0)) paid = paid.minus(amount);
     count += 1;
     if (account.kind !== 'liquidity') {
-      // History accounts (the trader) and emptied margins are re-solved now; the crowd's entries
-      // are shifted conservatively and re-solved when the mark comes near (liquidation-index.ts).
+      // History accounts (the trader), emptied margins and positions without a liquidation price
+      // are re-solved now; the crowd's entries go stale and are re-solved when the mark comes
+      // near (liquidation-index.ts, fundingSettled).
       const emptied = p.mode === 'isolated' ? p.margin.lte(0) : account.wallet.lt(0);
-      if (account.history || emptied || !ctx.idx.liq.shiftStale(id, m.symbol, amount.lt(0) ? amount.neg().toNumber() : 0)) ctx.dirty.add(id);
+      if (account.history || emptied || ctx.idx.liq.get(id, m.symbol)?.liquidation == null) ctx.dirty.add(id);
     }
     if (account.history) {
       reported.push({
@@ -63,6 +64,7 @@ export function settleFunding(ctx: EngineContext, f: FundingTick): void {
       });
     }
   }
+  ctx.idx.liq.fundingSettled(m.symbol, rate.gt(0) ? 'long' : rate.lt(0) ? 'short' : 'none', m.markF, Math.abs(rate.toNumber()));
   // Positions net to zero, so Σ amounts is only rounding dust: the fee account takes its opposite.
   ctx.state.fees = ctx.state.fees.minus(net);
   ctx.effects.push({ kind: 'fundingSettled', t: f.t, symbol: m.symbol, rate: toWire(rate), markPrice: toWire(mark), positions: count, paid: toWire(paid) });

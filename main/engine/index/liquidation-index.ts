@@ -15,10 +15,11 @@ export interface RiskEntry {
   readonly entryF: number;
   readonly bankruptcyF: number | null;
   /**
-   * The decimals are from before a funding settlement changed the margin (see shiftStale); the
-   * heap key has been moved conservatively toward the mark. Re-solved exactly when nominated.
+   * The market's funding epoch when this entry was solved. An older epoch means a funding
+   * settlement has changed the margin since (see fundingSettled): the decimals are stale and the
+   * heap key was moved conservatively toward the mark; the entry is re-solved when nominated.
    */
-  readonly stale: boolean;
+  readonly epoch: number;
 }
 
 export function positionKey(account: AccountId, symbol: string): string {
@@ -45,6 +46,7 @@ export class LiquidationIndex {
   private readonly multiBySymbol = new Map<string, Set<AccountId>>();
   /** Positions liquidatable whatever the price (an isolated margin that funding used up), by symbol. */
   private readonly forced = new Map<string, Set<string>>();
+  private readonly epochs = new Map<string, number>();
 
   set(entry: RiskEntry, indexed: boolean, forced = false): void {
     const key = positionKey(entry.account, entry.symbol);
@@ -57,28 +59,29 @@ export class LiquidationIndex {
     else heap.remove(key);
   }
 
+  epochOf(symbol: string): number {
+    return this.epochs.get(symbol) ?? 0;
+  }
+
+  isStale(e: RiskEntry): boolean {
+    return e.epoch < this.epochOf(e.symbol);
+  }
+
   /**
-   * A funding settlement took `paid` (quote currency, > 0) from this position's margin: its
-   * liquidation price moved toward the mark by paid / (q × slope), where slope = d(balance −
-   * requirement)/dP per unit ≥ 1 − mmr − fee > 0.25 for every linear formula (mmr ≤ 50% in every
-   * table, fees well under 1%). Moving the key by 4 × paid / q is therefore never too little: the position is
-   * nominated no later than an exact index would nominate it, and is re-solved exactly then.
-   * A position that received funding only moved away: its key stays. Nothing is decided on a
-   * stale entry (the trigger run refreshes it first), so behaviour equals an eager refresh.
+   * A funding settlement: every payer on `payers`' side lost paid = q × mark × |rate| (to the
+   * 8-decimal rounding), so its liquidation price moved toward the mark by paid / (q × slope),
+   * where slope = d(balance − requirement)/dP per unit ≥ 1 − mmr − fee > 0.25 for every linear
+   * formula (mmr ≤ 50% in every table, fees far below 1%). Moving the whole side's heap by
+   * 4 × mark × |rate| (plus a hair for rounding) is never too little, and takes O(1): positions are
+   * nominated no later than an exact index would nominate them. The receivers only moved away.
+   * Every entry of the market becomes stale (older epoch) and is re-solved exactly when nominated
+   * or ranked, so nothing is decided on stale numbers and behaviour equals an eager re-solve.
    */
-  shiftStale(account: AccountId, symbol: string, paid: number): boolean {
-    const e = this.get(account, symbol);
-    if (!e || e.liquidation === null || e.qtyF <= 0) return false;
-    const key = positionKey(account, symbol);
-    const heap = this.heap(symbol, e.side);
-    this.entries.set(key, { ...e, stale: true });
-    this.symbolEntries(symbol).set(account, this.entries.get(key)!);
-    if (paid > 0 && heap.has(key)) {
-      const shift = (4 * paid) / e.qtyF;
-      const current = heap.keyOf(key) ?? e.liquidation.toNumber();
-      heap.set(key, e.side === 'long' ? current + shift : current - shift);
-    }
-    return true;
+  fundingSettled(symbol: string, payers: Side | 'none', markF: number, rateAbs: number): void {
+    this.epochs.set(symbol, this.epochOf(symbol) + 1);
+    if (payers === 'none') return;
+    const delta = 4 * markF * rateAbs + markF * 1e-9;
+    this.heap(symbol, payers).shiftAll(payers === 'long' ? delta : -delta);
   }
 
   remove(account: AccountId, symbol: string): void {
@@ -151,5 +154,6 @@ export class LiquidationIndex {
     this.multi.clear();
     this.multiBySymbol.clear();
     this.forced.clear();
+    this.epochs.clear();
   }
 }

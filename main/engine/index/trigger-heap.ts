@@ -30,6 +30,8 @@ export class TriggerHeap {
   private readonly live = new Map<string, number>();
   private readonly keys = new Map<string, number>();
   private seq = 0;
+  /** Added to every stored key: shiftAll moves the whole heap in O(1) (order is unchanged). */
+  private offset = 0;
 
   constructor(readonly order: HeapOrder) {}
 
@@ -43,16 +45,24 @@ export class TriggerHeap {
 
   /** The live key of `id` (undefined when absent). */
   keyOf(id: string): number | undefined {
-    return this.keys.get(id);
+    const k = this.keys.get(id);
+    return k === undefined ? undefined : k + this.offset;
+  }
+
+  /** Moves every key by `delta` at once. */
+  shiftAll(delta: number): void {
+    if (!Number.isFinite(delta)) throw new RangeError('heap shift is not finite');
+    this.offset += delta;
   }
 
   /** Inserts or replaces the trigger of `id`. */
   set(id: string, key: number): void {
     if (!Number.isFinite(key)) throw new RangeError(`trigger key for ${id} is not finite`);
     const seq = ++this.seq;
+    const stored = key - this.offset;
     this.live.set(id, seq);
-    this.keys.set(id, key);
-    this.heap.push({ key, id, seq });
+    this.keys.set(id, stored);
+    this.heap.push({ key: stored, id, seq });
     this.siftUp(this.heap.length - 1);
     // Many updates leave many stale entries; compact when they dominate.
     if (this.heap.length > 64 && this.heap.length > 4 * this.live.size) this.compact();
@@ -67,13 +77,14 @@ export class TriggerHeap {
     this.heap = [];
     this.live.clear();
     this.keys.clear();
+    this.offset = 0;
   }
 
   /** The id and key on top, skipping stale entries; undefined when empty. */
   peek(): { id: string; key: number } | undefined {
     this.dropStale();
     const top = this.heap[0];
-    return top ? { id: top.id, key: top.key } : undefined;
+    return top ? { id: top.id, key: top.key + this.offset } : undefined;
   }
 
   /**
@@ -99,7 +110,7 @@ export class TriggerHeap {
     while (stack.length > 0) {
       const i = stack.pop()!;
       const e = this.heap[i];
-      if (!e || !crossed(this.order, price, e.key)) continue;
+      if (!e || !crossed(this.order, price, e.key + this.offset)) continue;
       if (this.live.get(e.id) === e.seq) found.push(e);
       stack.push(2 * i + 1, 2 * i + 2);
     }

@@ -79,7 +79,7 @@ export function autoDeleverage(
   // everything at once): re-solve the opposing side's funding-stale entries first.
   const side = opposite(liquidatedSide);
   const stale: string[] = [];
-  for (const [id, e] of ctx.idx.liq.symbolEntries(m.symbol)) if (e.stale && e.side === side && id !== liquidated.id) stale.push(id);
+  for (const [id, e] of ctx.idx.liq.symbolEntries(m.symbol)) if (e.side === side && id !== liquidated.id && ctx.idx.liq.isStale(e)) stale.push(id);
   refreshNow(ctx, stale);
   // Only positions the ADL price leaves in profit (or flat) are deleveraged: closing one at a
   // loss could take it below zero, which non-recourse forbids. What they cannot cover goes to

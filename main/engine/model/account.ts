@@ -64,11 +64,6 @@ export function entryPrice(p: Position): Dec {
   return p.entryValue.div(p.qty);
 }
 
-/** +1 long, -1 short. */
-export function sign(side: Side): 1 | -1 {
-  return side === 'long' ? 1 : -1;
-}
-
 export function opposite(side: Side): Side {
   return side === 'long' ? 'short' : 'long';
 }

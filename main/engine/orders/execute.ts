@@ -7,7 +7,8 @@ import { transition, type Order } from '../model/order';
 import { changeInsurance } from '../ledger/insurance';
 import { bookFill, takeFromBook } from './book-fill';
 import { finishOrder, recordOrderFill, syncBracket, syncReduceOnly } from './lifecycle';
-import { checkOpening } from './opening-check';
+import { checkOpening, openingPart } from './opening-check';
+import { initialMargin, tradingFee } from '#shared/risk/index';
 import { reportOrder } from './order-view';
 
 /** What a reduce-only (or close-position) order may still take: the position it faces, if any. */
@@ -98,6 +99,12 @@ export function goLiveLimit(ctx: EngineContext, order: Order): void {
     finishOrder(ctx, order, 'expired', 'reduceOnlyNothingToReduce');
     return;
   }
+  // A stop-limit / take-profit-limit that just fired holds no margin yet: check it now, as a
+  // conditional market order is checked when it fires.
+  if (order.triggered && !order.reduceOnly && !checkOpening(ctx, account, m, order.side, wanted, price).ok) {
+    finishOrder(ctx, order, 'expired', 'marginInsufficient');
+    return;
+  }
   const marketable = isMarketable(m, order, price);
   if (order.timeInForce === 'postOnly' && marketable) {
     finishOrder(ctx, order, 'expired', 'postOnlyWouldTake');
@@ -139,6 +146,12 @@ export function fillResting(ctx: EngineContext, order: Order): void {
     return;
   }
   const price = order.price!;
+  if (!canPayOpening(account, m, order.side, qty, price)) {
+    // The wallet no longer holds the margin this order reserved (realised losses or funding
+    // since): it cannot open, so it leaves the book rather than take the wallet below zero.
+    finishOrder(ctx, order, 'expired', 'marginInsufficient');
+    return;
+  }
   const out = bookFill(ctx, account, m, order.side, qty, price, m.profile.fees.maker, 'maker', order.id, null);
   settleShortfall(ctx, account, out.shortfall);
   recordOrderFill(order, qty, price);
@@ -148,6 +161,16 @@ export function fillResting(ctx: EngineContext, order: Order): void {
     reportOrder(ctx, order);
   }
   afterFills(ctx, account, order, m.symbol);
+}
+
+/** Whether the cross wallet can pay the initial margin and maker fee of what the fill would open. */
+function canPayOpening(account: Account, m: MarketState, side: Order['side'], qty: Dec, price: Dec): boolean {
+  const opening = openingPart(account, m.symbol, side, qty);
+  if (opening.lte(0)) return true;
+  const lev = new Dec(account.settings.get(m.symbol)?.leverage ?? 1);
+  const value = opening.mul(price).mul(m.spec.contractSize);
+  const needed = initialMargin(value, lev).plus(tradingFee(qty.mul(price).mul(m.spec.contractSize), m.profile.fees.maker));
+  return account.wallet.gte(needed);
 }
 
 /** A conditional order's trigger fired: it becomes a market or a limit order now. */

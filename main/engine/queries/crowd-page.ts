@@ -64,7 +64,7 @@ function sortKey(v: EngineView, id: AccountId, p: Position, sort: CrowdSort, mar
 /** The exact liquidation price; a funding-stale index entry is re-solved here (without touching the index). */
 function liquidationOf(v: EngineView, a: Account, p: Position): Dec | null {
   const e = v.idx.liq.get(a.id, p.symbol);
-  if (e && !e.stale) return e.liquidation;
+  if (e && !v.idx.liq.isStale(e)) return e.liquidation;
   return solvePrices(lookup(v), a, p).liquidation;
 }
 

@@ -60,7 +60,7 @@ export function refreshAccount(ctx: EngineContext, markets: MarketLookup, accoun
         qtyF: p.qty.toNumber(),
         entryF: p.entryValue.div(p.qty).toNumber(),
         bankruptcyF: solved.bankruptcy ? solved.bankruptcy.toNumber() : null,
-        stale: false,
+        epoch: liq.epochOf(symbol),
       },
       indexed,
       forced,

@@ -79,7 +79,8 @@ function process(ctx: EngineContext, m: MarketState, c: Candidate): 'done' | 're
     case 'liquidation': {
       const [accountId] = c.id.split('|');
       const account = ctx.state.accounts.get(accountId!)!;
-      if (ctx.idx.liq.get(account.id, m.symbol)?.stale) {
+      const entry = ctx.idx.liq.get(account.id, m.symbol);
+      if (entry && ctx.idx.liq.isStale(entry)) {
         refreshNow(ctx, [account.id]);
         return 'refreshed';
       }
