@@ -71,7 +71,9 @@ function TradeScreen() {
   const feedActions = useMemo(() => ({ openWaterfall, explainFunding: (f: { id: number }) => explainFunding(f.id) }), [openWaterfall, explainFunding]);
   const feed = useActivityFeed(fmt, base, barMs, `${session?.key ?? ''}:${epoch}`, feedActions);
   const history = useHistory(epoch, feed.onActivity);
-  const insurance = useInsuranceHistory(history.marketVersion);
+  // The fund's sparkline follows the cascade at most every 1.5 s: each read commits the log's tail.
+  const insuranceVersion = useThrottledVersion(history.marketVersion, 1500);
+  const insurance = useInsuranceHistory(insuranceVersion);
   const volumes = useVolumes(scenario);
   const [atr, setAtr] = useState<string | null>(null);
   const [tab, setTab] = useState<TableTab>('positions');

@@ -32,8 +32,15 @@ export function useTradingState(): TradingStateApi {
       setEpoch((e) => e + 1);
       refetch();
     });
-    // A replay that loads a new scenario starts a new session.
-    const offReplay = api.on('replay.status', () => void api.call('trading.session').then((r) => r.ok && setSession(r.value)));
+    // A replay that loads a new scenario starts a new session. Only then is the session re-read:
+    // its answer carries the state hash, which costs a pass over every crowd position.
+    let scenarioKey: string | null = null;
+    const offReplay = api.on('replay.status', (st) => {
+      const key = st.scenario ? `${st.scenario.id ?? st.scenario.name}:${st.scenario.start}:${st.scenario.seed}` : '';
+      if (key === scenarioKey) return;
+      scenarioKey = key;
+      void api.call('trading.session').then((r) => r.ok && setSession(r.value));
+    });
     return () => {
       offState();
       offReset();

@@ -55,6 +55,9 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
   const priceRef = useRef<HTMLInputElement>(null);
 
   const symbol = market?.symbol ?? 'BTCUSDT';
+  // The slider stops where the bracket of the position held stops (a 2 M notional cannot take
+  // 125x); without a position, at the symbol's first bracket. Leverage is a whole number.
+  const maxLeverage = Math.floor(Math.min(Number(market?.spec.maxLeverage ?? 125), Number(position?.bracket.maxLeverage ?? Infinity)));
   const base = symbol.replace(/USDT$|USD$|BUSD$/, '');
   const ctx = useMemo(
     () => ({
@@ -147,7 +150,7 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
           onChange={(m) => void onMarginMode(m).then((err) => err && setError({ field: 'mode', message: err }))}
           testId="ticket-margin-mode"
         />
-        <LeverageControl value={leverage} max={Number(market?.spec.maxLeverage ?? 125)} onCommit={onLeverage} />
+        <LeverageControl value={leverage} max={maxLeverage} onCommit={onLeverage} />
       </div>
       {error?.field === 'mode' && (
         <p className="field-error" role="alert">

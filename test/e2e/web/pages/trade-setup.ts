@@ -54,6 +54,36 @@ export function crashScenario(opts: { id: string; traders: number; leverage?: nu
   });
 }
 
+/** A quiet 24 hours (GBM, 80%/yr) with a large leveraged crowd: the steady state at scale. */
+export function crowdScenario(opts: { traders: number }): string {
+  return JSON.stringify({
+    name: `Quiet day with ${opts.traders} traders`,
+    description: 'a GBM day with a large crowd: open interest, liquidation levels and ADL ranks at scale',
+    symbol: 'BTCUSDT',
+    start: '2024-01-01T00:00:00Z',
+    durationMinutes: 1440,
+    seed: 11,
+    market: { type: 'gbm', startPrice: '42000', volatility: 0.8 },
+    funding: { source: 'model' },
+    account: { deposit: '10000', leverage: 10, insuranceFund: '5000000' },
+    crowd: {
+      seed: 3,
+      traders: opts.traders,
+      longShare: 0.55,
+      leverage: [
+        { leverage: 5, weight: 2 },
+        { leverage: 10, weight: 3 },
+        { leverage: 25, weight: 2 },
+        { leverage: 50, weight: 1 },
+      ],
+      notional: { median: 5000, logSigma: 1 },
+      crossShare: 0.3,
+      stops: { share: 0.3, minDistance: 0.01, maxDistance: 0.05 },
+      entryWindowHours: 0,
+    },
+  });
+}
+
 export async function saveScenario(request: APIRequestContext, host: { origin: string; token: string }, id: string, json: string): Promise<void> {
   await rpc(request, host, 'market.saveScenario', { id, json });
 }
