@@ -51,6 +51,7 @@ export function TradeChart(props: TradeChartProps) {
   const [drag, setDrag] = useState<DragState | null>(null);
   const [latest, setLatest] = useState<ReplayBar | null>(null);
   const modeLabel = useId();
+  const levelsId = useId();
   const live = useRef({ tickSize, onAmend, onAtr, lines });
   useEffect(() => {
     live.current = { tickSize, onAmend, onAtr, lines };
@@ -136,7 +137,7 @@ export function TradeChart(props: TradeChartProps) {
   }, [volumes]);
 
   return (
-    <section className="chart-panel" aria-label="Price chart" data-testid="trade-chart">
+    <section className="chart-panel" aria-label="Price chart" aria-describedby={levelsId} data-testid="trade-chart">
       <div className="chart-toolbar">
         <span id={modeLabel} className="sr-only">
           Price shown
@@ -196,8 +197,10 @@ export function TradeChart(props: TradeChartProps) {
           </div>
         )}
       </div>
-      <p className="sr-only" aria-live="polite">
-        {lines.length > 0 ? `Chart levels: ${lines.map((l) => `${l.label} ${fmt.price(l.price)}`).join(', ')}` : ''}
+      {/* The canvas says nothing to a screen reader: the levels drawn on it, as text (not live:
+          they move with every push and would drown the toasts out). */}
+      <p className="sr-only" id={levelsId}>
+        {lines.length > 0 ? `Levels on the chart: ${lines.map((l) => `${l.label} ${fmt.price(l.price)}`).join(', ')}.` : 'No position levels on the chart.'}
       </p>
     </section>
   );

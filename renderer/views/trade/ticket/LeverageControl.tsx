@@ -39,7 +39,9 @@ export function LeverageControl(props: { value: number; max: number; onCommit: (
           onKeyDown={(e) => e.key === 'Enter' && draft != null && void commit(draft)}
         />
         <span className="unit">×</span>
-        <span className="lev-max faint">max {max}×</span>
+        <span className="lev-max faint" title={`The bracket allows up to ${max}x`}>
+          ≤{max}×
+        </span>
       </div>
       <input
         id={`${id}-range`}
