@@ -116,5 +116,7 @@ export const MarketViewSchema = z.object({
     takerFee: DecimalString,
     liquidationFee: DecimalString,
   }),
+  /** The maintenance-margin brackets (max leverage per notional) the order ticket's slider follows. */
+  brackets: z.array(BracketViewSchema),
 });
 export type MarketView = z.infer<typeof MarketViewSchema>;

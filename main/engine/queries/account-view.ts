@@ -149,5 +149,6 @@ export function marketView(v: EngineView, m: MarketState): MarketView {
       takerFee: toWire(m.profile.fees.taker),
       liquidationFee: toWire(liquidationFeeRate(m.profile, m.spec)),
     },
+    brackets: m.spec.brackets.map(bracketView),
   };
 }

@@ -5,31 +5,35 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
  * Canonical JSON: object keys sorted, no whitespace, numbers in JavaScript's shortest
  * round-trip form, `undefined` members dropped. Two equal plain-data values always give the
  * same text, whatever order their keys were built in, so a hash of it identifies a state.
+ * (Keys that look like array indices keep JavaScript's numeric order; engine snapshots have none:
+ * their collections are arrays.)
+ *
+ * JSON.stringify does the writing (native, ~1 s for a 100,000-trader snapshot of 55 MB); the
+ * replacer hands it every plain object re-built with its keys in sorted order, and refuses what
+ * has no canonical text (non-finite numbers, functions, symbols, bigints).
  */
 export function canonicalJson(value: unknown): string {
-  return write(value);
+  return JSON.stringify(value, sortedKeys);
 }
 
-function write(v: unknown): string {
-  if (v === null) return 'null';
-  switch (typeof v) {
-    case 'string':
-      return JSON.stringify(v);
+function sortedKeys(this: unknown, _key: string, x: unknown): unknown {
+  switch (typeof x) {
     case 'number':
-      if (!Number.isFinite(v)) throw new RangeError(`cannot hash a non-finite number (${v})`);
-      return Object.is(v, -0) ? '0' : JSON.stringify(v);
-    case 'boolean':
-      return v ? 'true' : 'false';
+      if (!Number.isFinite(x)) throw new RangeError(`cannot hash a non-finite number (${x})`);
+      return x;
     case 'object': {
-      if (Array.isArray(v)) return `[${v.map(write).join(',')}]`;
-      const obj = v as Record<string, unknown>;
-      const keys = Object.keys(obj)
-        .filter((k) => obj[k] !== undefined)
-        .sort();
-      return `{${keys.map((k) => `${JSON.stringify(k)}:${write(obj[k])}`).join(',')}}`;
+      if (x === null || Array.isArray(x)) return x;
+      const obj = x as Record<string, unknown>;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(obj).sort()) out[k] = obj[k];
+      return out;
     }
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return x;
     default:
-      throw new TypeError(`cannot hash a ${typeof v}`);
+      throw new TypeError(`cannot hash a ${typeof x}`);
   }
 }
 
