@@ -12,7 +12,11 @@ import './styles/settings.css';
 import './styles/data.css';
 import './styles/data-editors.css';
 import './styles/trade.css';
+import './styles/trade-chart.css';
+import './styles/trade-ticket.css';
 import './styles/trade-panels.css';
+import './styles/trade-explain.css';
+import './styles/trade-toasts.css';
 import './styles/trade-table.css';
 
 declare global {

@@ -134,7 +134,10 @@ function TradeScreen() {
   });
 
   const lines = useMemo(() => chartLines(position, openOrders, fmt.qty), [position, openOrders, fmt]);
-  const markers = useMemo(() => chartMarkers(history.fills, history.funding, history.liquidations, feed.crowdByBar), [history.fills, history.funding, history.liquidations, feed.crowdByBar]);
+  const markers = useMemo(
+    () => chartMarkers(history.fills, history.funding, history.liquidations, feed.crowdByBar, barMs),
+    [history.fills, history.funding, history.liquidations, feed.crowdByBar, barMs],
+  );
   const onAmendLine = useCallback((d: { orderId: number; price: string }) => commands.amend({ orderId: d.orderId, triggerPrice: d.price as AmendRequest['triggerPrice'] }), [commands]);
   const renderDragPreview = useCallback(
     (d: { kind: 'stop' | 'takeProfit'; price: string }) => (position ? <RiskPreview position={position} price={d.price} kind={d.kind} /> : <p>Move to {fmt.price(d.price)}</p>),

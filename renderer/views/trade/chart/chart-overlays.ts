@@ -45,6 +45,7 @@ export function chartMarkers(
   funding: readonly FundingPaymentView[],
   liquidations: readonly LiquidationView[],
   crowdByBar: ReadonlyMap<number, number>,
+  barMs: number,
 ): ChartMarker[] {
   const out: ChartMarker[] = [];
   for (const f of fills) {
@@ -56,11 +57,16 @@ export function chartMarkers(
     if (l.isTrader) out.push({ t: l.t, kind: 'liquidation', text: 'LIQ' });
     if (l.adl.some((s) => s.account === 'me')) out.push({ t: l.t, kind: 'adl', text: 'ADL' });
   }
-  // One dot per bar with the market's liquidations; only the heavy bars carry their count, so a
-  // cascade reads as a run of dots with its peaks labelled rather than a pile of text.
-  let peak = 0;
-  for (const n of crowdByBar.values()) peak = Math.max(peak, n);
-  for (const [t, n] of crowdByBar) out.push({ t, kind: 'crowdLiquidation', text: n >= peak * 0.5 ? `${n} liq` : '' });
+  // One dot per bar with the market's liquidations; only the three heaviest bars that are not
+  // next to one another carry their count, so a cascade reads as a run of dots with its peaks
+  // labelled rather than a pile of overlapping text.
+  const byCount = [...crowdByBar].sort((a, b) => b[1] - a[1]);
+  const labelled: number[] = [];
+  for (const [t] of byCount) {
+    if (labelled.length === 3) break;
+    if (labelled.every((l) => Math.abs(l - t) > 4 * barMs)) labelled.push(t);
+  }
+  for (const [t, n] of crowdByBar) out.push({ t, kind: 'crowdLiquidation', text: labelled.includes(t) ? `${n} liq` : '' });
   out.sort((a, b) => a.t - b.t);
   return out.slice(-MAX_MARKERS);
 }
