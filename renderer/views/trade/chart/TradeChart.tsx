@@ -143,7 +143,7 @@ export function TradeChart(props: TradeChartProps) {
           Price shown
         </span>
         <Segmented<PriceMode> labelledBy={modeLabel} options={MODES} value={mode} onChange={setMode} testId="chart-mode" />
-        <CrosshairReadout bar={hover ?? latest} live={hover == null} volume={volumes?.get((hover ?? latest)?.t ?? -1) ?? null} />
+        <CrosshairReadout bar={hover ?? latest} live={hover == null} volume={hover && hover.t !== latest?.t ? (volumes?.get(hover.t) ?? null) : null} />
       </div>
       <div
         className="chart-box"

@@ -70,6 +70,8 @@ export class TradeChartController {
   private barMs = 60_000;
   private layoutPending = false;
   private lineSignature = '';
+  /** Open time of the forming (newest) bar. */
+  private latestT = -Infinity;
   private readonly resize: ResizeObserver;
   readonly drag: ChartDrag;
 
@@ -187,7 +189,11 @@ export class TradeChartController {
   /** Every bar so far (a load, a seek back, or a frame that asked for a reset). */
   setBars(bars: readonly ReplayBar[]): void {
     this.byTime.clear();
-    for (const b of bars) this.byTime.set(b.t, b);
+    this.latestT = -Infinity;
+    for (const b of bars) {
+      this.byTime.set(b.t, b);
+      this.latestT = Math.max(this.latestT, b.t);
+    }
     this.candles.setData(bars.map((b) => this.candle(b)));
     this.mark.setData(bars.map((b) => ({ time: sec(b.t), value: chartNumber(b.mark) ?? 0 })));
     this.index.setData(bars.map((b) => ({ time: sec(b.t), value: chartNumber(b.index) ?? 0 })));
@@ -199,20 +205,26 @@ export class TradeChartController {
   /** Bars a frame touched: the forming bar and any that closed since the last frame. */
   updateBars(bars: readonly ReplayBar[]): void {
     for (const b of bars) {
+      const newBar = b.t > this.latestT;
       this.byTime.set(b.t, b);
       this.candles.update(this.candle(b));
       this.mark.update({ time: sec(b.t), value: chartNumber(b.mark) ?? 0 });
       this.index.update({ time: sec(b.t), value: chartNumber(b.index) ?? 0 });
-      const v = this.volumes.get(b.t);
-      if (v != null) this.volume.update(this.volumeBar(b, v));
+      if (newBar) {
+        // The bar before closed: its volume is now history.
+        const closed = this.byTime.get(this.latestT);
+        const v = closed ? this.volumes.get(closed.t) : undefined;
+        if (closed && v != null) this.volume.update(this.volumeBar(closed, v));
+        this.latestT = b.t;
+      }
     }
     // New bars can rescale the price axis under the lines.
     if (this.lines.size > 0) this.scheduleLayout();
   }
 
   /**
-   * Real traded volume of a stored market by bar time. Only bars the replay has reached get a
-   * volume bar, so the histogram never shows the future.
+   * Real traded volume of a stored market by bar time. Only CLOSED bars get a volume bar: the
+   * forming bar's stored volume is the whole minute's, most of it still in the future.
    */
   setVolumes(volumes: ReadonlyMap<number, string>): void {
     this.volumes = new Map(volumes);
@@ -223,6 +235,7 @@ export class TradeChartController {
   private setVolumeData(): void {
     const data = [];
     for (const b of this.byTime.values()) {
+      if (b.t >= this.latestT) continue;
       const v = this.volumes.get(b.t);
       if (v != null) data.push(this.volumeBar(b, v));
     }
