@@ -231,8 +231,13 @@ export class TradingService implements TickSink {
     }, this.deps.frameMs ?? 100);
   }
 
-  /** Sends the coalesced frame now (the timer calls this; tests and the CLI may too). */
+  /**
+   * Sends the coalesced frame now (the timer calls this; tests and the CLI may too). Buffered
+   * market events are committed first, so nothing shown is more than one frame from the disk and
+   * a slow replay never leaves events waiting for a full group.
+   */
   pushFrame(): void {
+    if (!this.closed && this.journal.pendingCount > 0) this.journal.flush();
     const activity = this.activity.take();
     if (activity) this.deps.publish({ type: 'trading.activity', payload: activity });
     if (this.stateDirty) {
