@@ -38,7 +38,6 @@ export interface DataTableProps<T extends RowData> {
   readonly onActivate?: (row: T) => void;
   readonly exportName: string;
   readonly toolbar?: ReactNode;
-  readonly rowTone?: (row: T) => 'up' | 'down' | 'warn' | undefined;
   /** False for server lists that come in one fixed order (newest first). */
   readonly sortable?: boolean;
 }
@@ -49,7 +48,7 @@ export interface DataTableProps<T extends RowData> {
  * ARIA grid pattern. Only the rows on screen are in the DOM, so 100,000 rows scroll like 10.
  */
 export function DataTable<T extends RowData>(props: DataTableProps<T>) {
-  const { id, label, columns, getRowId, rows, server, defaultSorting, emptyText, onActivate, exportName, toolbar, rowTone, sortable = true } = props;
+  const { id, label, columns, getRowId, rows, server, defaultSorting, emptyText, onActivate, exportName, toolbar, sortable = true } = props;
   const domId = useId();
   const layout = useTableLayout(id, columns, defaultSorting);
   const defs = useMemo(() => toColumnDefs(columns), [columns]);
@@ -192,7 +191,6 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
                 specs={visibleSpecs}
                 widths={widths}
                 active={item.index === activeIndex}
-                tone={row && rowTone ? rowTone(row) : undefined}
                 rowKey={row ? getRowId(row) : undefined}
                 testId={`table-${id}-row`}
                 onSelect={setActive}

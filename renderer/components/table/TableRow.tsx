@@ -11,7 +11,6 @@ interface TableRowProps<T> {
   readonly specs: readonly ColumnSpec<T>[];
   readonly widths: Readonly<Record<string, number>>;
   readonly active: boolean;
-  readonly tone: 'up' | 'down' | 'warn' | undefined;
   readonly rowKey: string | undefined;
   readonly testId: string;
   readonly onSelect: (index: number) => void;
@@ -25,7 +24,7 @@ function defaultCell<T>(spec: ColumnSpec<T>, row: T): ReactNode {
 
 /** One absolutely positioned row; memoised so a scroll re-renders only the rows that changed. */
 function TableRowImpl<T>(props: TableRowProps<T>) {
-  const { domId, row, index, top, height, specs, widths, active, tone, rowKey, testId, onSelect, onActivate } = props;
+  const { domId, row, index, top, height, specs, widths, active, rowKey, testId, onSelect, onActivate } = props;
   return (
     <div
       id={domId}
@@ -33,7 +32,7 @@ function TableRowImpl<T>(props: TableRowProps<T>) {
       aria-rowindex={index + 2}
       aria-selected={active}
       aria-busy={row === undefined || undefined}
-      className={`dt-row${index % 2 ? ' odd' : ''}${active ? ' active' : ''}${tone ? ` tone-${tone}` : ''}`}
+      className={`dt-row${index % 2 ? ' odd' : ''}${active ? ' active' : ''}`}
       style={{ transform: `translateY(${top}px)`, height }}
       data-testid={testId}
       data-row-key={rowKey}

@@ -29,8 +29,3 @@ export function downloadText(fileName: string, text: string, mime = 'text/csv;ch
   // Revoke after the click has been handled; the download keeps its own reference.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** A file-name-safe UTC stamp: 2020-03-12T10-05-00Z. */
-export function fileStamp(t: number): string {
-  return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/:/g, '-');
-}

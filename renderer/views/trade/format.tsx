@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useContext, type ReactNode } from 'react';
 import { decimalsOf, formatDecimal, formatPercent, signOf } from '../../components/format/decimal-text';
 
 /**
@@ -56,10 +56,4 @@ export const FmtContext = createContext<Fmt>(makeFmt(null, null, 2));
 
 export function useFmt(): Fmt {
   return useContext(FmtContext);
-}
-
-export function FmtProvider(props: { tickSize: string | null | undefined; stepSize: string | null | undefined; moneyDp: number; children: ReactNode }) {
-  const { tickSize, stepSize, moneyDp, children } = props;
-  const fmt = useMemo(() => makeFmt(tickSize, stepSize, moneyDp), [tickSize, stepSize, moneyDp]);
-  return <FmtContext.Provider value={fmt}>{children}</FmtContext.Provider>;
 }
