@@ -55,13 +55,18 @@ function setup(traders: number): EngineEvent[] {
   ];
 }
 
-/** The same deterministic random walk every run: 1 s ticks, 2 bp per tick, funding every 8 h. */
-function* market(ticks: number): Generator<EngineEvent> {
+/**
+ * The same deterministic path every run: 1 s ticks, funding every 8 h. 'walk' is a random walk
+ * of about 1 bp per tick (it drifts some 20% over the run and liquidates part of the crowd);
+ * 'calm' oscillates within ±0.3% (nothing triggers: the bare cost of a price update).
+ */
+function* market(ticks: number, path: 'walk' | 'calm'): Generator<EngineEvent> {
   let s = 7;
   let price = 100_000;
   for (let i = 0; i <= ticks; i++) {
     s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
-    if (i > 0) price *= 1 + (s / 2 ** 32 - 0.5) * 0.0004;
+    if (i > 0 && path === 'walk') price *= 1 + (s / 2 ** 32 - 0.5) * 0.0004;
+    if (path === 'calm') price = 100_000 * (1 + 0.002 * Math.sin(i / 977) + (s / 2 ** 32 - 0.5) * 0.0004);
     const t = T0 + i * STEP_MS;
     const last = price.toFixed(1) as MarketTick['last'];
     yield { kind: 'tick', tick: { t, symbol: 'BTCUSDT', last, index: last, mark: last, liquidity: { depthScale: 1, spreadBps: 1 } } };
@@ -81,9 +86,9 @@ interface RunFigures {
   readonly heapMb: number;
 }
 
-function run(traders: number, apply: (e: EngineEvent) => readonly { kind: string }[]): RunFigures {
+function run(traders: number, apply: (e: EngineEvent) => readonly { kind: string }[], path: 'walk' | 'calm' = 'walk'): RunFigures {
   for (const e of setup(traders)) apply(e);
-  const feed = market(TICKS);
+  const feed = market(TICKS, path);
   // The first tick opens the whole crowd: timed on its own.
   let started = performance.now();
   apply(feed.next().value as EngineEvent);
@@ -121,19 +126,25 @@ function report(label: string, traders: number, r: RunFigures, extra = ''): void
 }
 
 console.log(`engine: ${fmt(TICKS)} price updates, 1 s apart (${fmt((TICKS * STEP_MS) / 86_400_000, 1)} days, funding every 8 h), crowd sizes ${CROWDS.join(', ')}`);
+console.log('crowd: 2-20x, 30% cross, 30% with stops 5-20% away; persisted = group commit of 2,000 events, snapshot every 250,000');
 console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}\n`);
 
 const rebuilds: string[] = [];
 for (const traders of CROWDS) {
-  // Without persistence: the pure engine.
-  {
+  // Without persistence: the pure engine, on a calm market (the bare cost of a price update)
+  // and on the random walk (with the liquidations it causes).
+  for (const path of ['calm', 'walk'] as const) {
     const engine = new Engine();
-    const r = run(traders, (e) => {
-      const out = engine.apply(e);
-      if (!out.ok) throw new Error(out.rejection.message);
-      return out.effects;
-    });
-    report('memory only', traders, r);
+    const r = run(
+      traders,
+      (e) => {
+        const out = engine.apply(e);
+        if (!out.ok) throw new Error(out.rejection.message);
+        return out.effects;
+      },
+      path,
+    );
+    report(path === 'calm' ? 'memory, calm' : 'memory, walk', traders, r);
   }
   // With persistence: the journal (group commit of 2,000 market events, snapshot every 250,000).
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-bench-'));
@@ -152,7 +163,7 @@ for (const traders of CROWDS) {
     const hash = journal.engine.stateHash();
     ws.close();
     const bytes = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
-    report('persisted', traders, r, ` | close (flush + snapshot) ${fmt(closeMs)} ms | file ${fmt(bytes / 2 ** 20)} MiB`);
+    report('walk, on disk', traders, r, ` | close (flush + snapshot) ${fmt(closeMs)} ms | file ${fmt(bytes / 2 ** 20)} MiB`);
 
     // Rebuild: reopen (latest snapshot + tail), then a full replay of the log from event 1.
     ws = openWorkspace(file);
