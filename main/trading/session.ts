@@ -7,6 +7,8 @@ import { EngineSetupSchema } from '#shared/domain/trading-commands';
 import { ScenarioAccountSchema } from '#shared/domain/trading-scenario';
 import { canonicalJson } from '#main/engine/state/hash';
 import { TRADER_ID } from '#main/engine/model/ids';
+import { ZERO } from '#shared/money/decimal';
+import { contractSpec, getProfile, maxLeverageForNotional } from '#shared/risk/index';
 
 /** A timed command of the session's script, at an absolute market time. */
 export interface TimedCommand {
@@ -57,8 +59,15 @@ export function sessionFromScenario(scenario: Scenario, id: string | null): Sess
   };
 }
 
-/** A session for ticks that arrive without a scenario the service knows (the settings' defaults). */
-export function defaultSession(symbol: string, t0: number, d: SessionDefaults): SessionSpec {
+/**
+ * A session for ticks that arrive without a scenario the service knows (the settings' defaults),
+ * made valid for the symbol: an inverse default profile falls back to Binance USDⓈ-M (the engine
+ * trades linear contracts) and the leverage to what the symbol's first bracket allows.
+ */
+export function defaultSession(symbol: string, t0: number, defaults: SessionDefaults): SessionSpec {
+  const profile = getProfile(defaults.profile).settlement === 'linear' ? defaults.profile : 'binance-usdm';
+  const cap = maxLeverageForNotional(contractSpec(getProfile(profile), symbol).brackets, ZERO).toNumber();
+  const d = { ...defaults, profile, leverage: Math.max(1, Math.min(defaults.leverage, Math.floor(cap))) };
   return {
     key: `default:${symbol}`,
     name: `${symbol} paper trading`,

@@ -66,3 +66,14 @@ describe('trading service over IPC, driven by the replay', () => {
     app.close();
   });
 });
+
+describe('sessions without a scenario', () => {
+  it('start from the settings, made valid for the symbol (linear profile, leverage within the first bracket)', async () => {
+    const { defaultSession } = await import('#main/trading/session');
+    const s = defaultSession('DOGEUSDT', 0, { profile: 'bitmex-inverse', leverage: 125, mode: 'cross' });
+    expect(s.setup.markets[0]!.profile).toBe('binance-usdm');
+    expect(s.setup.accounts[0]!.settings[0]!.leverage).toBeLessThanOrEqual(75);
+    const { Engine } = await import('#main/engine/engine');
+    expect(new Engine().apply({ kind: 'setup', t: 0, setup: s.setup }).ok).toBe(true);
+  });
+});
