@@ -52,5 +52,5 @@ describe('engine invariants over long random event sequences', () => {
       }),
       { numRuns: RUNS },
     );
-  });
+  }, 600_000);
 });
