@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplayFrame, ReplayStatus } from '#shared/domain/market-replay';
+import { ReplayStatusSchema, type ReplayFrame, type ReplayStatus } from '#shared/domain/market-replay';
 import type { FundingTick, MarketTick } from '#shared/domain/market-tick';
 import { ScenarioSchema } from '#shared/domain/scenario';
 import type { MarketData } from '#main/market/feed/compile';
@@ -110,6 +110,42 @@ describe('replay clock', () => {
     const paused = sink.ticks.length;
     timers.advance(10_000);
     expect(sink.ticks).toHaveLength(paused);
+  });
+
+  it('reports whole milliseconds while playing between ticks (the status contract)', () => {
+    const { timers, replay, statuses } = setup();
+    // A real monotonic clock reads fractions of a millisecond.
+    timers.now = () => timers.t * 1.000_37;
+    replay.setSpeed('60x');
+    replay.play();
+    timers.advance(1013);
+    const playing = replay.status();
+    expect(playing.state).toBe('playing');
+    expect(() => ReplayStatusSchema.parse(playing)).not.toThrow();
+    for (const s of statuses) expect(Number.isInteger(s.t ?? 0)).toBe(true);
+  });
+
+  it('a sink that already holds the first events of the loaded scenario is moved past them; the others get them', () => {
+    const timers = new FakeTimers();
+    const replay = new ReplayService({ data: () => NO_DATA, timers, onFrame: () => undefined, onStatus: () => undefined });
+    const fresh = new Recorder();
+    const holding = new (class extends Recorder {
+      onLoad(): number {
+        return 242; // 07:00:00 .. 08:00:00 (241 ticks) and the 08:00 settlement
+      }
+    })();
+    replay.addSink(fresh);
+    replay.addSink(holding);
+    replay.load(SCENARIO, null);
+    expect(fresh.resets).toEqual([START]);
+    expect(fresh.ticks).toHaveLength(241);
+    expect(fresh.funding).toHaveLength(1);
+    expect(holding.ticks).toHaveLength(0);
+    expect(holding.resets).toEqual([]);
+    expect(replay.status()).toMatchObject({ state: 'paused', t: Date.parse('2024-01-01T08:00:00Z') });
+    replay.step(1);
+    expect(holding.ticks.map((t) => t.t)).toEqual([Date.parse('2024-01-01T08:00:15Z')]);
+    expect(fresh.ticks).toHaveLength(242);
   });
 
   it('steps tick by tick and delivers the settlement between ticks in time order', () => {

@@ -61,7 +61,8 @@ export class ReplayClock {
   }
 
   snapshot(): ClockSnapshot {
-    return { state: this.state, speed: this.speed, t: this.t, tickIndex: this.feed?.position ?? 0, effectiveSpeed: this.effective(), error: this.error };
+    // Between ticks the clock's time is fractional (wall time × speed); the contract is whole ms.
+    return { state: this.state, speed: this.speed, t: this.t === null ? null : Math.floor(this.t), tickIndex: this.feed?.position ?? 0, effectiveSpeed: this.effective(), error: this.error };
   }
 
   get loaded(): MarketFeed | null {
@@ -75,8 +76,36 @@ export class ReplayClock {
     this.error = null;
     this.t = feed.spec.start;
     this.window = [];
-    for (const s of this.sinks) s.onReset?.(feed.spec.start);
+    const held = new Map<TickSink, number>();
+    for (const s of this.sinks) {
+      if (s.onLoad) held.set(s, s.onLoad(feed.spec.start));
+      else s.onReset?.(feed.spec.start);
+    }
+    this.resume(held);
     this.onChange();
+  }
+
+  /** Whether load() moved past events some sink already held (a session resumed, not restarted). */
+  get resumed(): boolean {
+    return (this.feed?.position ?? 0) > 0;
+  }
+
+  /** Moves past the events the sinks already hold, giving each event to the sinks that lack it. */
+  private resume(held: ReadonlyMap<TickSink, number>): void {
+    const feed = this.feed!;
+    const upTo = Math.max(0, ...held.values());
+    for (let i = 0; i < upTo; i += 1) {
+      const e = feed.next();
+      if (!e) break;
+      const t = e.kind === 'tick' ? e.tick.t : e.funding.t;
+      this.t = Math.max(this.t ?? t, t);
+      for (const s of this.sinks) {
+        if ((held.get(s) ?? 0) > i) continue;
+        if (e.kind === 'tick') s.onTick(e.tick);
+        else s.onFunding(e.funding);
+      }
+    }
+    if (feed.done) this.state = 'ended';
   }
 
   unload(): void {
