@@ -30,5 +30,21 @@ export function createTradingService(deps: { db: Db; events: EventBus; settings:
     loadedScenario: () => loaded,
   });
   replay.addSink(service);
+  resumeSession(service, replay);
   return service;
+}
+
+/**
+ * A reopened workspace carries on where the trader stopped: the stored session's scenario is loaded
+ * again, paused, and the clock moves past the events the log already holds (nothing is rewound).
+ * A scenario whose market data is gone leaves the replay empty; the session's state stays readable.
+ */
+function resumeSession(service: TradingService, replay: ReplayService): void {
+  const source = service.resumable;
+  if (!source) return;
+  try {
+    replay.load(source.scenario, source.id);
+  } catch (err) {
+    console.warn(`Levdesk could not resume the replay of "${source.scenario.name}": ${(err as Error).message}`);
+  }
 }

@@ -49,6 +49,8 @@ interface StoredSession {
   readonly t0: number;
   readonly headerSeq: number;
   readonly script: readonly TimedCommand[];
+  /** The scenario the session replays, so a restart can load it again and carry on. */
+  readonly source?: { readonly scenario: Scenario; readonly id: string | null };
 }
 
 /**
@@ -103,7 +105,7 @@ export class TradingService implements TickSink {
   // ---- TickSink ------------------------------------------------------------------------------
 
   onTick(tick: MarketTick): void {
-    if (!this.session || !this.engine.readState.markets.has(tick.symbol)) this.startSession(this.specFor(tick.symbol, tick.t));
+    if (!this.session || !this.engine.readState.markets.has(tick.symbol)) this.startFor(tick.symbol, tick.t);
     this.applyMarket({ kind: 'tick', tick });
     this.runScript(tick.t);
   }
@@ -121,8 +123,8 @@ export class TradingService implements TickSink {
   onReset(t: number): void {
     const loaded = this.deps.loadedScenario?.() ?? null;
     const spec = loaded ? sessionFromScenario(loaded.scenario, loaded.id) : null;
-    if (spec && spec.key !== this.session?.key) {
-      this.startSession(spec);
+    if (loaded && spec && spec.key !== this.session?.key) {
+      this.startSession(spec, loaded);
       return;
     }
     if (!this.session) return;
@@ -135,17 +137,40 @@ export class TradingService implements TickSink {
     this.markDirty();
   }
 
+  /**
+   * The replay loaded a scenario. Loading the scenario of the current session again (after a
+   * restart, or picking it anew) continues the session: the answer is how many of its market events
+   * the log already holds, and the clock moves past them. Any other scenario starts a new session.
+   * Rewinding is a seek back, never a load.
+   */
+  onLoad(t: number): number {
+    const loaded = this.deps.loadedScenario?.() ?? null;
+    const spec = loaded ? sessionFromScenario(loaded.scenario, loaded.id) : null;
+    if (!spec || !this.session || spec.key !== this.session.key) {
+      this.onReset(t);
+      return 0;
+    }
+    this.journal.flush();
+    const from = this.session.headerSeq + 1;
+    return this.journal.repo.countEvents(from, 'tick') + this.journal.repo.countEvents(from, 'funding');
+  }
+
+  /** The scenario of the stored session, for the composition root to load again at start-up. */
+  get resumable(): { readonly scenario: Scenario; readonly id: string | null } | null {
+    return this.session?.source ?? null;
+  }
+
   // ---- sessions ------------------------------------------------------------------------------
 
   /** Replaces the session: an empty log, then the new header (setup, crowd), committed at once. */
-  startSession(spec: SessionSpec): void {
+  startSession(spec: SessionSpec, source?: { readonly scenario: Scenario; readonly id: string | null }): void {
     this.journal.clear();
     this.hashCache = null;
     for (const e of headerEvents(spec)) {
       const r = this.journal.apply(e, true);
       if (!r.ok) throw new AppError('ENGINE_REJECTED', `the session's ${e.kind} was refused: ${r.rejection.message}`, { code: r.rejection.code });
     }
-    this.session = { key: spec.key, name: spec.name, symbol: spec.symbol, t0: spec.t0, headerSeq: this.journal.seq, script: spec.script };
+    this.session = { key: spec.key, name: spec.name, symbol: spec.symbol, t0: spec.t0, headerSeq: this.journal.seq, script: spec.script, ...(source ? { source } : {}) };
     this.journal.repo.setMeta('session', JSON.stringify(this.session));
     this.scriptNext = 0;
     this.queries.invalidate();
@@ -154,10 +179,10 @@ export class TradingService implements TickSink {
     this.markDirty();
   }
 
-  private specFor(symbol: string, t: number): SessionSpec {
+  private startFor(symbol: string, t: number): void {
     const loaded = this.deps.loadedScenario?.() ?? null;
-    if (loaded && loaded.scenario.symbol === symbol) return sessionFromScenario(loaded.scenario, loaded.id);
-    return defaultSession(symbol, t, this.deps.defaults());
+    if (loaded && loaded.scenario.symbol === symbol) this.startSession(sessionFromScenario(loaded.scenario, loaded.id), loaded);
+    else this.startSession(defaultSession(symbol, t, this.deps.defaults()));
   }
 
   /** The first script step not yet applied: steps fire at the first tick at or after their time. */

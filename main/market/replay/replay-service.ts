@@ -62,8 +62,9 @@ export class ReplayService {
       sources: spec.sources,
     };
     this.clock.load(feed);
-    // Show the opening tick at once, so a loaded replay is never a blank chart.
-    this.clock.step(1);
+    // Show the opening tick at once, so a loaded replay is never a blank chart (a resumed session
+    // already shows where it stopped).
+    if (!this.clock.resumed) this.clock.step(1);
     return this.status();
   }
 

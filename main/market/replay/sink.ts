@@ -10,4 +10,11 @@ export interface TickSink {
   onFunding(funding: FundingTick): void;
   /** The replay moved backwards (seek) or was reloaded: the sink must reset to `t`'s state. */
   onReset?(t: number): void;
+  /**
+   * A scenario was loaded whose start is `t`. The sink either resets to `t` (returns 0) or keeps
+   * what it already holds of this very scenario and returns how many of the feed's first events
+   * that is: the clock then moves past them, delivering them only to the sinks that lack them.
+   * A sink without onLoad is reset (onReset).
+   */
+  onLoad?(t: number): number;
 }

@@ -94,8 +94,8 @@ function TradeScreen() {
   }
 
   // A first visit shows a real market at once: with no session and nothing loaded, load the first
-  // built-in scenario (paused). Never when a session exists: loading its scenario again would
-  // rewind it to the start.
+  // built-in scenario (paused). Never when a session exists: main resumes that session's scenario
+  // at start-up, and loading another would replace the session.
   const autoLoaded = useRef(false);
   const firstScenario = replay.scenarios[0]?.id ?? null;
   const replayEmpty = replay.status?.state === 'empty';

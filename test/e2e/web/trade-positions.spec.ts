@@ -45,3 +45,32 @@ test('position actions: add margin moves liquidation away, set a stop by keyboar
   await expect(trade.table('positions').getByTestId('table-positions-empty')).toBeVisible();
   await expect(trade.toast('fill').filter({ hasText: 'Sold 0.200 BTC' })).toBeVisible();
 });
+
+test('a restart carries the session on: the position is there and the replay stands where it stopped', async ({ page, host }) => {
+  const trade = new TradePage(page);
+  await trade.open(host.url);
+  await trade.loadScenario('gbm-day');
+  await trade.stepUntilPriced();
+  await trade.orderType.selectOption('market');
+  await trade.quantity.fill('0.05');
+  await trade.submit.click();
+  await trade.confirmOk.click();
+  await expect(trade.toast('fill').first()).toBeVisible();
+  for (let i = 0; i < 5; i++) await trade.testId('replay-step').click();
+  await trade.tab('positions').click();
+  const entry = await trade.rows('positions').first().locator('[data-col="entry"]').textContent();
+  const time = await trade.testId('replay-time').textContent();
+
+  const restarted = await host.restart();
+  await trade.open(restarted.url);
+  await expect(trade.replayBar).toHaveAttribute('data-state', 'paused');
+  await expect(trade.scenario).toHaveValue('gbm-day');
+  await expect(trade.testId('replay-time')).toHaveText(time!);
+  await trade.tab('positions').click();
+  await expect(trade.rows('positions')).toHaveCount(1);
+  await expect(trade.rows('positions').first().locator('[data-col="entry"]')).toHaveText(entry!);
+  // And it goes on from there.
+  await trade.testId('replay-step').click();
+  await expect(trade.testId('replay-time')).not.toHaveText(time!);
+  await expect(trade.rows('positions')).toHaveCount(1);
+});

@@ -50,6 +50,7 @@ describe('trading service over IPC, driven by the replay', () => {
     app.services.trading.pushFrame();
     expect(frames.some((f) => f.type === 'trading.state')).toBe(true);
     const hashBefore = (await call<{ stateHash: string }>(app, 'trading.session', {})).stateHash;
+    const barsBefore = await call<{ bars: unknown[] }>(app, 'replay.bars', {});
     app.close();
 
     // Reopen: the same state (hash) from the log and its snapshots.
@@ -58,12 +59,48 @@ describe('trading service over IPC, driven by the replay', () => {
     expect((await call<{ stateHash: string }>(app, 'trading.session', {})).stateHash).toBe(hashBefore);
     expect(await call<unknown[]>(app, 'trading.positions', {})).toHaveLength(1);
 
-    // Loading the same scenario rewinds the session to its start: the trader's order is gone.
+    // The reopened app has loaded the session's scenario again, paused where the replay stopped.
+    const status = await call<{ state: string; t: number; tickIndex: number; scenario: { name: string } }>(app, 'replay.status', {});
+    expect(status).toMatchObject({ state: 'paused', scenario: { name: 'gbm with crowd' } });
+    expect(status.tickIndex).toBe(201);
+    // The chart's bars were rebuilt from the events moved past (the engine did not see them twice).
+    expect(await call<{ bars: unknown[] }>(app, 'replay.bars', {})).toEqual(barsBefore);
+    expect((await call<{ stateHash: string }>(app, 'trading.session', {})).stateHash).toBe(hashBefore);
+
+    // Loading the same scenario again continues the session too: nothing rewound, nothing lost.
     await call(app, 'replay.load', { source: { kind: 'inline', json: GBM } });
+    expect((await call<{ tickIndex: number }>(app, 'replay.status', {})).tickIndex).toBe(201);
+    expect(await call<unknown[]>(app, 'trading.positions', {})).toHaveLength(1);
+
+    // Seeking back to the start rewinds: the trader's order is gone.
+    await call(app, 'replay.seek', { t: Date.parse('2024-01-01T00:00:00Z') });
     const reset = frames.filter((f) => f.type === 'trading.reset').at(-1);
     expect(reset?.payload).toMatchObject({ reason: 'rewind', discardedCommands: 1 });
     expect(await call<unknown[]>(app, 'trading.positions', {})).toHaveLength(0);
     app.close();
+  });
+
+  it('a session carried on after a restart ends in the same state as one never interrupted', async () => {
+    const run = async (restartAfter: number | null): Promise<string> => {
+      const dir = tempDir();
+      let app = createApp({ shell: 'web', dataDir: dir, validate: true, defaultData: false });
+      await call(app, 'replay.load', { source: { kind: 'inline', json: GBM } });
+      await call(app, 'replay.step', { ticks: 100 });
+      await call(app, 'trading.placeOrder', { symbol: 'BTCUSDT', side: 'sell', type: 'market', quantity: '0.3' });
+      await call(app, 'replay.step', { ticks: 150 });
+      if (restartAfter !== null) {
+        app.close();
+        app = createApp({ shell: 'web', dataDir: dir, validate: true, defaultData: false });
+      }
+      await call(app, 'trading.placeOrder', { symbol: 'BTCUSDT', side: 'buy', type: 'market', quantity: '0.1' });
+      await call(app, 'replay.step', { ticks: 400 });
+      const { stateHash } = await call<{ stateHash: string }>(app, 'trading.session', {});
+      const replay = await call<{ tickIndex: number }>(app, 'replay.status', {});
+      expect(replay.tickIndex).toBe(651);
+      app.close();
+      return stateHash;
+    };
+    expect(await run(250)).toBe(await run(null));
   });
 });
 
