@@ -206,7 +206,7 @@ function TradeScreen() {
                 id="trade-right"
                 direction="column"
                 label="Resize ticket and account"
-                defaultFraction={0.66}
+                defaultFraction={0.74}
                 min={0.35}
                 max={0.9}
                 first={

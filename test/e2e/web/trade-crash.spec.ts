@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { expect, test } from './fixtures';
+import { REPO_ROOT } from './host-process';
 import { TradePage } from './pages/trade-page';
 import { crashScenario, saveScenario } from './pages/trade-setup';
 
@@ -34,6 +36,7 @@ test('a crash liquidates a 50x long: toast, chart marker, insurance fund change 
   for (const step of ['mark', 'book', 'fee', 'fund', 'adl']) await expect(waterfall.locator(`[data-step="${step}"]`)).toBeVisible();
   await expect(waterfall.locator('[data-step="mark"]')).toContainText('crossed the liquidation price');
   await expect(waterfall.getByTestId('waterfall-fund-delta')).not.toHaveText('');
+  await page.screenshot({ path: path.join(REPO_ROOT, 'test/e2e/screenshots/trade-waterfall-dark.png') });
   await page.keyboard.press('Escape');
   await expect(waterfall).toBeHidden();
 

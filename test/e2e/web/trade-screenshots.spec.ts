@@ -11,7 +11,10 @@ const SHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
 async function stage(trade: TradePage): Promise<void> {
   await trade.loadScenario('e2e-shots');
   await trade.seekTo('2024-03-01T00:47:00Z');
-  const last = Number((await trade.lastPrice.textContent())!.replace(/,/g, ''));
+  // The header's price comes with the next state push after the seek: wait for the crash's low.
+  const price = async () => Number((await trade.lastPrice.textContent())!.replace(/,/g, ''));
+  await expect.poll(price).toBeLessThan(55_000);
+  const last = await price();
   await trade.orderType.selectOption('market');
   await trade.quantity.fill('0.25');
   await trade.stopLoss(String(Math.round(last * 0.94)));
@@ -46,6 +49,12 @@ test('screenshots of the Trade view in the dark and the light theme', async ({ p
   await expect(trade.chart).toHaveAttribute('data-lines', /stop/);
   await clearToasts(page);
   await page.screenshot({ path: path.join(SHOTS, 'trade-dark.png') });
+  // Every number opens to its formula: the position's liquidation price, with its bracket.
+  await trade.rows('positions').first().getByTestId('position-liq').click();
+  await expect(trade.explainPanel).toBeVisible();
+  await page.screenshot({ path: path.join(SHOTS, 'trade-explain-dark.png') });
+  await page.keyboard.press('Escape');
+  await expect(trade.explainPanel).toBeHidden();
 
   await trade.app.goTo('settings');
   await trade.app.themeOption('light').click();

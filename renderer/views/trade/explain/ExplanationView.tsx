@@ -45,7 +45,7 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
               </tr>
             </tbody>
           </table>
-          <p className="explain-note-block">{e.bracket.basis}</p>
+          <p className="explain-note-block">{BRACKET_BASIS[e.bracket.basis] ?? e.bracket.basis}</p>
         </section>
       )}
       {e.notes.length > 0 && (
@@ -61,3 +61,10 @@ export function ExplanationView({ explanation: e }: { explanation: Explanation }
     </>
   );
 }
+
+/** Why this bracket: the risk core names the price whose notional chose it. */
+const BRACKET_BASIS: Readonly<Record<string, string>> = {
+  liquidation: 'Chosen by the notional at the liquidation price itself, not at entry.',
+  entry: 'Chosen by the notional at the entry price (this exchange’s rule).',
+  override: 'The maintenance rate and amount were given, not read from the brackets.',
+};
