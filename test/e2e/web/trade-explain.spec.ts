@@ -6,10 +6,7 @@ test('liquidation price, margin ratio and a funding payment open their explanati
   await trade.open(host.url);
   await trade.loadScenario('gbm-day');
   await trade.stepUntilPriced();
-  await trade.orderType.selectOption('market');
-  await trade.quantity.fill('0.2');
-  await trade.submit.click();
-  await trade.confirmOk.click();
+  await trade.buyAtMarket('0.2');
   await trade.tab('positions').click();
   const row = trade.rows('positions').first();
 

@@ -10,10 +10,7 @@ test('position actions: add margin moves liquidation away, set a stop by keyboar
   await trade.stepUntilPriced();
   await trade.leverage.fill('20');
   await trade.leverage.press('Enter');
-  await trade.orderType.selectOption('market');
-  await trade.quantity.fill('0.2');
-  await trade.submit.click();
-  await trade.confirmOk.click();
+  await trade.buyAtMarket('0.2');
   await trade.tab('positions').click();
   const row = trade.rows('positions').first();
   const liq = row.getByTestId('position-liq');
@@ -51,10 +48,7 @@ test('a restart carries the session on: the position is there and the replay sta
   await trade.open(host.url);
   await trade.loadScenario('gbm-day');
   await trade.stepUntilPriced();
-  await trade.orderType.selectOption('market');
-  await trade.quantity.fill('0.05');
-  await trade.submit.click();
-  await trade.confirmOk.click();
+  await trade.buyAtMarket('0.05');
   await expect(trade.toast('fill').first()).toBeVisible();
   for (let i = 0; i < 5; i++) await trade.testId('replay-step').click();
   await trade.tab('positions').click();

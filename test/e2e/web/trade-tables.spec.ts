@@ -8,10 +8,7 @@ test('CSV export of the fills holds the exact decimals the engine recorded', asy
   await trade.open(host.url);
   await trade.loadScenario('gbm-day');
   await trade.stepUntilPriced();
-  await trade.orderType.selectOption('market');
-  await trade.quantity.fill('0.123');
-  await trade.submit.click();
-  await trade.confirmOk.click();
+  await trade.buyAtMarket('0.123');
   await expect(trade.toast('fill').first()).toBeVisible();
 
   await trade.tab('fills').click();

@@ -137,6 +137,14 @@ export class TradePage {
     return this.testId('confirm-ok');
   }
 
+  /** Sends the ticket as a market buy of `quantity` and confirms it (Settings ask first by default). */
+  async buyAtMarket(quantity: string): Promise<void> {
+    await this.orderType.selectOption('market');
+    await this.quantity.fill(quantity);
+    await this.submit.click();
+    await this.confirmOk.click();
+  }
+
   // ---- tables -----------------------------------------------------------------------------------
 
   tab(id: 'positions' | 'open' | 'history' | 'fills' | 'funding' | 'liquidations' | 'insurance' | 'market'): Locator {
