@@ -121,10 +121,9 @@ export class TradingService implements TickSink {
    * trader's commands (the timeline forks; the reset push says how many were dropped).
    */
   onReset(t: number): void {
-    const loaded = this.deps.loadedScenario?.() ?? null;
-    const spec = loaded ? sessionFromScenario(loaded.scenario, loaded.id) : null;
-    if (loaded && spec && spec.key !== this.session?.key) {
-      this.startSession(spec, loaded);
+    const loaded = this.loadedSession();
+    if (loaded && loaded.spec.key !== this.session?.key) {
+      this.startSession(loaded.spec, loaded.source);
       return;
     }
     if (!this.session) return;
@@ -144,9 +143,7 @@ export class TradingService implements TickSink {
    * Rewinding is a seek back, never a load.
    */
   onLoad(t: number): number {
-    const loaded = this.deps.loadedScenario?.() ?? null;
-    const spec = loaded ? sessionFromScenario(loaded.scenario, loaded.id) : null;
-    if (!spec || !this.session || spec.key !== this.session.key) {
+    if (!this.session || this.loadedSession()?.spec.key !== this.session.key) {
       this.onReset(t);
       return 0;
     }
@@ -180,9 +177,15 @@ export class TradingService implements TickSink {
   }
 
   private startFor(symbol: string, t: number): void {
-    const loaded = this.deps.loadedScenario?.() ?? null;
-    if (loaded && loaded.scenario.symbol === symbol) this.startSession(sessionFromScenario(loaded.scenario, loaded.id), loaded);
+    const loaded = this.loadedSession();
+    if (loaded && loaded.spec.symbol === symbol) this.startSession(loaded.spec, loaded.source);
     else this.startSession(defaultSession(symbol, t, this.deps.defaults()));
+  }
+
+  /** The session the replay's loaded scenario describes (null when nothing is loaded). */
+  private loadedSession(): { readonly spec: SessionSpec; readonly source: { readonly scenario: Scenario; readonly id: string | null } } | null {
+    const source = this.deps.loadedScenario?.() ?? null;
+    return source ? { spec: sessionFromScenario(source.scenario, source.id), source } : null;
   }
 
   /** The first script step not yet applied: steps fire at the first tick at or after their time. */
