@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Dec } from '#shared/money/decimal';
-import { pathFromDailyPrices, pathFromIntraday, simulateDecay, type RebalanceRule } from '#shared/risk/index';
+import { MAX_PATH_POINTS, pathFromDailyPrices, pathFromIntraday, pathTooLongMessage, simulateDecay, type RebalanceRule } from '#shared/risk/index';
 import { jsonCommand } from './json-command';
 import { out, outFloat, outOrNull, positive, rate, decimal } from './risk-fields';
 
@@ -34,9 +34,18 @@ const DecayInput = z
     if ((doc.dailyPrices === undefined) === (doc.intradayPath === undefined)) {
       ctx.addIssue({ code: 'custom', path: ['dailyPrices'], message: 'give exactly one of dailyPrices and intradayPath' });
     }
+    if (doc.dailyPrices && doc.dailyPrices.length > MAX_PATH_POINTS) {
+      ctx.addIssue({ code: 'custom', path: ['dailyPrices'], message: pathTooLongMessage(doc.dailyPrices.length, false) });
+    }
+    const vertices = doc.intradayPath?.reduce((sum, day) => sum + day.length, 0) ?? 0;
+    if (vertices > MAX_PATH_POINTS) ctx.addIssue({ code: 'custom', path: ['intradayPath'], message: pathTooLongMessage(vertices, true) });
     const r = doc.rebalance;
     if (typeof r === 'object' && 'maxAbsLeverage' in r && !r.maxAbsLeverage.gt((r.rebalanceTo ?? doc.leverage).abs())) {
       ctx.addIssue({ code: 'custom', path: ['rebalance', 'maxAbsLeverage'], message: 'must be above the target leverage' });
+    }
+    // Refused rather than taken by magnitude: a sign that disagrees is more likely a typo than intent.
+    if (typeof r === 'object' && 'maxAbsLeverage' in r && r.rebalanceTo && (r.rebalanceTo.isZero() || r.rebalanceTo.isNeg() !== doc.leverage.isNeg())) {
+      ctx.addIssue({ code: 'custom', path: ['rebalance', 'rebalanceTo'], message: `must have the sign of leverage (${doc.leverage.toFixed()}) and not be zero` });
     }
   });
 
@@ -57,13 +66,15 @@ const HELP = `levdesk decay [file.json]  -  a leveraged token vs a static margin
 Input (decimals as strings or numbers):
   leverage        target leverage, signed: 3 for a 3x long token, -3 for a 3x short (BEAR)
   dailyPrices     [start, close1, close2, ...]; each day moves linearly from the previous close
+                  (at most 100,000 prices; an intradayPath at most 100,000 vertices in all)
   intradayPath    per day, the vertices from open to close: [[open, ..., close], ...]; a day whose
                   open differs from the previous close gaps to it (no rebalance inside a gap)
                   (give exactly one of dailyPrices and intradayPath)
   rebalance       "daily" (default): back to target at each close; or
                   { "maxAbsLeverage", "minAbsLeverage"?, "rebalanceTo"?, "daily" }: when |leverage|
                   reaches maxAbsLeverage (FTX: 4) or falls to minAbsLeverage (Bybit: 2), at the exact
-                  crossing price, to rebalanceTo (default: leverage), plus the daily close rebalance
+                  crossing price, to rebalanceTo (default: leverage; same sign as leverage, a
+                  short token stays short), plus the daily close rebalance
                   when daily is true (FTX did both); or
                   { "priceBand", "daily" }: when price moves priceBand (0.15 = 15%) from the last
                   rebalance price

@@ -4,6 +4,7 @@ import { Dec } from '#shared/money/decimal';
 import {
   contractSpec,
   explainLiquidation,
+  fixedBracket,
   getProfile,
   notionalAt,
   roundPriceTowardMark,
@@ -43,7 +44,7 @@ const PositionInput = z
 const LiqInput = z
   .strictObject({
     profile: profileField,
-    walletBalance: decimal.optional(),
+    walletBalance: nonNegative.optional(),
     positions: z.array(PositionInput).min(1, { message: 'needs at least one position' }),
     symbol: z.string().min(1).optional(),
     fundingRate: decimal.optional(),
@@ -57,6 +58,10 @@ const LiqInput = z
       if (seen.has(p.symbol)) ctx.addIssue({ code: 'custom', path: ['positions', i, 'symbol'], message: 'one-way mode: one position per symbol' });
       seen.add(p.symbol);
     });
+    doc.positions.forEach((p, i) => {
+      const beyond = beyondLastBracket(doc.profile, p);
+      if (beyond) ctx.addIssue({ code: 'custom', path: ['positions', i, 'quantity'], message: beyond });
+    });
     const target = doc.positions.find((p) => p.symbol === (doc.symbol ?? doc.positions[0]?.symbol));
     if (target?.marginMode === 'cross' && doc.walletBalance === undefined) {
       ctx.addIssue({ code: 'custom', path: ['walletBalance'], message: 'required to solve a cross position' });
@@ -64,6 +69,26 @@ const LiqInput = z
   });
 
 type PositionDoc = z.output<typeof PositionInput>;
+
+/**
+ * The formulas would apply the last tier to any notional past its cap (a 1e60 BTC position gets a
+ * price), but no exchange holds such a position: refuse it, at entry or at the mark.
+ */
+function beyondLastBracket(profileId: z.output<typeof profileField>, p: PositionDoc): string | null {
+  // zod still runs this refinement when a field failed; such a field is not a Dec and is named already.
+  if (![p.quantity, p.entryPrice, p.markPrice ?? p.entryPrice].every((x) => Dec.isDecimal(x))) return null;
+  const spec = contractSpec(getProfile(profileId), p.symbol);
+  const sized = p.contractSize ? { ...spec, contractSize: p.contractSize } : spec;
+  const brackets = p.maintenanceMarginRate === undefined ? spec.brackets : [fixedBracket(p.maintenanceMarginRate, p.maintenanceAmount ?? new Dec(0))];
+  const last = brackets[brackets.length - 1]!;
+  for (const [at, price] of [['entry', p.entryPrice], ['mark', p.markPrice ?? p.entryPrice]] as const) {
+    const notional = notionalAt(sized, p.quantity, price);
+    if (notional.gt(last.notionalCap)) {
+      return `notional ${notional.toSignificantDigits(6).toString()} at the ${at} price is beyond the last bracket's cap ${last.notionalCap.toFixed()} (tier ${last.tier} of ${p.symbol} on ${profileId}): no exchange holds such a position`;
+    }
+  }
+  return null;
+}
 
 function toState(profileId: z.output<typeof profileField>, p: PositionDoc): PositionState {
   const profile = getProfile(profileId);
@@ -107,12 +132,13 @@ Input:
   profile          ${PROFILE_LIST}  (default binance-usdm). Sets the formula family,
                    the brackets per symbol, the taker fee. Unknown symbols get the profile's
                    small-cap default table.
-  walletBalance    cross wallet balance (without isolated wallets). Required when the solved
-                   position is cross; may be omitted otherwise.
+  walletBalance    cross wallet balance (without isolated wallets), not negative. Required when
+                   the solved position is cross; may be omitted otherwise.
   positions[]      the account's open positions (one-way mode: one per symbol):
     symbol           e.g. "BTCUSDT" (bitmex-inverse: "XBTUSD"; bybit-linear also has "BTCUSD")
     side             "long" | "short"
-    quantity         base units (BTC) for linear contracts; contracts for inverse ones
+    quantity         base units (BTC) for linear contracts; contracts for inverse ones. Its
+                     notional at entry and at the mark must be within the last bracket's cap.
     entryPrice       average entry price
     markPrice        current mark (default entryPrice). Cross: the other positions are held here.
     marginMode       "isolated" | "cross"

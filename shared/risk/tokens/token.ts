@@ -110,6 +110,10 @@ function outsideBand(rule: RebalanceRule, st: State, p: Dec): boolean {
  */
 export function simulateToken(path: PricePath, leverage: Dec, rule: RebalanceRule, costs: TokenCosts): TokenResult {
   if (leverage.isZero()) throw new RiskInputError('leverage', 'must not be zero');
+  // A target on the other side would silently turn a short token long at its first rebalance.
+  if (rule.kind === 'leverage-band' && rule.rebalanceTo !== undefined && (rule.rebalanceTo.isZero() || rule.rebalanceTo.isNeg() !== leverage.isNeg())) {
+    throw new RiskInputError('rebalance.rebalanceTo', `must have the sign of leverage (${leverage.toFixed()}) and not be zero`);
+  }
   const target = rule.kind === 'leverage-band' ? (rule.rebalanceTo ?? leverage) : leverage;
   if (rule.kind === 'leverage-band' && !rule.maxAbsLeverage.gt(target.abs())) {
     throw new RiskInputError('rebalance.maxAbsLeverage', 'must be above the target leverage');
