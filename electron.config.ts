@@ -5,7 +5,7 @@
  * Keep this file free of side effects: electron-builder loads it with jiti, untyped.
  */
 import type { Configuration } from 'electron-builder';
-import type { BuildOptions } from 'esbuild';
+import type { BuildOptions, Plugin } from 'esbuild';
 import desktopEntry from './build/desktop-entry.json' with { type: 'json' };
 
 /** Node-side bundles: everything is bundled except Electron and the native SQLite addon. */
@@ -27,8 +27,28 @@ export const mainBuild: BuildOptions = { ...nodeBundle, entryPoints: { main: 'ma
 /** The web host: same services as main, served over HTTP/WebSocket on 127.0.0.1. */
 export const hostBuild: BuildOptions = { ...nodeBundle, entryPoints: { host: 'main/host/main.ts' } };
 
-/** The `levdesk` command line. */
-export const cliBuild: BuildOptions = { ...nodeBundle, entryPoints: { cli: 'main/cli/index.ts' } };
+/**
+ * zod's namespace re-exports every locale (about 40% of the CLI bundle); Levdesk speaks only
+ * English, and each `levdesk` call pays for parsing what it bundles.
+ */
+const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onLoad({ filter: /zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({ contents: 'export { default as en } from "./en.js";', loader: 'js' }));
+  },
+};
+
+/**
+ * The `levdesk` command line (bin/levdesk.mjs runs it): minified and without zod's other locales,
+ * because every call starts it cold. The metafile lists its inputs so the bin can tell a stale bundle.
+ */
+export const cliBuild: BuildOptions = {
+  ...nodeBundle,
+  entryPoints: { cli: 'main/cli/index.ts' },
+  minify: true,
+  plugins: [zodEnglishOnly],
+  metafile: true,
+};
 
 /**
  * The preload runs sandboxed: one CommonJS file, only `electron` external, no schema library

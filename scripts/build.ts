@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { build, type BuildOptions } from 'esbuild';
 import { cliBuild, hostBuild, mainBuild, preloadBuild, rendererBuild } from '../electron.config';
+import { buildCli } from './cli-bundle';
 import { CHANNELS } from '../shared/ipc/contract';
 import { EVENT_NAMES } from '../shared/ipc/events';
 
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
       const options = targets[name];
       if (!options) throw new Error(`unknown build target "${name}" (known: ${Object.keys(targets).join(', ')})`);
       if (name === 'cli' && !fs.existsSync(path.join(root, 'main/cli/index.ts'))) return;
+      if (name === 'cli') return buildCli(options, root);
       await build({ ...options, absWorkingDir: root });
     }),
   );

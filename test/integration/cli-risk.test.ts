@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The real `levdesk` binary (bin/levdesk.mjs through tsx) on the documents in
+ * The real `levdesk` binary (bin/levdesk.mjs running the bundle dist/cli.cjs) on the documents in
  * test/fixtures/risk: stdout JSON, stderr messages and exit codes, by file and by stdin.
  */
 const root = path.resolve(import.meta.dirname, '../..');
