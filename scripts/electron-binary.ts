@@ -20,7 +20,7 @@ export function findElectronBinary(root = REPO_ROOT): ElectronBinary | { missing
   const pathTxt = path.join(pkgDir, 'path.txt');
   if (!fs.existsSync(pathTxt)) {
     return {
-      missing: `the Electron ${version} binary was not downloaded (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1, or offline); online, "node node_modules/electron/install.js" fetches it`,
+      missing: `the Electron ${version} binary is not downloaded (npm install leaves it out, see allowScripts in package.json); "npm start" fetches it when the network allows, as does "node node_modules/electron/install.js"`,
     };
   }
   const executable = path.join(pkgDir, 'dist', fs.readFileSync(pathTxt, 'utf8').trim());
