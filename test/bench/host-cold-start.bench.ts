@@ -5,11 +5,14 @@
  */
 import { chromium } from '@playwright/test';
 import fs from 'node:fs';
+import { resolveChromium } from '../../scripts/chromium-path';
 import { freshDataDir, startHostProcess } from '../e2e/web/host-process';
 
 const RUNS = 5;
+const browserChoice = resolveChromium();
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: browserChoice.executablePath,
+  env: { ...process.env, ...browserChoice.env } as Record<string, string>,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 const times: number[] = [];

@@ -11,6 +11,7 @@
  */
 import { chromium, request as pwRequest, type Page } from '@playwright/test';
 import fs from 'node:fs';
+import { resolveChromium } from '../../scripts/chromium-path';
 import { freshDataDir, startHostProcess } from '../e2e/web/host-process';
 import { crowdScenario, saveScenario } from '../e2e/web/pages/trade-setup';
 
@@ -22,8 +23,10 @@ const dataDir = freshDataDir('bench-trade');
 const host = await startHostProcess(dataDir);
 const request = await pwRequest.newContext();
 await saveScenario(request, host, 'bench-crowd', crowdScenario({ traders: TRADERS }));
+const browserChoice = resolveChromium();
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: browserChoice.executablePath,
+  env: { ...process.env, ...browserChoice.env } as Record<string, string>,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 
