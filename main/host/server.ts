@@ -2,21 +2,14 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
 import type { IpcError } from '#shared/ipc/errors';
 import { fail, type Result } from '#shared/ipc/result';
 import type { App } from '../app/create-app';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { contentTypeOf, resolveStatic } from '../static-files';
+import { eventSockets, refuseUpgrade } from './events-socket';
 import { UPLOAD_PATH, handleUpload } from './upload';
-import {
-  WS_PROTOCOL,
-  bearerToken,
-  hostIsAllowed,
-  originIsAllowed,
-  tokenFromProtocols,
-  tokensEqual,
-} from './security';
+import { bearerToken, hostIsAllowed, originIsAllowed, tokensEqual } from './security';
 
 export interface HostOptions {
   readonly app: App;
@@ -51,12 +44,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 /** Serves the renderer and the contract's channels on 127.0.0.1 only. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const sockets = new Set<WebSocket>();
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: 64 * 1024,
-    handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
-  });
+  const sockets = eventSockets(options.app.events, token);
   let port = 0;
 
   const server = http.createServer((req, res) => {
@@ -91,25 +79,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refusal = refuse(req, port);
     const path = (req.url ?? '').split('?')[0];
-    if (refusal || path !== EVENTS_PATH || !tokensEqual(tokenFromProtocols(req.headers['sec-websocket-protocol']), token)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      socket.destroy();
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      const unsubscribe = options.app.events.subscribe((frame) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-      });
-      ws.on('close', () => {
-        unsubscribe();
-        sockets.delete(ws);
-      });
-      // The stream is one-way; a client that talks is ignored rather than trusted.
-      ws.on('message', () => undefined);
-    });
+    if (refuse(req, port) || path !== EVENTS_PATH) return refuseUpgrade(socket);
+    sockets.upgrade(req, socket, head);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -128,8 +100,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const ws of sockets) ws.terminate();
-        wss.close();
+        sockets.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
