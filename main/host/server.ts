@@ -8,6 +8,7 @@ import type { App } from '../app/create-app';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { contentTypeOf, resolveStatic } from '../static-files';
 import { eventSockets, refuseUpgrade } from './events-socket';
+import { isRefusal, readJsonBody } from './json-body';
 import { UPLOAD_PATH, handleUpload } from './upload';
 import { bearerToken, hostIsAllowed, originIsAllowed, tokensEqual } from './security';
 
@@ -29,7 +30,6 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const RPC_PREFIX = '/api/rpc/';
 const EVENTS_PATH = '/api/events';
 
@@ -65,8 +65,13 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       }
       if (url.split('?')[0] === UPLOAD_PATH) return handleUpload(req, res, options.app.services.market.uploads, sendJson);
       if (req.method === 'POST' && url.startsWith(RPC_PREFIX)) {
-        const channel = decodeURIComponent(url.slice(RPC_PREFIX.length).split('?')[0] ?? '');
-        const body = await readJson(req);
+        const channel = channelOf(url);
+        if (channel === null) {
+          req.resume();
+          return sendJson(res, 400, fail({ code: 'UNKNOWN_CHANNEL', message: 'the channel name is not valid %-encoding' }));
+        }
+        const body = await readJsonBody(req);
+        if (isRefusal(body)) return sendJson(res, body.status, body.result);
         if (!body.ok) return sendJson(res, 400, body);
         return sendJson(res, 200, await options.app.dispatch(channel, body.value));
       }
@@ -113,6 +118,15 @@ function refuse(req: IncomingMessage, port: number): IpcError | null {
   return null;
 }
 
+/** The channel from /api/rpc/NAME; null when NAME is not valid %-encoding ("%E0%A4%A"). */
+function channelOf(url: string): string | null {
+  try {
+    return decodeURIComponent(url.slice(RPC_PREFIX.length).split('?')[0] ?? '');
+  } catch {
+    return null;
+  }
+}
+
 function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
@@ -122,23 +136,6 @@ function sendJson(res: ServerResponse, status: number, body: Result<unknown>): v
     'Content-Length': Buffer.byteLength(text),
   });
   res.end(text);
-}
-
-async function readJson(req: IncomingMessage): Promise<Result<unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return fail({ code: 'BAD_INPUT', message: `request body is over ${MAX_BODY_BYTES} bytes` });
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (err) {
-    return fail({ code: 'BAD_INPUT', message: `request body is not JSON: ${(err as Error).message}` });
-  }
 }
 
 function serveStatic(root: string, url: string, req: IncomingMessage, res: ServerResponse): void {

@@ -58,8 +58,8 @@ export function startHostChild(dataDir: string, extra: string[] = [], env: NodeJ
 }
 
 /** Runs a process to its end (the second host that must refuse, a CLI command). */
-export function runToExit(args: string[], env: NodeJS.ProcessEnv = {}): Promise<ExitedChild> {
-  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+export function runToExit(args: string[], env: NodeJS.ProcessEnv = {}, as: { uid?: number; gid?: number } = {}): Promise<ExitedChild> {
+  const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env }, ...as });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
