@@ -52,7 +52,9 @@ function openBrowser(url: string): void {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof StoreError) console.error(`Levdesk cannot open its workspace: ${err.message}`);
+  // The in-use refusal is one exact line (scripts match it); other store problems get context.
+  if (err instanceof StoreError && err.kind === 'IN_USE') console.error(err.message);
+  else if (err instanceof StoreError) console.error(`Levdesk cannot open its workspace: ${err.message}`);
   else console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });

@@ -72,7 +72,7 @@ export class UploadStore {
   }
 
   /** Uploads left by a run that stopped before importing them (old ones only: another process may be uploading). */
-  sweep(now = Date.now()): void {
+  sweep(now = Date.now(), olderThanMs = STALE_AFTER_MS): void {
     let folders: string[];
     try {
       folders = fs.readdirSync(this.dir);
@@ -82,7 +82,7 @@ export class UploadStore {
     for (const name of folders) {
       const folder = path.join(this.dir, name);
       try {
-        if (now - fs.statSync(folder).mtimeMs > STALE_AFTER_MS) fs.rmSync(folder, { recursive: true, force: true });
+        if (now - fs.statSync(folder).mtimeMs >= olderThanMs) fs.rmSync(folder, { recursive: true, force: true });
       } catch {
         // In use or already gone: a later start tries again.
       }
