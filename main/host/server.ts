@@ -31,6 +31,9 @@ export interface RunningHost {
 }
 
 const RPC_PREFIX = '/api/rpc/';
+/** The page shows this: it says where a working link comes from. */
+const WRONG_TOKEN =
+  'missing or wrong token: open the link the web host printed when it started (the LEVDESK_URL=… line of "npm run web"); the host keeps that link\'s token in web-host.json in its data folder';
 const EVENTS_PATH = '/api/events';
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -61,7 +64,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
       if (!tokensEqual(bearerToken(req), token)) {
-        return sendJson(res, 403, fail({ code: 'FORBIDDEN', message: 'missing or wrong token' }));
+        return sendJson(res, 403, fail({ code: 'FORBIDDEN', message: WRONG_TOKEN }));
       }
       if (url.split('?')[0] === UPLOAD_PATH) return handleUpload(req, res, options.app.services.market.uploads, sendJson);
       if (req.method === 'POST' && url.startsWith(RPC_PREFIX)) {
