@@ -39,6 +39,8 @@ if (!app.requestSingleInstanceLock()) {
       const nativeBinding = findElectronNativeBinding(path.join(distDir, '..'), process.versions.electron, app.isPackaged);
       levdesk = createApp({ shell: 'electron', dataDir: app.getPath('userData'), ...(nativeBinding ? { nativeBinding } : {}) });
     } catch (err) {
+      // Also on stderr: "workspace PATH is in use by process N" is matched by scripts.
+      console.error(err instanceof Error ? err.message : String(err));
       dialog.showErrorBox('Levdesk cannot start', err instanceof Error ? err.message : String(err));
       app.exit(1);
       return;

@@ -4,7 +4,8 @@ import type { LevdeskBridge } from '#shared/ipc/bridge';
 import { ApiClient } from './api/client';
 import { ApiContext } from './api/context';
 import { ipcTransport } from './api/transport-ipc';
-import { httpTransport, takeToken } from './api/transport-http';
+import { forgetToken, httpTransport, probeHost, takeToken } from './api/transport-http';
+import { TokenPage } from './app/TokenPage';
 import { App } from './app/App';
 import { SettingsProvider } from './app/settings-context';
 import './styles/base.css';
@@ -18,6 +19,7 @@ import './styles/trade-panels.css';
 import './styles/trade-explain.css';
 import './styles/trade-toasts.css';
 import './styles/trade-table.css';
+import './styles/host-banner.css';
 
 declare global {
   interface Window {
@@ -25,16 +27,21 @@ declare global {
   }
 }
 
-function chooseClient(): ApiClient | string {
+/** The client, or why this page cannot have one (no token, or one the host refuses). */
+async function chooseClient(): Promise<ApiClient | 'no-token' | 'refused'> {
   if (window.levdesk) return new ApiClient(ipcTransport(window.levdesk));
   const token = takeToken();
-  if (!token) return 'This page needs the link the Levdesk web host printed (it carries an access token). Start it with "npm run web" and open the LEVDESK_URL it prints.';
+  if (!token) return 'no-token';
+  // Checked before the app renders: a stale bookmark gets a page that says what to do, not a broken app.
+  if ((await probeHost(token)) === 'refused') {
+    forgetToken();
+    return 'refused';
+  }
   return new ApiClient(httpTransport(token));
 }
 
 const rootEl = document.getElementById('root')!;
 const root = createRoot(rootEl);
-const client = chooseClient();
 
 function Ready({ children }: { children: React.ReactNode }) {
   // Tests wait for this attribute instead of sleeping.
@@ -44,10 +51,14 @@ function Ready({ children }: { children: React.ReactNode }) {
   return <>{children}</>;
 }
 
-if (typeof client === 'string') {
-  rootEl.dataset.appState = 'error';
-  root.render(<p className="fatal">{client}</p>);
-} else {
+function render(client: ApiClient | 'no-token' | 'refused'): void {
+  if (typeof client === 'string') {
+    rootEl.dataset.appState = 'error';
+    root.render(<TokenPage reason={client} />);
+    // A fresh link pasted into this tab differs only after the #, which the browser does not reload for.
+    window.addEventListener('hashchange', () => window.location.reload());
+    return;
+  }
   root.render(
     <StrictMode>
       <ApiContext.Provider value={client}>
@@ -62,3 +73,5 @@ if (typeof client === 'string') {
     </StrictMode>,
   );
 }
+
+void chooseClient().then(render);

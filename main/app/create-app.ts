@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Shell } from '#shared/ipc/channels/app';
 import { openWorkspace, workspacePathIn, type Workspace } from '../store/db';
+import { lockWorkspace } from '../store/workspace-lock';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
 import { findDefaultDataDir, loadDefaultData } from '../market/default-data';
@@ -34,10 +35,15 @@ export interface App {
 /** The composition root shared by the Electron shell, the web host and tests. */
 export function createApp(options: CreateAppOptions): App {
   const validate = options.validate ?? process.env.NODE_ENV !== 'production';
-  const workspace: Workspace = openWorkspace(
-    workspacePathIn(options.dataDir),
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  // One writer per workspace: taken before the file is opened, so a refused second process changes nothing.
+  const lock = lockWorkspace(workspacePathIn(options.dataDir), options.nativeBinding);
+  let workspace: Workspace;
+  try {
+    workspace = openWorkspace(workspacePathIn(options.dataDir), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
   const events = new EventBus(validate);
   const market = new MarketService({
     db: workspace.db,
@@ -45,6 +51,7 @@ export function createApp(options: CreateAppOptions): App {
     onProgress: (p) => events.emit('market.importProgress', p),
     onChanged: (reason) => events.emit('market.changed', { reason }),
   });
+  market.sweepLeftovers();
   const replay = new ReplayService({
     data: () => market.data(),
     onStatus: (s) => events.emit('replay.status', s),
@@ -81,6 +88,7 @@ export function createApp(options: CreateAppOptions): App {
       trading.close();
       market.close();
       workspace.close();
+      lock.release();
     },
   };
 }

@@ -7,6 +7,7 @@ import { describeIssues, toFieldIssues } from '#shared/ipc/issues';
 import { ImportCancelled, ImportProblemError, MarketService } from '../market/market-service';
 import { openWorkspace, WORKSPACE_FILE_NAME, type Workspace } from '../store/db';
 import { StoreError } from '../store/errors';
+import { lockWorkspace, type WorkspaceLock } from '../store/workspace-lock';
 import { EXIT_BAD_INPUT, EXIT_FAILURE, EXIT_OK, type CliCommand, type CliIO } from './command';
 
 const HELP = `levdesk import FILE... [options]
@@ -47,12 +48,29 @@ export function resolveWorkspacePath(arg: string | undefined): string {
   return isDir ? path.join(abs, WORKSPACE_FILE_NAME) : abs;
 }
 
-export function openCliWorkspace(arg: string | undefined, io: CliIO, command: string): Workspace | null {
+/**
+ * Opens the workspace for a command. A writing command first takes the workspace's writer lock
+ * (refused with one exact line while the app, a web host or another import holds it); a reading
+ * command (replay) shares the file with whoever writes it.
+ */
+export function openCliWorkspace(arg: string | undefined, io: CliIO, command: string, access: 'read' | 'write' = 'read'): Workspace | null {
   const file = resolveWorkspacePath(arg);
+  let lock: WorkspaceLock | null = null;
   try {
-    return openWorkspace(file);
+    if (access === 'write') lock = lockWorkspace(file);
+    const ws = openWorkspace(file);
+    const held = lock;
+    return {
+      ...ws,
+      close: () => {
+        ws.close();
+        held?.release();
+      },
+    };
   } catch (err) {
-    io.stderr.write(`levdesk ${command}: ${err instanceof StoreError ? err.message : (err as Error).message}\n`);
+    lock?.release();
+    if (err instanceof StoreError && err.kind === 'IN_USE') io.stderr.write(`${err.message}\n`);
+    else io.stderr.write(`levdesk ${command}: ${err instanceof StoreError ? err.message : (err as Error).message}\n`);
     return null;
   }
 }
@@ -121,7 +139,7 @@ export const importCommand: CliCommand = {
       io.stderr.write(`levdesk import: ${(err as Error).message}\n`);
       return EXIT_BAD_INPUT;
     }
-    const ws = openCliWorkspace(values.workspace, io, 'import');
+    const ws = openCliWorkspace(values.workspace, io, 'import', 'write');
     if (!ws) return EXIT_FAILURE;
     const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
     let lastShown = 0;
@@ -132,6 +150,7 @@ export const importCommand: CliCommand = {
       io.stderr.write(`levdesk import: ${p.phase} ${path.basename(p.file)}${pct}, ${p.rows.toLocaleString('en-US')} rows\n`);
     };
     const market = new MarketService({ db: ws.db, dataDir: path.dirname(ws.path), onProgress });
+    market.sweepLeftovers();
     try {
       const summary = await market.import(files.map((f) => path.resolve(f)), options);
       io.stdout.write(`${JSON.stringify({ workspace: ws.path, ...summary }, null, 2)}\n`);

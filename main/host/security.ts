@@ -40,10 +40,15 @@ export const WS_TOKEN_PREFIX = 'token.';
 
 /** Browsers cannot set headers on a WebSocket, so the token rides as a second subprotocol. */
 export function tokenFromProtocols(header: string | string[] | undefined): string | undefined {
+  const found = protocolsOf(header).find((p) => p.startsWith(WS_TOKEN_PREFIX));
+  return found?.slice(WS_TOKEN_PREFIX.length);
+}
+
+/** The subprotocols a WebSocket handshake asks for. */
+export function protocolsOf(header: string | string[] | undefined): string[] {
   const raw = Array.isArray(header) ? header.join(',') : (header ?? '');
-  const found = raw
+  return raw
     .split(',')
     .map((p) => p.trim())
-    .find((p) => p.startsWith(WS_TOKEN_PREFIX));
-  return found?.slice(WS_TOKEN_PREFIX.length);
+    .filter((p) => p !== '');
 }

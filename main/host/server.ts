@@ -2,21 +2,15 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
 import type { IpcError } from '#shared/ipc/errors';
 import { fail, type Result } from '#shared/ipc/result';
 import type { App } from '../app/create-app';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 import { contentTypeOf, resolveStatic } from '../static-files';
+import { eventSockets, refuseUpgrade } from './events-socket';
+import { isRefusal, readJsonBody } from './json-body';
 import { UPLOAD_PATH, handleUpload } from './upload';
-import {
-  WS_PROTOCOL,
-  bearerToken,
-  hostIsAllowed,
-  originIsAllowed,
-  tokenFromProtocols,
-  tokensEqual,
-} from './security';
+import { bearerToken, hostIsAllowed, originIsAllowed, tokensEqual } from './security';
 
 export interface HostOptions {
   readonly app: App;
@@ -36,8 +30,10 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
 const RPC_PREFIX = '/api/rpc/';
+/** The page shows this: it says where a working link comes from. */
+const WRONG_TOKEN =
+  'missing or wrong token: open the link the web host printed when it started (the LEVDESK_URL=… line of "npm run web"); the host keeps that link\'s token in web-host.json in its data folder';
 const EVENTS_PATH = '/api/events';
 
 const SECURITY_HEADERS: Record<string, string> = {
@@ -51,12 +47,7 @@ const SECURITY_HEADERS: Record<string, string> = {
 /** Serves the renderer and the contract's channels on 127.0.0.1 only. */
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
-  const sockets = new Set<WebSocket>();
-  const wss = new WebSocketServer({
-    noServer: true,
-    maxPayload: 64 * 1024,
-    handleProtocols: (protocols) => (protocols.has(WS_PROTOCOL) ? WS_PROTOCOL : false),
-  });
+  const sockets = eventSockets(options.app.events, token);
   let port = 0;
 
   const server = http.createServer((req, res) => {
@@ -73,12 +64,17 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const url = req.url ?? '/';
     if (url.startsWith('/api/')) {
       if (!tokensEqual(bearerToken(req), token)) {
-        return sendJson(res, 403, fail({ code: 'FORBIDDEN', message: 'missing or wrong token' }));
+        return sendJson(res, 403, fail({ code: 'FORBIDDEN', message: WRONG_TOKEN }));
       }
       if (url.split('?')[0] === UPLOAD_PATH) return handleUpload(req, res, options.app.services.market.uploads, sendJson);
       if (req.method === 'POST' && url.startsWith(RPC_PREFIX)) {
-        const channel = decodeURIComponent(url.slice(RPC_PREFIX.length).split('?')[0] ?? '');
-        const body = await readJson(req);
+        const channel = channelOf(url);
+        if (channel === null) {
+          req.resume();
+          return sendJson(res, 400, fail({ code: 'UNKNOWN_CHANNEL', message: 'the channel name is not valid %-encoding' }));
+        }
+        const body = await readJsonBody(req);
+        if (isRefusal(body)) return sendJson(res, body.status, body.result);
         if (!body.ok) return sendJson(res, 400, body);
         return sendJson(res, 200, await options.app.dispatch(channel, body.value));
       }
@@ -91,25 +87,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const refusal = refuse(req, port);
     const path = (req.url ?? '').split('?')[0];
-    if (refusal || path !== EVENTS_PATH || !tokensEqual(tokenFromProtocols(req.headers['sec-websocket-protocol']), token)) {
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-      socket.destroy();
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
-      const unsubscribe = options.app.events.subscribe((frame) => {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-      });
-      ws.on('close', () => {
-        unsubscribe();
-        sockets.delete(ws);
-      });
-      // The stream is one-way; a client that talks is ignored rather than trusted.
-      ws.on('message', () => undefined);
-    });
+    if (refuse(req, port) || path !== EVENTS_PATH) return refuseUpgrade(socket);
+    sockets.upgrade(req, socket, head);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -128,8 +108,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     close: () =>
       new Promise<void>((resolve) => {
-        for (const ws of sockets) ws.terminate();
-        wss.close();
+        sockets.close();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
@@ -142,6 +121,15 @@ function refuse(req: IncomingMessage, port: number): IpcError | null {
   return null;
 }
 
+/** The channel from /api/rpc/NAME; null when NAME is not valid %-encoding ("%E0%A4%A"). */
+function channelOf(url: string): string | null {
+  try {
+    return decodeURIComponent(url.slice(RPC_PREFIX.length).split('?')[0] ?? '');
+  } catch {
+    return null;
+  }
+}
+
 function sendJson(res: ServerResponse, status: number, body: Result<unknown>): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
@@ -151,23 +139,6 @@ function sendJson(res: ServerResponse, status: number, body: Result<unknown>): v
     'Content-Length': Buffer.byteLength(text),
   });
   res.end(text);
-}
-
-async function readJson(req: IncomingMessage): Promise<Result<unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return fail({ code: 'BAD_INPUT', message: `request body is over ${MAX_BODY_BYTES} bytes` });
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text.trim() === '') return { ok: true, value: undefined };
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (err) {
-    return fail({ code: 'BAD_INPUT', message: `request body is not JSON: ${(err as Error).message}` });
-  }
 }
 
 function serveStatic(root: string, url: string, req: IncomingMessage, res: ServerResponse): void {

@@ -39,7 +39,7 @@ export async function handleUpload(req: IncomingMessage, res: ServerResponse, st
   } catch (err) {
     if (err instanceof UploadRefused) {
       req.resume();
-      return send(res, 413, fail({ code: 'BAD_INPUT', message: err.message }));
+      return send(res, err.reason === 'name' ? 400 : 413, fail({ code: 'BAD_INPUT', message: err.message }));
     }
     throw err;
   }

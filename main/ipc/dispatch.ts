@@ -3,7 +3,7 @@ import type { IpcError } from '#shared/ipc/errors';
 import { describeIssues, toFieldIssues } from '#shared/ipc/issues';
 import { fail, ok, type Result } from '#shared/ipc/result';
 import type { Services } from '../app/services';
-import { StoreError } from '../store/errors';
+import { StoreError, readOnlyMessage } from '../store/errors';
 import { AppError } from './app-error';
 import type { HandlerTable } from './types';
 
@@ -33,7 +33,7 @@ export function createDispatch(table: HandlerTable, services: Services, options:
       parsed = spec.input.safeParse(rawInput === undefined ? {} : rawInput);
     } catch (err) {
       // A schema whose refinement throws is a bug in the contract, not in the caller's input.
-      return fail(toIpcError(channel, err));
+      return fail(toIpcError(channel, err, services.workspace.path));
     }
     if (!parsed.success) {
       const issues = toFieldIssues(parsed.error);
@@ -57,12 +57,12 @@ export function createDispatch(table: HandlerTable, services: Services, options:
       }
       return ok(checked.data);
     } catch (err) {
-      return fail(toIpcError(channel, err));
+      return fail(toIpcError(channel, err, services.workspace.path));
     }
   };
 }
 
-export function toIpcError(channel: string, err: unknown): IpcError {
+export function toIpcError(channel: string, err: unknown, workspacePath?: string): IpcError {
   if (err instanceof AppError) {
     return { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) };
   }
@@ -70,6 +70,10 @@ export function toIpcError(channel: string, err: unknown): IpcError {
     return { code: 'STORE_FAILED', message: err.message, details: { channel, kind: err.kind } };
   }
   const e = err as { name?: string; code?: string; message?: string };
+  if (e?.name === 'SqliteError' && typeof e.code === 'string' && e.code.startsWith('SQLITE_READONLY')) {
+    const file = workspacePath ?? 'file';
+    return { code: 'STORE_FAILED', message: `${channel}: ${readOnlyMessage(file, `SQLite: ${e.message}`)}`, details: { channel, sqlite: e.code } };
+  }
   if (e?.name === 'SqliteError') {
     return { code: 'STORE_FAILED', message: `${channel}: the workspace refused the write (${e.message}); nothing was saved`, details: { channel, sqlite: e.code } };
   }

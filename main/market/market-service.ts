@@ -43,9 +43,16 @@ export class MarketService {
     this.funding = new MarketFundingRepo(deps.db);
     this.depth = new MarketDepthRepo(deps.db);
     this.uploads = new UploadStore(path.join(deps.dataDir, 'uploads'));
-    // Leftovers of a run that was killed mid-import (old enough not to be another process's live files).
-    sweepStaleStaging(this.stagingDir);
-    this.uploads.sweep();
+  }
+
+  /**
+   * Removes staging files and uploads left by a run that was killed mid-import. Only the holder of
+   * the workspace's writer lock calls this (no other process can be importing then), so it takes
+   * everything; a reader (levdesk replay) never sweeps.
+   */
+  sweepLeftovers(): void {
+    sweepStaleStaging(this.stagingDir, Date.now(), 0);
+    this.uploads.sweep(Date.now(), 0);
   }
 
   get stagingDir(): string {

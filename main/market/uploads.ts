@@ -10,6 +10,13 @@ export const MAX_UPLOAD_BYTES = 4 * 1024 ** 3;
 
 export class UploadRefused extends Error {
   override readonly name = 'UploadRefused';
+  constructor(
+    message: string,
+    /** 'name': the file name is not usable (400); 'size': the body is too large (413). */
+    readonly reason: 'name' | 'size',
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -19,11 +26,14 @@ export class UploadRefused extends Error {
  * reduced to a safe base name, so nothing is ever written outside that folder.
  */
 export class UploadStore {
+  /** Files this store wrote in this process and not yet removed: the only paths a web page may import. */
+  private readonly issued = new Set<string>();
+
   constructor(readonly dir: string) {}
 
   async accept(name: string, body: Readable, limitBytes = MAX_UPLOAD_BYTES): Promise<{ path: string; name: string; bytes: number }> {
     const safe = safeUploadName(name);
-    if (!safe) throw new UploadRefused(`"${name}" is not a usable file name`);
+    if (!safe) throw new UploadRefused(`"${name}" is not a usable file name (a plain name such as BTCUSDT-1m-2024-01.csv; not hidden, not a folder)`, 'name');
     const folder = path.join(this.dir, randomBytes(12).toString('hex'));
     fs.mkdirSync(folder, { recursive: true });
     const file = path.join(folder, safe);
@@ -31,7 +41,7 @@ export class UploadStore {
     const count = new Transform({
       transform(chunk: Buffer, _enc, done) {
         bytes += chunk.length;
-        if (bytes > limitBytes) done(new UploadRefused(`the file is larger than ${Math.round(limitBytes / 1024 ** 2)} MiB`));
+        if (bytes > limitBytes) done(new UploadRefused(`the file is larger than ${Math.round(limitBytes / 1024 ** 2)} MiB`, 'size'));
         else done(null, chunk);
       },
     });
@@ -41,7 +51,13 @@ export class UploadStore {
       fs.rmSync(folder, { recursive: true, force: true });
       throw err;
     }
+    this.issued.add(path.resolve(file));
     return { path: file, name: safe, bytes };
+  }
+
+  /** True for a path this store handed out (an upload of this run, not yet imported). */
+  created(p: string): boolean {
+    return this.issued.has(path.resolve(p));
   }
 
   /** True for a file this store wrote (and so may delete). */
@@ -51,11 +67,12 @@ export class UploadStore {
   }
 
   remove(p: string): void {
+    this.issued.delete(path.resolve(p));
     if (this.contains(p)) fs.rmSync(path.dirname(path.resolve(p)), { recursive: true, force: true });
   }
 
   /** Uploads left by a run that stopped before importing them (old ones only: another process may be uploading). */
-  sweep(now = Date.now()): void {
+  sweep(now = Date.now(), olderThanMs = STALE_AFTER_MS): void {
     let folders: string[];
     try {
       folders = fs.readdirSync(this.dir);
@@ -65,7 +82,7 @@ export class UploadStore {
     for (const name of folders) {
       const folder = path.join(this.dir, name);
       try {
-        if (now - fs.statSync(folder).mtimeMs > STALE_AFTER_MS) fs.rmSync(folder, { recursive: true, force: true });
+        if (now - fs.statSync(folder).mtimeMs >= olderThanMs) fs.rmSync(folder, { recursive: true, force: true });
       } catch {
         // In use or already gone: a later start tries again.
       }

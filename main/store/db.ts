@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './db-types';
-import { StoreError, isCorruptionError } from './errors';
+import { StoreError, isCorruptionError, readOnlyMessage } from './errors';
 import { LATEST_VERSION, MIGRATIONS, migrate } from './migrations/index';
 import type { Migration } from './migrations/types';
 
@@ -41,6 +41,7 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
   const latest = options.migrations ? Math.max(0, ...migrations.map((m) => m.version)) : LATEST_VERSION;
   const existed = checkHeader(file);
   if (!existed) ensureFolder(file);
+  else checkWritable(file);
 
   const db = connect(file, options.nativeBinding);
   try {
@@ -96,6 +97,22 @@ function checkHeader(file: string): boolean {
     throw new StoreError('NOT_LEVDESK', `${file} is not a Levdesk workspace (it is not an SQLite database); it was left untouched.`, file);
   }
   return true;
+}
+
+/** WAL needs the file and its folder (for -wal and -shm) writable; say so before SQLite's bare "readonly database". */
+function checkWritable(file: string): void {
+  for (const [target, what] of [
+    [file, 'the file'],
+    [path.dirname(file), 'its folder'],
+  ] as const) {
+    try {
+      fs.accessSync(target, fs.constants.W_OK);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'EROFS' ? 'it is on a read-only disk' : `${what} is not writable: ${code ?? (err as Error).message}`;
+      throw new StoreError('READ_ONLY', readOnlyMessage(file, why), file);
+    }
+  }
 }
 
 function ensureFolder(file: string): void {

@@ -3,6 +3,25 @@ import type { StreamStatus, Transport } from './transport';
 
 const TOKEN_KEY = 'levdesk.token';
 
+/** The host refused the token: forget it, so the next link the user opens starts clean. */
+export function forgetToken(): void {
+  sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/** Whether the host accepts this token: 'ok', 'refused' (403) or 'unreachable'. */
+export async function probeHost(token: string): Promise<'ok' | 'refused' | 'unreachable'> {
+  try {
+    const res = await fetch('/api/rpc/app.info', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: '{}',
+    });
+    return res.status === 403 ? 'refused' : 'ok';
+  } catch {
+    return 'unreachable';
+  }
+}
+
 /** The token arrives in the URL fragment once; keep it for reloads and take it out of the address bar. */
 export function takeToken(): string | null {
   const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(window.location.hash);
@@ -14,11 +33,16 @@ export function takeToken(): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** Longest wait between two reconnection attempts while the host is gone. */
+const MAX_RETRY_MS = 2000;
+
 export function httpTransport(token: string): Transport {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const statusListeners = new Set<(s: StreamStatus) => void>();
   let status: StreamStatus = 'connecting';
   let retry = 250;
+  let everOpen = false;
+  let lost = false;
 
   const setStatus = (s: StreamStatus): void => {
     status = s;
@@ -26,10 +50,14 @@ export function httpTransport(token: string): Transport {
   };
 
   const connect = (): void => {
-    setStatus('connecting');
     const ws = new WebSocket(`ws://${window.location.host}/api/events`, ['levdesk', `token.${token}`]);
     ws.onopen = () => {
       retry = 250;
+      // Back after the host was gone: it is a new process (its replay clock, its state), so the
+      // page starts over from what the workspace holds rather than patching a stale picture.
+      if (everOpen && lost) return window.location.reload();
+      everOpen = true;
+      lost = false;
       setStatus('open');
     };
     ws.onmessage = (msg) => {
@@ -37,9 +65,13 @@ export function httpTransport(token: string): Transport {
       for (const l of listeners.get(frame.type) ?? []) l(frame.payload);
     };
     ws.onclose = () => {
-      setStatus('closed');
-      setTimeout(connect, retry);
-      retry = Math.min(retry * 2, 5000);
+      lost = true;
+      // A browser does not say why a WebSocket failed: ask the host whether it is gone or refusing us.
+      void probeHost(token).then((answer) => {
+        setStatus(answer === 'refused' ? 'refused' : 'closed');
+        setTimeout(connect, retry);
+        retry = Math.min(retry * 2, MAX_RETRY_MS);
+      });
     };
   };
   connect();

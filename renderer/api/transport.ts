@@ -14,4 +14,8 @@ export interface Transport {
   fileToPath(file: File, onProgress?: (sent: number, total: number) => void): Promise<Result<{ path: string; name: string }>>;
 }
 
-export type StreamStatus = 'connecting' | 'open' | 'closed';
+/**
+ * 'closed': the host does not answer (stopped, crashed, restarting); the page keeps trying.
+ * 'refused': a host answers on this port but refuses this page's token (another workspace, or a new token).
+ */
+export type StreamStatus = 'connecting' | 'open' | 'closed' | 'refused';

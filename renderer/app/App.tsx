@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Icon } from '../components/Icon';
+import { HostBanner, useHostStatus } from './HostBanner';
 import { StatusBar } from './StatusBar';
 import { VIEWS, type ViewId } from './views';
 
@@ -8,6 +9,8 @@ const VIEW_KEY = 'levdesk.view';
 export function App() {
   const [view, setView] = useState<ViewId>(() => (sessionStorage.getItem(VIEW_KEY) as ViewId | null) ?? 'trade');
   const current = VIEWS.find((v) => v.id === view) ?? VIEWS[0]!;
+  const hostStatus = useHostStatus();
+  const offline = hostStatus === 'closed' || hostStatus === 'refused';
 
   useEffect(() => {
     sessionStorage.setItem(VIEW_KEY, view);
@@ -29,8 +32,9 @@ export function App() {
   }, []);
 
   return (
-    <div className="shell">
-      <nav className="rail" aria-label="Views">
+    <div className="shell" data-host={offline ? 'gone' : 'live'}>
+      <HostBanner status={hostStatus} />
+      <nav className="rail" aria-label="Views" inert={offline}>
         <div className="brand" aria-hidden="true">
           L
         </div>
@@ -51,7 +55,7 @@ export function App() {
           </button>
         ))}
       </nav>
-      <main className="view" id="view" data-view={current.id}>
+      <main className="view" id="view" data-view={current.id} inert={offline}>
         {current.render()}
       </main>
       <StatusBar />

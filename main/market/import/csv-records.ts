@@ -32,6 +32,21 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+/**
+ * The longest line (or quoted record) a market file may hold. Exchange rows are under 200
+ * characters; a longer "line" is a file that is not CSV, and waiting for its end could take for
+ * ever (a 2 MB zip can inflate to one 2 GiB line), so it is refused as soon as it passes this.
+ */
+export const MAX_LINE_CHARS = 64 * 1024;
+
+export class CsvLineTooLong extends Error {
+  override readonly name = 'CsvLineTooLong';
+  constructor(readonly line: number) {
+    super(`line ${line} is longer than ${MAX_LINE_CHARS.toLocaleString('en-US')} characters (64 KiB); exchange files have short lines, so this is not a market-data CSV`);
+  }
+}
+
+/** Yields once per input chunk (an empty batch too), so the caller can report and cancel at that pace. */
 export async function* csvRecords(source: AsyncIterable<Buffer | string>, progress?: CsvReadProgress): AsyncGenerator<CsvRecord[]> {
   const decoder = new StringDecoder('utf8');
   const tokenizer = new CsvTokenizer();
@@ -44,8 +59,7 @@ export async function* csvRecords(source: AsyncIterable<Buffer | string>, progre
       text = decoder.write(chunk);
       if (progress) progress.bytes += chunk.length;
     }
-    const out = tokenizer.push(text);
-    if (out.length > 0) yield out;
+    yield tokenizer.push(text);
   }
   const out = tokenizer.end(decoder.end());
   if (out.length > 0) yield out;
@@ -56,18 +70,31 @@ export class CsvTokenizer {
   private rest = '';
   private line = 1;
   private first = true;
+  /** How far `rest` is known to hold no newline: the next chunk's search starts there, not at 0. */
+  private scanned = 0;
+
+  constructor(private readonly maxLine = MAX_LINE_CHARS) {}
 
   push(text: string): CsvRecord[] {
+    // `rest` is at most one unfinished line (maxLine), so this copy is bounded per chunk.
     let data = this.rest + text;
+    let scanFrom = this.scanned;
     if (this.first && data.length > 0) {
       if (data.charCodeAt(0) === 0xfeff) data = data.slice(1);
       this.first = false;
+      scanFrom = 0;
     }
     const out: CsvRecord[] = [];
     let pos = 0;
+    this.scanned = 0;
     for (;;) {
-      const nl = data.indexOf('\n', pos);
-      if (nl < 0) break;
+      const nl = data.indexOf('\n', Math.max(pos, scanFrom));
+      if (nl < 0) {
+        // No newline up to data.length: the next push need not look at these characters again.
+        this.scanned = data.length - pos;
+        break;
+      }
+      if (nl - pos > this.maxLine) throw new CsvLineTooLong(this.line);
       let lineEnd = nl;
       if (lineEnd > pos && data.charCodeAt(lineEnd - 1) === 13) lineEnd -= 1;
       const raw = data.slice(pos, lineEnd);
@@ -80,10 +107,12 @@ export class CsvTokenizer {
       // A quoted record may run over several lines: parse from pos; null means "need more input".
       const parsed = parseQuoted(data, pos, this.line);
       if (parsed === null) break;
+      if (parsed.next - pos > this.maxLine + 2) throw new CsvLineTooLong(this.line);
       out.push({ fields: parsed.fields, line: this.line });
       this.line += parsed.lines;
       pos = parsed.next;
     }
+    if (data.length - pos > this.maxLine) throw new CsvLineTooLong(this.line);
     this.rest = data.slice(pos);
     return out;
   }

@@ -6,14 +6,33 @@ import type { ImportProblem } from '#shared/domain/market-import';
  */
 export class ImportProblemError extends Error {
   override readonly name = 'ImportProblemError';
-  constructor(readonly problem: ImportProblem) {
-    super(formatProblem(problem));
+  readonly problem: ImportProblem;
+  constructor(problem: ImportProblem) {
+    // The last line of defence: whatever a reader quoted, no message carries a whole line of a file.
+    const safe = { ...problem, found: clip(problem.found), message: clipMessage(problem.message) };
+    super(formatProblem(safe));
+    this.problem = safe;
   }
 }
 
+/** Most of a file's text a message may quote. */
+export const MAX_QUOTED_CHARS = 200;
+const MAX_MESSAGE_CHARS = 4 * MAX_QUOTED_CHARS;
+
+/** At most MAX_QUOTED_CHARS of a piece of a file, marked when cut. */
+export function clip(text: string, max = MAX_QUOTED_CHARS): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}… (${text.length.toLocaleString('en-US')} characters)`;
+}
+
+function clipMessage(message: string): string {
+  const quoted = message.replace(/"([^"]{201,})"/g, (_m, inner: string) => `"${clip(inner)}"`);
+  return quoted.length <= MAX_MESSAGE_CHARS ? quoted : clip(quoted, MAX_MESSAGE_CHARS);
+}
+
 export function formatProblem(p: ImportProblem): string {
-  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file;
-  return `${where}: ${p.message}`;
+  if (p.line > 0) return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+  // A whole-file message names its file already; "FILE: FILE has no data rows" says it twice.
+  return p.message.includes(p.file) ? p.message : `${p.file}: ${p.message}`;
 }
 
 /** Where a reader is, so it can name the place of a problem. */
@@ -30,7 +49,7 @@ export function problem(
   found: string,
   message?: string,
 ): ImportProblemError {
-  const shown = found.length > 60 ? `${found.slice(0, 57)}...` : found;
+  const shown = clip(found, 60);
   const text = message ?? `${field} (column ${column}): expected ${expected}, found "${shown}"`;
   return new ImportProblemError({ file: ctx.file, line: ctx.line, column, field, expected, found: shown, message: text });
 }

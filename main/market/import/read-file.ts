@@ -1,5 +1,5 @@
 import type { ImportFormat, ImportOptions } from '#shared/domain/market-import';
-import { CsvSyntaxError, csvRecords, type CsvReadProgress } from './csv-records';
+import { CsvLineTooLong, CsvSyntaxError, csvRecords, type CsvReadProgress } from './csv-records';
 import { hintsFromName } from './file-name';
 import { BinanceFundingReader } from './formats/binance-funding';
 import { BinanceKlinesReader } from './formats/binance-klines';
@@ -64,6 +64,9 @@ export async function readEntry(o: ReadEntryOptions): Promise<EntryResult> {
     stream.destroy();
     if (err instanceof CsvSyntaxError) {
       throw new ImportProblemError({ file, line: err.line, column: err.column, field: '', expected: 'well-formed CSV', found: 'malformed quoting', message: `${err.message}` });
+    }
+    if (err instanceof CsvLineTooLong) {
+      throw new ImportProblemError({ file, line: err.line, column: 1, field: '', expected: 'a line of at most 64 KiB', found: 'a longer line', message: err.message });
     }
     throw err;
   }

@@ -95,8 +95,11 @@ async function openZip(file: string, bytes: number): Promise<OpenedSource> {
 }
 
 /** SHA-256 of the file's bytes (streamed), to recognise a file imported before. */
-export async function sha256File(file: string): Promise<string> {
+export async function sha256File(file: string, onChunk?: () => void): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
+    hash.update(chunk as Buffer);
+    onChunk?.();
+  }
   return hash.digest('hex');
 }

@@ -126,7 +126,7 @@ export const STALE_AFTER_MS = 6 * 3_600_000;
  * Removes staging files left by an import that was killed mid-way (they hold nothing of value).
  * Only old ones: another process (the CLI beside the app) may be importing into the same folder.
  */
-export function sweepStaleStaging(dir: string, now = Date.now()): void {
+export function sweepStaleStaging(dir: string, now = Date.now(), olderThanMs = STALE_AFTER_MS): void {
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -137,7 +137,7 @@ export function sweepStaleStaging(dir: string, now = Date.now()): void {
     if (!name.endsWith('.staging.db')) continue;
     const file = path.join(dir, name);
     try {
-      if (now - fs.statSync(file).mtimeMs > STALE_AFTER_MS) fs.rmSync(file, { force: true });
+      if (now - fs.statSync(file).mtimeMs >= olderThanMs) fs.rmSync(file, { force: true });
     } catch {
       // In use (Windows) or already gone: leave it to a later start.
     }

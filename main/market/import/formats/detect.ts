@@ -1,6 +1,6 @@
 import type { ImportFormat } from '#shared/domain/market-import';
 import { isIntegerText } from '../decimal-text';
-import { fileProblem } from '../problem';
+import { clip, fileProblem } from '../problem';
 
 export const KLINE_HEADER = ['open_time', 'open', 'high', 'low', 'close', 'volume', 'close_time', 'quote_volume', 'count', 'taker_buy_volume', 'taker_buy_quote_volume', 'ignore'];
 export const BINANCE_FUNDING_HEADER = ['calc_time', 'funding_interval_hours', 'last_funding_rate'];
@@ -32,11 +32,12 @@ export function detectFormat(file: string, first: readonly string[], declared?: 
   if (!looksLikeHeader) {
     if (first.length === 12 && isIntegerText(first[0]!) && isIntegerText(first[6] ?? '')) return { format: 'binance-klines', header: false };
     if (first.length === 3 && isIntegerText(first[0]!) && isIntegerText(first[1] ?? '')) return { format: 'binance-funding', header: false };
+    const shown = clip(first.slice(0, 6).join(',') + (first.length > 6 ? ',…' : ''));
     throw fileProblem(
       file,
       'a header row, or a 12-column Binance kline row',
-      first.slice(0, 6).join(','),
-      `${file}: unrecognised format: the first line is "${first.slice(0, 6).join(',')}${first.length > 6 ? ',…' : ''}" (${first.length} columns). ` +
+      shown,
+      `${file}: unrecognised format: the first line is "${shown}" (${first.length} columns). ` +
         'Expected Binance klines (12 columns), Binance or Bybit funding, bookDepth, or a CSV with a header naming time, open, high, low and close.',
     );
   }

@@ -1,7 +1,7 @@
 import type { ColumnMap } from '#shared/domain/market-import';
 import { INTERVAL_MS, intervalFromMs, type Interval } from '#shared/domain/market-series';
 import { CandleCollector } from '../candle-collector';
-import { fileProblem, problem, type RowContext } from '../problem';
+import { clip, fileProblem, problem, type RowContext } from '../problem';
 import { EPOCH_UNIT_LABEL, epochToMs, epochUnitOf, formatOffset, parseDateText, parseOffsetMinutes, type EpochUnit } from '../time-text';
 import type { FormatReader, ReadSeries, ReaderContext } from './reader';
 
@@ -149,8 +149,8 @@ function mapColumns(ctx: ReaderContext, header: string[]): Record<keyof ColumnMa
         0,
         field,
         map ? `a column named "${map[field]}"` : `a column named ${ALIASES[field].slice(0, 4).join(' / ')}`,
-        header.join(','),
-        `the header has no ${field} column${map ? ` named "${map[field]}"` : ''} (found: ${header.join(', ')}); pass --columns time=…,open=…,high=…,low=…,close=…`,
+        clip(header.join(',')),
+        `the header has no ${field} column${map ? ` named "${map[field]}"` : ''} (found: ${clip(header.join(', '))}); pass --columns time=…,open=…,high=…,low=…,close=…`,
       );
     }
     return at;
