@@ -3,7 +3,7 @@ import { eventTime } from '#shared/domain/trading-commands';
 import { Dec, ZERO } from '#shared/money/decimal';
 import { contractSpec, getProfile, maxLeverageForNotional } from '#shared/risk/index';
 import { adjustMargin, deposit, setLeverage, setMarginMode, withdraw } from './account/account-commands';
-import { EngineIndexes, EngineRejection, account, market, reject, type EngineContext } from './context';
+import { EngineIndexes, EngineRejection, account, market, reject, type AdlSelection, type EngineContext } from './context';
 import { processArrivals, startCrowd } from './crowd/arrivals';
 import type { ApplyResult, Effect } from './effects';
 import { settleFunding } from './funding/settle-funding';
@@ -19,6 +19,11 @@ import { hashOf } from './state/hash';
 import { restoreState, snapshotState, type EngineSnapshot } from './state/snapshot';
 import { runTriggers } from './triggers/run-triggers';
 
+export interface EngineOptions {
+  /** How ADL picks counterparties; 'reference' is the original full ranking, the test oracle. */
+  readonly adlSelection?: AdlSelection;
+}
+
 /**
  * The paper-trading engine: a pure, deterministic state machine. `apply(event)` changes the
  * state and returns what happened (effects), or refuses a command with a reason and changes
@@ -29,13 +34,14 @@ export class Engine {
   private state: EngineState;
   private readonly idx = new EngineIndexes();
 
-  constructor(snapshot?: EngineSnapshot) {
+  constructor(snapshot?: EngineSnapshot, options: EngineOptions = {}) {
+    this.idx.adlSelection = options.adlSelection ?? 'indexed';
     this.state = snapshot ? restoreState(snapshot) : emptyState();
     if (snapshot) this.rebuildIndexes();
   }
 
-  static restore(snapshot: EngineSnapshot): Engine {
-    return new Engine(snapshot);
+  static restore(snapshot: EngineSnapshot, options: EngineOptions = {}): Engine {
+    return new Engine(snapshot, options);
   }
 
   apply(event: EngineEvent): ApplyResult {

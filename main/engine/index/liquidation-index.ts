@@ -47,9 +47,17 @@ export class LiquidationIndex {
   /** Positions liquidatable whatever the price (an isolated margin that funding used up), by symbol. */
   private readonly forced = new Map<string, Set<string>>();
   private readonly epochs = new Map<string, number>();
+  private readonly freshSides = new Map<string, number>();
+  /** Told of every entry that is set or removed (the ADL ranking keeps its order up to date with it). */
+  private readonly watchers: Array<(symbol: string, account: AccountId) => void> = [];
+
+  watch(fn: (symbol: string, account: AccountId) => void): void {
+    this.watchers.push(fn);
+  }
 
   set(entry: RiskEntry, indexed: boolean, forced = false): void {
     const key = positionKey(entry.account, entry.symbol);
+    for (const w of this.watchers) w(entry.symbol, entry.account);
     this.entries.set(key, entry);
     this.symbolEntries(entry.symbol).set(entry.account, entry);
     this.forcedIn(entry.symbol)[forced ? 'add' : 'delete'](key);
@@ -65,6 +73,19 @@ export class LiquidationIndex {
 
   isStale(e: RiskEntry): boolean {
     return e.epoch < this.epochOf(e.symbol);
+  }
+
+  /**
+   * Whether one side of a market was found to hold no stale entry since the last funding
+   * settlement (entries are always solved at the current epoch, so only a settlement makes any
+   * stale): lets auto-deleveraging skip its scan for stale entries after the first one.
+   */
+  sideFresh(symbol: string, side: Side): boolean {
+    return this.freshSides.get(`${symbol}|${side}`) === this.epochOf(symbol);
+  }
+
+  markSideFresh(symbol: string, side: Side): void {
+    this.freshSides.set(`${symbol}|${side}`, this.epochOf(symbol));
   }
 
   /**
@@ -86,6 +107,7 @@ export class LiquidationIndex {
 
   remove(account: AccountId, symbol: string): void {
     const key = positionKey(account, symbol);
+    for (const w of this.watchers) w(symbol, account);
     this.entries.delete(key);
     this.bySymbol.get(symbol)?.delete(account);
     this.forced.get(symbol)?.delete(key);
@@ -155,5 +177,6 @@ export class LiquidationIndex {
     this.multiBySymbol.clear();
     this.forced.clear();
     this.epochs.clear();
+    this.freshSides.clear();
   }
 }
