@@ -66,8 +66,11 @@ class SideRanking {
   readonly changed = new Set<AccountId>();
   /** Changed accounts not yet re-scored into `fresh`. */
   private readonly pending = new Set<AccountId>();
-  /** The changed accounts' current scores, in ADL order. */
-  private fresh: ScoredEntry[] = [];
+  /** The changed accounts' current scores, in ADL order, and by account. */
+  private readonly fresh: ScoredEntry[] = [];
+  private readonly freshOf = new Map<AccountId, ScoredEntry>();
+  /** Prefix entries before this index are all changed (skipped for good). */
+  private head = 0;
 
   constructor(
     liq: LiquidationIndex,
@@ -93,8 +96,10 @@ class SideRanking {
   *entries(score: Scorer): Generator<ScoredEntry> {
     this.updateFresh(score);
     const fresh = this.fresh;
+    // Changed entries stay changed for the ranking's life: the prefix's changed head is passed once.
+    while (this.head < this.prefix.length && this.changed.has(this.prefix[this.head]!.account)) this.head++;
     let f = 0;
-    let i = 0;
+    let i = this.head;
     for (;;) {
       while (i < this.prefix.length && this.changed.has(this.prefix[i]!.account)) i++;
       if (i === this.prefix.length && this.drawBand(score)) continue;
@@ -117,26 +122,23 @@ class SideRanking {
     this.pending.add(account);
   }
 
-  /** Re-scores the accounts changed since the last read into the sorted fresh list. */
+  /** Re-scores the accounts changed since the last read into the sorted fresh list (binary search in and out). */
   private updateFresh(score: Scorer): void {
     if (this.pending.size === 0) return;
-    const fresh = this.fresh.filter((r) => !this.pending.has(r.account));
-    const added: ScoredEntry[] = [];
+    const fresh = this.fresh;
     for (const account of this.pending) {
+      const old = this.freshOf.get(account);
+      if (old) {
+        fresh.splice(lowerBound(fresh, old), 1);
+        this.freshOf.delete(account);
+      }
       const r = score(account);
-      if (r) added.push(r);
+      if (r) {
+        fresh.splice(lowerBound(fresh, r), 0, r);
+        this.freshOf.set(account, r);
+      }
     }
     this.pending.clear();
-    added.sort((a, b) => (rankedBefore(a, b) ? -1 : 1));
-    // Merge two sorted lists.
-    const out: ScoredEntry[] = [];
-    let i = 0;
-    let j = 0;
-    while (i < fresh.length || j < added.length) {
-      if (j === added.length || (i < fresh.length && rankedBefore(fresh[i]!, added[j]!))) out.push(fresh[i++]!);
-      else out.push(added[j++]!);
-    }
-    this.fresh = out;
   }
 
   /** Moves the next band from the heap to the prefix, exactly ordered. False when the heap is empty. */
@@ -165,6 +167,18 @@ class SideRanking {
     }
     return top;
   }
+}
+
+/** The first index whose entry is not ranked before `x` (where x is, or goes, in a sorted list). */
+function lowerBound(list: readonly ScoredEntry[], x: ScoredEntry): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (rankedBefore(list[mid]!, x)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function siftDown(h: FloatEntry[], i: number): void {
