@@ -15,6 +15,8 @@ export interface StoredSnapshot {
   readonly t: number | null;
   readonly hash: string;
   readonly body: string;
+  /** The engine's liquidation index at that point (JSON), when it was stored with the snapshot. */
+  readonly index?: string | null;
 }
 
 /**
@@ -24,7 +26,7 @@ export interface StoredSnapshot {
  */
 export class TradingLogRepo {
   private readonly insertEvent: Statement<[number, number, string, string]>;
-  private readonly insertSnapshot: Statement<[number, number | null, string, string]>;
+  private readonly insertSnapshot: Statement<[number, number | null, string, string, string | null]>;
   private readonly insertOrder: Statement<[number, number, string, string, string, number, string]>;
   private readonly insertFill: Statement<[number, number, number, string, string, string]>;
   private readonly insertFunding: Statement<[number, number, number, string, string, string]>;
@@ -36,7 +38,7 @@ export class TradingLogRepo {
 
   constructor(private readonly db: Db) {
     this.insertEvent = db.prepare('INSERT INTO trading_events (seq, t, kind, body) VALUES (?, ?, ?, ?)');
-    this.insertSnapshot = db.prepare('INSERT OR REPLACE INTO trading_snapshots (seq, t, hash, body) VALUES (?, ?, ?, ?)');
+    this.insertSnapshot = db.prepare('INSERT OR REPLACE INTO trading_snapshots (seq, t, hash, body, index_body) VALUES (?, ?, ?, ?, ?)');
     this.insertOrder = db.prepare(
       'INSERT OR REPLACE INTO trading_order_versions (order_id, seq, account, symbol, status, updated_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -54,7 +56,7 @@ export class TradingLogRepo {
     if (batch.length === 0 && !snapshot) return;
     this.db.transaction(() => {
       for (const e of batch) this.writeEvent(e);
-      if (snapshot) this.insertSnapshot.run(snapshot.seq, snapshot.t, snapshot.hash, snapshot.body);
+      if (snapshot) this.insertSnapshot.run(snapshot.seq, snapshot.t, snapshot.hash, snapshot.body, snapshot.index ?? null);
     })();
   }
 
@@ -117,7 +119,7 @@ export class TradingLogRepo {
   }
 
   latestSnapshot(maxSeq = Number.MAX_SAFE_INTEGER): StoredSnapshot | null {
-    const row = this.db.prepare('SELECT seq, t, hash, body FROM trading_snapshots WHERE seq <= ? ORDER BY seq DESC LIMIT 1').get(maxSeq) as StoredSnapshot | undefined;
+    const row = this.db.prepare('SELECT seq, t, hash, body, index_body AS "index" FROM trading_snapshots WHERE seq <= ? ORDER BY seq DESC LIMIT 1').get(maxSeq) as StoredSnapshot | undefined;
     return row ?? null;
   }
 
