@@ -1,4 +1,5 @@
 import type { Effect } from './effects';
+import { AdlRankingIndex } from './index/adl-ranking-index';
 import { LiquidationIndex } from './index/liquidation-index';
 import { OrderIndex } from './index/order-index';
 import type { Account, Position } from './model/account';
@@ -6,10 +7,20 @@ import type { AccountId } from './model/ids';
 import type { MarketState } from './model/market';
 import type { EngineState } from './state/engine-state';
 
+export type AdlSelection = 'indexed' | 'reference';
+
 /** Indexes derived from the state: rebuilt from scratch on restore, never serialised. */
 export class EngineIndexes {
   readonly liq = new LiquidationIndex();
   readonly orders = new OrderIndex();
+  /** Opposing sides in ADL order, kept across a cascade (index/adl-ranking-index.ts). */
+  readonly adl = new AdlRankingIndex(this.liq);
+  /**
+   * How auto-deleveraging picks its counterparties: 'indexed' (the ranking index) or 'reference'
+   * (a full ranking at every ADL event, the original implementation, kept as the test oracle:
+   * both must give the same state).
+   */
+  adlSelection: AdlSelection = 'indexed';
   /** Every open position per symbol, in a stable order (insertion), the liquidity account's included. */
   readonly positions = new Map<string, Map<AccountId, Position>>();
   /** Per market, the heaps a trigger run consults (triggers/run-triggers.ts keeps it). */
@@ -26,6 +37,7 @@ export class EngineIndexes {
     this.orders.clear();
     this.positions.clear();
     this.triggerLists.clear();
+    this.adl.clear();
   }
 }
 

@@ -3,13 +3,14 @@ import { eventTime } from '#shared/domain/trading-commands';
 import { Dec, ZERO } from '#shared/money/decimal';
 import { contractSpec, getProfile, maxLeverageForNotional } from '#shared/risk/index';
 import { adjustMargin, deposit, setLeverage, setMarginMode, withdraw } from './account/account-commands';
-import { EngineIndexes, EngineRejection, account, market, reject, type EngineContext } from './context';
+import { EngineIndexes, EngineRejection, account, market, reject, type AdlSelection, type EngineContext } from './context';
 import { processArrivals, startCrowd } from './crowd/arrivals';
 import type { ApplyResult, Effect } from './effects';
 import { settleFunding } from './funding/settle-funding';
 import { changeInsurance } from './ledger/insurance';
 import { newAccount } from './model/account';
 import { LIQUIDITY_ID } from './model/ids';
+import type { LiquidationIndexData } from './index/liquidation-index';
 import { MarketState } from './model/market';
 import { amendOrder, cancelAll, cancelOrder, closePosition, placeOrder } from './orders/commands';
 import { refreshAccount, refreshDirty } from './risk/refresh';
@@ -18,6 +19,17 @@ import { emptyState, type EngineState } from './state/engine-state';
 import { hashOf } from './state/hash';
 import { restoreState, snapshotState, type EngineSnapshot } from './state/snapshot';
 import { runTriggers } from './triggers/run-triggers';
+
+export interface EngineOptions {
+  /** How ADL picks counterparties; 'reference' is the original full ranking, the test oracle. */
+  readonly adlSelection?: AdlSelection;
+  /**
+   * With a snapshot: the liquidation index exported (indexSnapshot) together with it, so the
+   * restore takes the solved liquidation prices as they were instead of solving them all again.
+   * Ignored (everything solved) when it does not cover exactly the snapshot's positions.
+   */
+  readonly index?: LiquidationIndexData;
+}
 
 /**
  * The paper-trading engine: a pure, deterministic state machine. `apply(event)` changes the
@@ -29,13 +41,14 @@ export class Engine {
   private state: EngineState;
   private readonly idx = new EngineIndexes();
 
-  constructor(snapshot?: EngineSnapshot) {
+  constructor(snapshot?: EngineSnapshot, options: EngineOptions = {}) {
+    this.idx.adlSelection = options.adlSelection ?? 'indexed';
     this.state = snapshot ? restoreState(snapshot) : emptyState();
-    if (snapshot) this.rebuildIndexes();
+    if (snapshot) this.rebuildIndexes(options.index);
   }
 
-  static restore(snapshot: EngineSnapshot): Engine {
-    return new Engine(snapshot);
+  static restore(snapshot: EngineSnapshot, options: EngineOptions = {}): Engine {
+    return new Engine(snapshot, options);
   }
 
   apply(event: EngineEvent): ApplyResult {
@@ -94,6 +107,14 @@ export class Engine {
     return snapshotState(this.state);
   }
 
+  /**
+   * The derived liquidation index as plain data (not part of the state or its hash): stored next
+   * to a snapshot, it lets a restore skip solving every liquidation price (EngineOptions.index).
+   */
+  indexSnapshot(): LiquidationIndexData {
+    return this.idx.liq.exportData();
+  }
+
   /** sha256 of the canonical snapshot: equal hashes, equal states. */
   stateHash(): string {
     return hashOf(this.snapshot());
@@ -104,11 +125,24 @@ export class Engine {
     return this.state;
   }
 
+  /** Takes an exported liquidation index if it matches the restored state. */
+  private importIndex(index: LiquidationIndexData): boolean {
+    try {
+      if (!indexCovers(this.state, index)) return false;
+      this.idx.liq.importData(index);
+      return true;
+    } catch {
+      // Malformed data (a damaged file): forget it and solve everything, as without an index.
+      this.idx.liq.clear();
+      return false;
+    }
+  }
+
   get indexes(): EngineIndexes {
     return this.idx;
   }
 
-  private rebuildIndexes(): void {
+  private rebuildIndexes(index?: LiquidationIndexData): void {
     this.idx.clear();
     const markets = marketLookup({ state: this.state, idx: this.idx, effects: [], dirty: new Set() });
     const ids = [...this.state.accounts.keys()].sort();
@@ -117,12 +151,29 @@ export class Engine {
       for (const p of a.positions.values()) this.idx.positionsIn(p.symbol).set(id, p);
       for (const o of [...a.orders.values()].sort((x, y) => x.id - y.id)) this.idx.orders.place(o);
     }
+    if (index && this.importIndex(index)) return;
     const ctx: EngineContext = { state: this.state, idx: this.idx, effects: [], dirty: new Set() };
     for (const id of ids) {
       const a = this.state.accounts.get(id)!;
       if (a.kind !== 'liquidity') refreshAccount(ctx, markets, a);
     }
   }
+}
+
+/** Whether the index data has one entry per trader position of the state, on its side (else: solve). */
+function indexCovers(state: EngineState, index: LiquidationIndexData): boolean {
+  if (index.format !== 1) return false;
+  const sides = new Map<string, string>();
+  for (const [account, symbol, side] of index.entries) sides.set(`${account}|${symbol}`, side);
+  let positions = 0;
+  for (const a of state.accounts.values()) {
+    if (a.kind === 'liquidity') continue;
+    for (const p of a.positions.values()) {
+      positions += 1;
+      if (sides.get(`${a.id}|${p.symbol}`) !== p.side) return false;
+    }
+  }
+  return positions === sides.size;
 }
 
 function applySetup(ctx: EngineContext, setup: EngineSetup): void {

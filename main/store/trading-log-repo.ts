@@ -15,7 +15,12 @@ export interface StoredSnapshot {
   readonly t: number | null;
   readonly hash: string;
   readonly body: string;
+  /** The engine's liquidation index at that point (JSON), when it was stored with the snapshot. */
+  readonly index?: string | null;
 }
+
+/** Event rows per INSERT statement (well under SQLite's 32,766 bound parameters). */
+const EVENT_CHUNK = 64;
 
 /**
  * The trading event log, its snapshots and the history rows of each event (migration 0030).
@@ -24,7 +29,8 @@ export interface StoredSnapshot {
  */
 export class TradingLogRepo {
   private readonly insertEvent: Statement<[number, number, string, string]>;
-  private readonly insertSnapshot: Statement<[number, number | null, string, string]>;
+  private readonly insertEvents: Statement<Array<number | string>>;
+  private readonly insertSnapshot: Statement<[number, number | null, string, string, string | null]>;
   private readonly insertOrder: Statement<[number, number, string, string, string, number, string]>;
   private readonly insertFill: Statement<[number, number, number, string, string, string]>;
   private readonly insertFunding: Statement<[number, number, number, string, string, string]>;
@@ -36,7 +42,8 @@ export class TradingLogRepo {
 
   constructor(private readonly db: Db) {
     this.insertEvent = db.prepare('INSERT INTO trading_events (seq, t, kind, body) VALUES (?, ?, ?, ?)');
-    this.insertSnapshot = db.prepare('INSERT OR REPLACE INTO trading_snapshots (seq, t, hash, body) VALUES (?, ?, ?, ?)');
+    this.insertEvents = db.prepare(`INSERT INTO trading_events (seq, t, kind, body) VALUES ${Array(EVENT_CHUNK).fill('(?, ?, ?, ?)').join(', ')}`);
+    this.insertSnapshot = db.prepare('INSERT OR REPLACE INTO trading_snapshots (seq, t, hash, body, index_body) VALUES (?, ?, ?, ?, ?)');
     this.insertOrder = db.prepare(
       'INSERT OR REPLACE INTO trading_order_versions (order_id, seq, account, symbol, status, updated_at, body) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -53,14 +60,24 @@ export class TradingLogRepo {
   append(batch: readonly LoggedEvent[], snapshot?: StoredSnapshot): void {
     if (batch.length === 0 && !snapshot) return;
     this.db.transaction(() => {
-      for (const e of batch) this.writeEvent(e);
-      if (snapshot) this.insertSnapshot.run(snapshot.seq, snapshot.t, snapshot.hash, snapshot.body);
+      // Event rows go in EVENT_CHUNK at a time: one statement per row is most of a tick's cost.
+      const rows: Array<number | string> = [];
+      for (const e of batch) {
+        rows.push(e.seq, eventTime(e.event), e.event.kind, JSON.stringify(e.event));
+        if (rows.length === EVENT_CHUNK * 4) {
+          this.insertEvents.run(...rows);
+          rows.length = 0;
+        }
+        this.writeRows(e);
+      }
+      for (let i = 0; i < rows.length; i += 4) this.insertEvent.run(rows[i] as number, rows[i + 1] as number, rows[i + 2] as string, rows[i + 3] as string);
+      if (snapshot) this.insertSnapshot.run(snapshot.seq, snapshot.t, snapshot.hash, snapshot.body, snapshot.index ?? null);
     })();
   }
 
-  private writeEvent(e: LoggedEvent): void {
+  /** The history rows of one event (its effects). */
+  private writeRows(e: LoggedEvent): void {
     const seq = e.seq;
-    this.insertEvent.run(seq, eventTime(e.event), e.event.kind, JSON.stringify(e.event));
     for (const x of e.effects) {
       switch (x.kind) {
         case 'order':
@@ -117,7 +134,7 @@ export class TradingLogRepo {
   }
 
   latestSnapshot(maxSeq = Number.MAX_SAFE_INTEGER): StoredSnapshot | null {
-    const row = this.db.prepare('SELECT seq, t, hash, body FROM trading_snapshots WHERE seq <= ? ORDER BY seq DESC LIMIT 1').get(maxSeq) as StoredSnapshot | undefined;
+    const row = this.db.prepare('SELECT seq, t, hash, body, index_body AS "index" FROM trading_snapshots WHERE seq <= ? ORDER BY seq DESC LIMIT 1').get(maxSeq) as StoredSnapshot | undefined;
     return row ?? null;
   }
 

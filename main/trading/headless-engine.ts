@@ -5,7 +5,7 @@ import type { FillView, FundingPaymentView, LiquidationView } from '#shared/doma
 import type { OrderView } from '#shared/domain/trading-orders';
 import { Dec, ZERO, toWire, type DecimalString } from '#shared/money/decimal';
 import type { Effect } from '#main/engine/effects';
-import { Engine } from '#main/engine/engine';
+import { Engine, type EngineOptions } from '#main/engine/engine';
 import { TRADER_ID } from '#main/engine/model/ids';
 import { accountSummary, positionViews } from '#main/engine/queries/account-view';
 import type { TickSink } from '../market/replay/sink';
@@ -45,7 +45,7 @@ export interface EngineReplayResult {
  * after each step's time. Nothing is persisted; the result is a summary of what happened.
  */
 export class HeadlessEngine implements TickSink {
-  readonly engine = new Engine();
+  readonly engine: Engine;
   private next = 0;
   private readonly rejected: Array<{ step: number; t: number; type: string; code: string; message: string }> = [];
   private applied = 0;
@@ -57,7 +57,11 @@ export class HeadlessEngine implements TickSink {
   private fund = { start: ZERO, min: ZERO, max: ZERO, changes: 0 };
   private crowd = { opened: 0, skipped: 0 };
 
-  constructor(private readonly spec: SessionSpec) {
+  constructor(
+    private readonly spec: SessionSpec,
+    options: EngineOptions = {},
+  ) {
+    this.engine = new Engine(undefined, options);
     for (const e of headerEvents(spec)) this.apply(e);
     const f = this.engine.readState.insurance;
     this.fund = { start: f, min: f, max: f, changes: 0 };

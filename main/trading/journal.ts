@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import type { ApplyResult } from '#main/engine/effects';
 import { Engine } from '#main/engine/engine';
+import type { LiquidationIndexData } from '#main/engine/index/liquidation-index';
 import { canonicalJson } from '#main/engine/state/hash';
 import type { EngineSnapshot } from '#main/engine/state/snapshot';
 import type { Db } from '../store/db-types';
@@ -104,7 +105,8 @@ export class TradingJournal {
   private makeSnapshot(): StoredSnapshot {
     const snap = this.engineRef.snapshot();
     const body = canonicalJson(snap);
-    return { seq: snap.seq, t: snap.t, hash: sha256(body), body };
+    // The derived index rides along (outside the hash) so a reopen need not re-solve every position.
+    return { seq: snap.seq, t: snap.t, hash: sha256(body), body, index: JSON.stringify(this.engineRef.indexSnapshot()) };
   }
 
   /**
@@ -139,13 +141,24 @@ export class TradingJournal {
   }
 }
 
+/** The stored liquidation index, or undefined (none, or unreadable: the restore then solves everything). */
+function parseIndex(text: string | null | undefined): LiquidationIndexData | undefined {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as LiquidationIndexData;
+  } catch {
+    return undefined;
+  }
+}
+
 function rebuild(repo: TradingLogRepo, toSeq: number, verify: boolean): { engine: Engine; snapshotSeq: number } {
   const snap = repo.latestSnapshot(toSeq);
   let engine: Engine;
   let from = 1;
   if (snap) {
     if (verify && sha256(snap.body) !== snap.hash) throw new Error(`trading snapshot at event ${snap.seq} does not match its hash: the workspace is damaged`);
-    engine = Engine.restore(JSON.parse(snap.body) as EngineSnapshot);
+    const index = parseIndex(snap.index);
+    engine = Engine.restore(JSON.parse(snap.body) as EngineSnapshot, index ? { index } : {});
     if (verify && sha256(canonicalJson(engine.snapshot())) !== snap.hash) throw new Error(`trading snapshot at event ${snap.seq} does not restore to the same state`);
     from = snap.seq + 1;
   } else {

@@ -3,7 +3,8 @@
  * price updates with 10, 1,000 and 100,000 open crowd positions, with and without persistence,
  * and the time to rebuild a workspace of 1,000,000 events. Prints figures; asserts nothing.
  *
- *   npx tsx test/bench/engine.bench.ts            (ENGINE_BENCH_TICKS=200000 for a shorter run)
+ *   npx tsx test/bench/engine.bench.ts            (ENGINE_BENCH_TICKS=200000 for a shorter run,
+ *   ENGINE_BENCH_CROWDS=10000 ENGINE_BENCH_MODES=disk for one crowd size and the persisted run only)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +17,9 @@ import { openWorkspace } from '#main/store/db';
 import { TradingJournal } from '#main/trading/journal';
 
 const TICKS = Number(process.env.ENGINE_BENCH_TICKS ?? 1_000_000);
-const CROWDS = (process.env.ENGINE_BENCH_CROWDS ?? '10,1000,100000').split(',').map(Number);
+const CROWDS = (process.env.ENGINE_BENCH_CROWDS ?? '10,1000,10000,100000').split(',').map(Number);
+/** Which runs: 'calm' and 'walk' in memory, 'disk' (persisted walk, then the rebuilds). */
+const MODES = new Set((process.env.ENGINE_BENCH_MODES ?? 'calm,walk,disk').split(','));
 const T0 = Date.UTC(2025, 0, 1);
 const STEP_MS = 1000;
 const FUNDING_MS = 8 * 3_600_000;
@@ -133,7 +136,7 @@ const rebuilds: string[] = [];
 for (const traders of CROWDS) {
   // Without persistence: the pure engine, on a calm market (the bare cost of a price update)
   // and on the random walk (with the liquidations it causes).
-  for (const path of ['calm', 'walk'] as const) {
+  for (const path of (['calm', 'walk'] as const).filter((p) => MODES.has(p))) {
     const engine = new Engine();
     const r = run(
       traders,
@@ -147,6 +150,7 @@ for (const traders of CROWDS) {
     report(path === 'calm' ? 'memory, calm' : 'memory, walk', traders, r);
   }
   // With persistence: the journal (group commit of 2,000 market events, snapshot every 250,000).
+  if (!MODES.has('disk')) continue;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-bench-'));
   try {
     const file = path.join(dir, 'workspace.levdesk.db');

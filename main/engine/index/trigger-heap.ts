@@ -21,6 +21,12 @@ interface Entry {
   readonly seq: number;
 }
 
+/** A heap's live content: [id, stored key] pairs and the shift added to every stored key. */
+export interface HeapData {
+  readonly offset: number;
+  readonly items: ReadonlyArray<readonly [string, number]>;
+}
+
 /** Relative slack of the float pre-check; exact decimal checks follow every nomination. */
 const REL_EPS = 1e-12;
 
@@ -120,6 +126,26 @@ export class TriggerHeap {
       out.push(e.id);
     }
     return out;
+  }
+
+  /** The live entries as stored (key before the shift) and the shift: restores this heap exactly. */
+  exportData(): HeapData {
+    const items: Array<[string, number]> = [];
+    for (const [id, key] of this.keys) items.push([id, key]);
+    return { offset: this.offset, items };
+  }
+
+  /** Replaces the content with exported data (O(n)). */
+  importData(data: HeapData): void {
+    this.clear();
+    this.offset = data.offset;
+    for (const [id, key] of data.items) {
+      const seq = ++this.seq;
+      this.live.set(id, seq);
+      this.keys.set(id, key);
+      this.heap.push({ key, id, seq });
+    }
+    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
   }
 
   /** Live ids in heap order (for tests and rebuilds); O(n log n). */
