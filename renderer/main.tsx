@@ -17,6 +17,7 @@ import './styles/trade-ticket.css';
 import './styles/trade-panels.css';
 import './styles/trade-explain.css';
 import './styles/trade-toasts.css';
+import './styles/trade-replay.css';
 import './styles/trade-table.css';
 
 declare global {

@@ -24,6 +24,7 @@ import { AccountPanel } from './panels/AccountPanel';
 import { MarketHeader } from './panels/MarketHeader';
 import { ReplayBar } from './replay/ReplayBar';
 import { useReplay } from './replay/use-replay';
+import { useComingFunding } from './replay/use-coming-funding';
 import { TablesPanel, type TableTab } from './tables/TablesPanel';
 import type { OrderActions } from './tables/order-columns';
 import type { PositionActions } from './tables/position-columns';
@@ -44,6 +45,7 @@ export function TradeView() {
 function TradeScreen() {
   const { settings } = useSettings();
   const replay = useReplay();
+  const comingFunding = useComingFunding(replay.status);
   const trading = useTradingState();
   const { state, session, epoch, setState } = trading;
   const scenario = replay.status?.scenario ?? null;
@@ -132,6 +134,9 @@ function TradeScreen() {
     cancelAll: () => void commands.cancelAll(symbol),
     playPause: () => void (replay.status?.state === 'playing' ? replay.pause() : replay.play()),
     step: () => void replay.step(1),
+    stepBack: () => void replay.stepBack(),
+    seekBar: (d) => void replay.seekBar(d),
+    speed: (d) => void replay.nudgeSpeed(d),
     help: () => setDialog({ kind: 'help' }),
   });
 
@@ -153,7 +158,7 @@ function TradeScreen() {
   return (
     <FmtContext.Provider value={fmt}>
       <div className="trade" data-testid="trade-view" data-session={session?.active ? 'active' : 'none'}>
-        <MarketHeader market={market} lastDirection={direction} onExplainFunding={() => explain.fundingRate(symbol)} />
+        <MarketHeader market={market} lastDirection={direction} onExplainFunding={() => explain.fundingRate(symbol)} coming={comingFunding} />
         <ReplayBar replay={replay} onHelp={() => setDialog({ kind: 'help' })} />
         <div className="trade-body">
           <SplitPane
@@ -181,6 +186,7 @@ function TradeScreen() {
                     renderDragPreview={renderDragPreview}
                     onAmend={onAmendLine}
                     onAtr={setAtr}
+                    history={scenario?.history}
                   />
                 }
                 second={
