@@ -18,6 +18,7 @@ import './styles/trade-panels.css';
 import './styles/trade-explain.css';
 import './styles/trade-toasts.css';
 import './styles/trade-replay.css';
+import './styles/trade-right.css';
 import './styles/trade-table.css';
 
 declare global {

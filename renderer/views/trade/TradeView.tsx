@@ -14,6 +14,7 @@ import { useActivityFeed } from './data/use-activity-feed';
 import { useExplain } from './data/use-explain';
 import { useHistory } from './data/use-history';
 import { useTradeCommands } from './data/use-trade-commands';
+import { useSessionNotices } from './data/use-session-notices';
 import { useTradingState } from './data/use-trading-state';
 import { useSymbolSettings } from './data/use-symbol-settings';
 import { RiskPreview } from './dialogs/risk-preview';
@@ -66,7 +67,8 @@ function TradeScreen() {
     },
     [setState],
   );
-  const commands = useTradeCommands(onCommandState);
+  const commands = useTradeCommands(onCommandState, fmt);
+  useSessionNotices();
   const symbolSettings = useSymbolSettings(symbol, `${session?.key ?? ''}:${epoch}:${settingsBump}`);
   const explain = useExplain();
   const { waterfall: openWaterfall, funding: explainFunding, liquidationPrice: explainLiquidation, marginRatio: explainMarginRatio } = explain;
@@ -208,44 +210,38 @@ function TradeScreen() {
               />
             }
             second={
-              <SplitPane
-                id="trade-right"
-                direction="column"
-                label="Resize ticket and account"
-                defaultFraction={0.74}
-                min={0.35}
-                max={0.9}
-                first={
-                  <div className="panel">
-                    <OrderTicket
-                      ref={ticket}
-                      market={market}
-                      position={position}
-                      leverage={leverage}
-                      marginMode={marginMode}
-                      onLeverage={(n) => commands.setLeverage(symbol, n)}
-                      onMarginMode={(m) => commands.setMarginMode(symbol, m)}
-                      preview={previewOrder}
-                      submit={submitOrder}
-                      previewVersion={previewVersion}
-                      atr={atr}
-                      confirmMarket={settings.confirmMarketOrders}
-                    />
-                  </div>
-                }
-                second={
-                  <div className="panel">
-                    <h2 className="panel-title">Account</h2>
-                    <AccountPanel
-                      account={state?.account ?? null}
-                      market={market}
-                      insurance={insurance}
-                      onExplainMarginRatio={position ? () => explain.marginRatio(position.symbol) : null}
-                      onShowInsurance={() => setTab('insurance')}
-                    />
-                  </div>
-                }
-              />
+              // One column that scrolls as a unit: a long ticket (stop, a ladder, the preview) pushes
+              // the account down instead of hiding the preview under it.
+              <div className="trade-right" data-testid="trade-right">
+                <div className="panel">
+                  <OrderTicket
+                    // A new session (another scenario) starts a fresh ticket: the old market's prices mean nothing here.
+                    key={session?.key ?? 'none'}
+                    ref={ticket}
+                    market={market}
+                    position={position}
+                    leverage={leverage}
+                    marginMode={marginMode}
+                    onLeverage={(n) => commands.setLeverage(symbol, n)}
+                    onMarginMode={(m) => commands.setMarginMode(symbol, m)}
+                    preview={previewOrder}
+                    submit={submitOrder}
+                    previewVersion={previewVersion}
+                    atr={atr}
+                    confirmMarket={settings.confirmMarketOrders}
+                  />
+                </div>
+                <div className="panel">
+                  <h2 className="panel-title">Account</h2>
+                  <AccountPanel
+                    account={state?.account ?? null}
+                    market={market}
+                    insurance={insurance}
+                    onExplainMarginRatio={position ? () => explain.marginRatio(position.symbol) : null}
+                    onShowInsurance={() => setTab('insurance')}
+                  />
+                </div>
+              </div>
             }
           />
         </div>

@@ -82,5 +82,6 @@ test('a liquidation pauses a fast replay by itself (on by default), and says so'
   await expect(trade.replayBar).toHaveAttribute('data-state', 'paused');
   // Paused at the liquidation, not at the end: the crash is at minute 30 of 240.
   await expect(trade.replayTime).toContainText('2024-03-01 00:');
-  await expect(trade.toast('liquidation').first()).toBeVisible();
+  // Toasts carry signs and thousands separators: "insurance fund +1,295.65" (or "-…").
+  await expect(trade.toast('liquidation').first()).toContainText(/insurance fund [+-]\d{1,3}(,\d{3})*\.\d{2}/);
 });

@@ -169,6 +169,17 @@ export class TradePage {
     await this.testId('ticket-stop-price').fill(price);
   }
 
+  /** Turns the take-profit ladder on and fills rung i (price, and its share in percent). */
+  async takeProfit(i: number, price: string, percent?: string): Promise<void> {
+    await this.testId('ticket-tp-on').check();
+    await this.testId(`ticket-tp-${i}-price`).fill(price);
+    if (percent) await this.testId(`ticket-tp-${i}-pct`).fill(percent);
+  }
+
+  get previewMissing(): Locator {
+    return this.testId('preview-missing');
+  }
+
   get confirmOk(): Locator {
     return this.testId('confirm-ok');
   }
