@@ -28,7 +28,7 @@ test('a new workspace shows the embedded real markets: series with coverage and 
 
   // The October mark series is missing 2025-10-04 at the source: one gap of 288 candles.
   await data.series('binance', 'BTCUSDT', '5m', 'mark').click();
-  await expect(data.coverageGaps).toContainText('1 (288 candles missing)');
+  await expect(data.coverageGaps).toContainText('1 inside the window (288 candles missing)');
   await expect(page.getByTestId('chart-interval')).toContainText('aggregated from 5m');
   await expect(page.getByTestId('funding-list')).toContainText('276 settlements');
 
