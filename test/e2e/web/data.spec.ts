@@ -96,7 +96,10 @@ test('edits a scenario with field-by-field errors, saves it and loads it into th
   await expect(page.getByTestId('scenario-data')).toContainText('Valid: 1,440 ticks');
   await page.getByTestId('scenario-save-new').click();
   await expect(data.scenarioNote).toContainText('Saved as "My wick"');
-  await expect(data.scenario('my-wick')).toContainText('yours');
+  // The saved scenario is shown where the trader looks: selected, in view, marked.
+  await expect(data.scenario('my-wick')).toContainText('just saved');
+  await expect(data.scenario('my-wick')).toHaveAttribute('aria-selected', 'true');
+  await expect(data.scenario('my-wick')).toBeInViewport();
 
   await page.getByTestId('scenario-load').click();
   await expect(data.scenarioNote).toContainText('Loaded into the replay: 1,440 ticks');
