@@ -77,6 +77,8 @@ export const rendererBuild: BuildOptions = {
   minify: true,
   sourcemap: true,
   legalComments: 'linked',
+  // The one-glyph font for Ⓢ (renderer/fonts) is copied beside the bundle.
+  loader: { '.ttf': 'file' },
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
 };

@@ -8,16 +8,20 @@ import { forgetToken, httpTransport, probeHost, takeToken } from './api/transpor
 import { TokenPage } from './app/TokenPage';
 import { App } from './app/App';
 import { SettingsProvider } from './app/settings-context';
+import './styles/fonts.css';
 import './styles/base.css';
 import './styles/settings.css';
 import './styles/data.css';
 import './styles/data-editors.css';
+import './styles/data-scenario-form.css';
 import './styles/trade.css';
 import './styles/trade-chart.css';
 import './styles/trade-ticket.css';
 import './styles/trade-panels.css';
 import './styles/trade-explain.css';
 import './styles/trade-toasts.css';
+import './styles/trade-replay.css';
+import './styles/trade-right.css';
 import './styles/trade-table.css';
 import './styles/host-banner.css';
 

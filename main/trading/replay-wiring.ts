@@ -28,6 +28,7 @@ export function createTradingService(deps: { db: Db; events: EventBus; settings:
       return { profile: s.defaultProfile, leverage: s.defaultLeverage, mode: s.defaultMarginMode };
     },
     loadedScenario: () => loaded,
+    onTraderEvent: (event, t) => replay.traderEvent(event, t),
   });
   replay.addSink(service);
   resumeSession(service, replay);

@@ -1,4 +1,5 @@
 import type { FundingTick, MarketTick } from '#shared/domain/market-tick';
+import type { PauseEvent } from '#shared/domain/market-replay';
 import type { Scenario } from '#shared/domain/scenario';
 import type { EngineCommand, EngineEvent } from '#shared/domain/trading-commands';
 import type { FillView, LiquidationView } from '#shared/domain/trading-history';
@@ -40,6 +41,8 @@ export interface TradingServiceDeps {
   /** Coalescing period of the pushes to the renderer. */
   readonly frameMs?: number;
   readonly timers?: Timers;
+  /** The trader's own fill, stop or take-profit trigger, liquidation or ADL, from a market event (pause-on-event). */
+  readonly onTraderEvent?: (event: PauseEvent, t: number) => void;
 }
 
 interface StoredSession {
@@ -242,6 +245,10 @@ export class TradingService implements TickSink {
   private applyMarket(event: EngineEvent): void {
     const r = this.journal.apply(event, false);
     if (!r.ok) throw new Error(`the engine refused a market event (${event.kind}): ${r.rejection.message}`);
+    if (this.deps.onTraderEvent) {
+      const t = event.kind === 'tick' ? event.tick.t : event.kind === 'funding' ? event.funding.t : this.engine.readState.t;
+      for (const e of traderEvents(r.effects)) this.deps.onTraderEvent(e, t);
+    }
     this.absorb(r.effects);
   }
 
@@ -286,4 +293,16 @@ export class TradingService implements TickSink {
     this.frameTimer = null;
     this.journal.close();
   }
+}
+
+/** The trader's events among a market event's effects (liquidation and ADL fills are not "your fill"). */
+function traderEvents(effects: readonly Effect[]): PauseEvent[] {
+  const out = new Set<PauseEvent>();
+  for (const e of effects) {
+    if (e.kind === 'liquidation' && e.liquidation.account === TRADER_ID) out.add('liquidation');
+    else if (e.kind === 'liquidation' && e.liquidation.adl.some((s) => s.account === TRADER_ID)) out.add('adl');
+    else if (e.kind === 'triggered' && e.account === TRADER_ID) out.add('stop');
+    else if (e.kind === 'fill' && e.fill.account === TRADER_ID && e.fill.liquidity !== 'liquidation' && e.fill.liquidity !== 'adl') out.add('fill');
+  }
+  return [...out];
 }

@@ -33,6 +33,7 @@ export const SAMPLE_INPUTS: { [C in Channel]: Input<C> | 'needs-state' } = {
   'replay.status': {},
   'replay.bars': {},
   'replay.indexSources': {},
+  'replay.pauseOn': { liquidation: true },
   'trading.session': {},
   'trading.state': {},
   'trading.account': {},

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ReplayStatusSchema, type ReplayFrame, type ReplayStatus } from '#shared/domain/market-replay';
 import type { FundingTick, MarketTick } from '#shared/domain/market-tick';
 import { ScenarioSchema } from '#shared/domain/scenario';
+import type { DecimalString } from '#shared/money/decimal';
 import type { MarketData } from '#main/market/feed/compile';
 import type { ClockTimers } from '#main/market/replay/clock';
+import { HISTORY_BARS } from '#main/market/replay/history-bars';
 import { ReplayService } from '#main/market/replay/replay-service';
 import type { TickSink } from '#main/market/replay/sink';
 
@@ -216,12 +218,84 @@ describe('replay clock', () => {
   it('keeps every bar for a late window, with the mark and index closes', () => {
     const { replay } = setup();
     replay.step(100);
-    const { interval, bars } = replay.bars();
+    const { interval, bars: all } = replay.bars();
+    // A synthetic market opens on a warm-up of HISTORY_BARS bars before its start (chart only).
+    const warm = all.filter((b) => b.t < START);
+    expect(warm).toHaveLength(HISTORY_BARS);
+    expect(replay.status().scenario?.history).toEqual({ bars: HISTORY_BARS, source: 'warm-up' });
+    const bars = all.filter((b) => b.t >= START);
     // 101 ticks of 15 s = 25 minutes: a 2-hour scenario draws 1m bars.
     expect(interval).toBe('1m');
     expect(bars.length).toBe(26);
     expect(bars[0]).toMatchObject({ t: START, volume: null });
     expect(Number(bars[0]!.high)).toBeGreaterThanOrEqual(Number(bars[0]!.low));
     expect(bars[0]!.mark).toMatch(/^\d+(\.\d+)?$/);
+  });
+
+  it('the warm-up ends at the opening price, one bar per interval, and is the same for the same seed', () => {
+    const a = setup().replay.bars().bars;
+    const b = setup().replay.bars().bars;
+    expect(a.slice(0, HISTORY_BARS)).toEqual(b.slice(0, HISTORY_BARS));
+    const warm = a.slice(0, HISTORY_BARS);
+    for (let i = 1; i < warm.length; i++) expect(warm[i]!.t - warm[i - 1]!.t).toBe(60_000);
+    expect(warm.at(-1)!.t).toBe(START - 60_000);
+    expect(warm.at(-1)!.close).toBe(a[HISTORY_BARS]!.open);
+    for (const bar of warm) {
+      expect(Number(bar.high)).toBeGreaterThanOrEqual(Math.max(Number(bar.open), Number(bar.close)));
+      expect(Number(bar.low)).toBeLessThanOrEqual(Math.min(Number(bar.open), Number(bar.close)));
+    }
+  });
+
+  it('a stored market shows the stored candles before its start, up to HISTORY_BARS', () => {
+    const timers = new FakeTimers();
+    const candle = (t: number, text: string) => {
+      const p = text as DecimalString;
+      return { t, open: p, high: p, low: p, close: p, volume: '1' as DecimalString };
+    };
+    const stored: MarketData = {
+      findSeries: (k) => (k.kind === 'trade' ? ({ id: 1, ...k, rows: 1000, from: START - 500 * 60_000, to: START + 200 * 60_000 } as never) : null),
+      candles: (_id, from, to, limit) => {
+        const out = [];
+        for (let t = Math.max(from, START - 500 * 60_000); t < to && out.length < limit; t += 60_000) out.push(candle(t, t < START ? '100.0' : '101.0'));
+        return out;
+      },
+      fundingRange: () => [],
+      fundingBefore: () => null,
+    };
+    const replay = new ReplayService({ data: () => stored, timers, onFrame: () => undefined, onStatus: () => undefined });
+    replay.load(ScenarioSchema.parse({ ...SCENARIO, stepMs: undefined, market: { type: 'stored', venue: 'binance', interval: '1m' } }), null);
+    const before = replay.bars().bars.filter((b) => b.t < START);
+    expect(before).toHaveLength(HISTORY_BARS);
+    expect(before[0]!.t).toBe(START - HISTORY_BARS * 60_000);
+    expect(before.every((b) => b.close === '100.0' && b.volume === '1')).toBe(true);
+    expect(replay.status().scenario?.history).toEqual({ bars: HISTORY_BARS, source: 'stored' });
+  });
+
+  it('pauses by itself on a trader event it was asked to watch, and says which', () => {
+    const { timers, replay, sink } = setup();
+    expect(replay.status().pauseOn).toEqual({ fill: false, stop: false, liquidation: true, adl: false });
+    // A sink standing in for the trading service: the trader is liquidated at +10 minutes.
+    replay.addSink({ onTick: (t) => t.t === START + 600_000 && replay.traderEvent('liquidation', t.t), onFunding: () => undefined });
+    replay.setSpeed('max');
+    replay.play();
+    timers.advance(5000);
+    expect(replay.status()).toMatchObject({ state: 'paused', pausedBy: { event: 'liquidation', t: START + 600_000 } });
+    expect(sink.ticks.at(-1)!.t).toBe(START + 600_000);
+    // Fills are not watched by default; once asked, they pause too.
+    replay.traderEvent('fill', START);
+    replay.play();
+    expect(replay.status().pausedBy).toBeNull();
+    replay.setPauseOn({ liquidation: false });
+    timers.advance(5000);
+    expect(replay.status().state).toBe('ended');
+  });
+
+  it('frames carry the coming settlement: the model estimate for model funding', () => {
+    const { replay, frames, timers } = setup();
+    replay.step(10);
+    timers.advance(100);
+    const f = frames.at(-1)!;
+    expect(f.comingFunding).toMatchObject({ t: Date.parse('2024-01-01T08:00:00Z'), source: 'estimate' });
+    expect(f.comingFunding!.rate).toMatch(/^-?\d+(\.\d+)?$/);
   });
 });

@@ -10,6 +10,7 @@ import { replayStatus } from './replay.status';
 import { replayBars } from './replay.bars';
 import { replayIndexSources } from './replay.indexSources';
 import { replayLoad } from './replay.load';
+import { replayPauseOn } from './replay.pauseOn';
 
 type ReplayChannel = Extract<Channel, `replay.${string}`>;
 
@@ -24,4 +25,5 @@ export const replayHandlers = {
   'replay.status': replayStatus,
   'replay.bars': replayBars,
   'replay.indexSources': replayIndexSources,
+  'replay.pauseOn': replayPauseOn,
 } satisfies HandlerSlice<ReplayChannel>;

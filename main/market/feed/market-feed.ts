@@ -216,6 +216,24 @@ export class MarketFeed {
     return s.venueGrid.dec(s.venueGrid.fromFloat(s.anchor(t - v.lagMs) * f));
   }
 
+  /**
+   * The settlement after the last tick handed out, with its rate as the UI shows it: the stored
+   * rate (history funding; the compiled rates reach a day past the window), or the premium model's
+   * running average through the rules (what it would settle at now). Null before the first tick.
+   */
+  comingFunding(): { t: number; rate: Dec; source: 'history' | 'estimate' } | null {
+    if (this.delivered === 0) return null;
+    const now = this.timeOf(this.delivered - 1);
+    const f = this.spec.funding;
+    if (f.kind === 'history') {
+      const next = f.settlements.find((x) => x.t > now);
+      return next ? { t: next.t, rate: next.rate, source: 'history' } : null;
+    }
+    const step = f.intervalHours * HOUR;
+    const avg = this.premiumCount === 0 ? null : this.premiumSum.div(this.premiumCount);
+    return { t: (Math.floor(now / step) + 1) * step, rate: fundingRate(avg, f.rules), source: 'estimate' };
+  }
+
   private fundingEstimate(t: number): { rate: Dec; toMs: number; intervalMs: number } {
     const f = this.spec.funding;
     const next = this.settlements[this.nextSettlement];

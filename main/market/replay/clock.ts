@@ -48,6 +48,7 @@ export class ReplayClock {
   private lastWake = 0;
   private error: string | null = null;
   private window: { wall: number; market: number }[] = [];
+  private pauseRequested = false;
 
   constructor(
     private readonly timers: ClockTimers = realTimers,
@@ -121,6 +122,7 @@ export class ReplayClock {
     if (this.state === 'ended') return;
     this.state = 'playing';
     this.error = null;
+    this.pauseRequested = false;
     this.lastWake = this.timers.now();
     this.window = [];
     this.schedule(0);
@@ -143,6 +145,16 @@ export class ReplayClock {
       this.schedule(0);
     }
     this.onChange();
+  }
+
+  /**
+   * Asks a playing clock to pause right after the event being delivered (a sink saw something the
+   * trader wants to look at). Ignored when not playing: a step or a seek goes where it was sent.
+   */
+  requestPause(): boolean {
+    if (this.state !== 'playing') return false;
+    this.pauseRequested = true;
+    return true;
   }
 
   /** Delivers the next `ticks` ticks (and any settlements before them), then pauses. */
@@ -182,6 +194,8 @@ export class ReplayClock {
       }
       this.t = target;
     }
+    // A seek goes where it was sent: what the trader skipped over does not pause it.
+    this.pauseRequested = false;
     this.state = feed.done ? 'ended' : wasPlaying ? 'playing' : 'paused';
     if (this.state === 'playing') {
       this.lastWake = this.timers.now();
@@ -206,6 +220,12 @@ export class ReplayClock {
     let behind = false;
     for (let next = feed.peekTime(); next !== null && next <= target; next = feed.peekTime()) {
       if (!this.deliverNext()) return;
+      if (this.pauseRequested) {
+        this.pauseRequested = false;
+        this.state = feed.done ? 'ended' : 'paused';
+        this.onChange();
+        return;
+      }
       if (this.timers.now() - started >= BUDGET_MS) {
         behind = true;
         break;

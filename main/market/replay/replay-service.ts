@@ -1,10 +1,12 @@
-import type { ReplayBar, ReplayFrame, ReplayScenarioInfo, ReplaySpeed, ReplayStatus } from '#shared/domain/market-replay';
+import { DEFAULT_PAUSE_ON, type PauseEvent, type PauseOn, type ReplayBar, type ReplayFrame, type ReplayScenarioInfo, type ReplaySpeed, type ReplayStatus } from '#shared/domain/market-replay';
+import { toWire } from '#shared/money/decimal';
 import type { Interval } from '#shared/domain/market-series';
 import { scenarioEndMs, type Scenario } from '#shared/domain/scenario';
 import { compileScenario, type MarketData } from '../feed/compile';
 import { MarketFeed } from '../feed/market-feed';
 import { ReplayClock, realTimers, type ClockTimers } from './clock';
 import { FramePublisher } from './frame-publisher';
+import { historyBars } from './history-bars';
 import type { TickSink } from './sink';
 
 export interface ReplayServiceDeps {
@@ -29,6 +31,9 @@ export class ReplayService {
   private unsubscribePublisher: (() => void) | null = null;
   private info: ReplayScenarioInfo | null = null;
   private statusTimer: unknown = null;
+  private history: ReplayBar[] = [];
+  private pauseOn: PauseOn = DEFAULT_PAUSE_ON;
+  private pausedBy: ReplayStatus['pausedBy'] = null;
 
   constructor(private readonly deps: ReplayServiceDeps) {
     this.timers = deps.timers ?? realTimers;
@@ -46,7 +51,11 @@ export class ReplayService {
     const feed = new MarketFeed(spec);
     this.unsubscribePublisher?.();
     this.publisher?.dispose();
-    this.publisher = new FramePublisher(spec.barInterval, this.timers, this.deps.onFrame);
+    const history = historyBars(scenario, spec, this.deps.data());
+    this.history = history.bars;
+    this.pausedBy = null;
+    // Each frame says what the coming settlement pays (the feed is read after the frame's last tick).
+    this.publisher = new FramePublisher(spec.barInterval, this.timers, (f) => this.deps.onFrame({ ...f, comingFunding: this.comingFunding() }));
     this.unsubscribePublisher = this.clock.addSink(this.publisher);
     this.info = {
       id,
@@ -60,6 +69,7 @@ export class ReplayService {
       tickCount: spec.n,
       barInterval: spec.barInterval,
       sources: spec.sources,
+      history: { bars: history.bars.length, source: history.source },
     };
     this.clock.load(feed);
     // Show the opening tick at once, so a loaded replay is never a blank chart (a resumed session
@@ -74,10 +84,12 @@ export class ReplayService {
     this.publisher?.dispose();
     this.publisher = null;
     this.info = null;
+    this.history = [];
     return this.status();
   }
 
   play(): ReplayStatus {
+    this.pausedBy = null;
     this.clock.play();
     return this.status();
   }
@@ -93,22 +105,57 @@ export class ReplayService {
   }
 
   step(ticks: number): ReplayStatus {
+    this.pausedBy = null;
     this.clock.step(ticks);
     return this.status();
   }
 
   seek(t: number): ReplayStatus {
+    this.pausedBy = null;
     this.clock.seek(t);
     return this.status();
   }
 
+  /** The bars before the start (history or warm-up), then every bar replayed so far. */
   bars(): { interval: Interval | null; bars: ReplayBar[] } {
-    return { interval: this.publisher?.interval ?? null, bars: this.publisher?.allBars() ?? [] };
+    return { interval: this.publisher?.interval ?? null, bars: this.publisher ? [...this.history, ...this.publisher.allBars()] : [] };
+  }
+
+  /** Which of the trader's events pause a playing replay. */
+  setPauseOn(p: Partial<PauseOn>): ReplayStatus {
+    this.pauseOn = { ...this.pauseOn, ...p };
+    this.deps.onStatus(this.status());
+    return this.status();
+  }
+
+  /**
+   * The trading service saw one of the trader's events while a tick was delivered: when the trader
+   * asked for it, the clock stops right after that tick (the status says what stopped it).
+   */
+  traderEvent(event: PauseEvent, t: number): void {
+    if (!this.pauseOn[event]) return;
+    if (this.clock.requestPause()) this.pausedBy = { event, t };
+  }
+
+  private comingFunding(): ReplayFrame['comingFunding'] {
+    const c = this.clock.loaded?.comingFunding() ?? null;
+    return c ? { t: c.t, rate: toWire(c.rate), source: c.source } : null;
   }
 
   status(): ReplayStatus {
     const c = this.clock.snapshot();
-    return { state: c.state, speed: c.speed, scenario: this.info, t: c.t, tickIndex: c.tickIndex, effectiveSpeed: c.effectiveSpeed, error: c.error };
+    return {
+      state: c.state,
+      speed: c.speed,
+      scenario: this.info,
+      t: c.t,
+      tickIndex: c.tickIndex,
+      effectiveSpeed: c.effectiveSpeed,
+      error: c.error,
+      pauseOn: this.pauseOn,
+      pausedBy: c.state === 'playing' ? null : this.pausedBy,
+      comingFunding: this.comingFunding(),
+    };
   }
 
   /** The index's view at the current tick: which venue counted, which was stale or clipped. */

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { CandlestickSeries, LineSeries, createChart, type IChartApi, type ISeriesApi, type UTCTimestamp } from 'lightweight-charts';
+import { CandlestickSeries, LineSeries, createChart, createSeriesMarkers, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type Time, type UTCTimestamp } from 'lightweight-charts';
 import type { Candle } from '#shared/domain/market-series';
 import { alpha, baseChartOptions, readChartColors, type ChartColors } from './chart-colors';
 
@@ -22,6 +22,10 @@ export interface CandleChartProps {
   readonly label: string;
   readonly testId?: string;
   readonly secondsVisible?: boolean;
+  /** A click on a candle picks its open time (choosing a window on the chart). */
+  readonly onPick?: (t: number) => void;
+  /** Times marked on the chart (a picked window's start and end), with their labels. */
+  readonly picks?: readonly { readonly t: number; readonly label: string }[];
 }
 
 /**
@@ -30,7 +34,12 @@ export interface CandleChartProps {
  * render (created once, fed through effects) so a new candle array costs one setData.
  */
 export function CandleChart(props: CandleChartProps) {
-  const { candles, lines = [], priceDecimals, theme, label, testId, secondsVisible = false } = props;
+  const { candles, lines = [], priceDecimals, theme, label, testId, secondsVisible = false, onPick, picks } = props;
+  const pickRef = useRef(onPick);
+  useEffect(() => {
+    pickRef.current = onPick;
+  }, [onPick]);
+  const markers = useRef<ISeriesMarkersPluginApi<Time> | null>(null);
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
   const candleSeries = useRef<ISeriesApi<'Candlestick'> | null>(null);
@@ -52,11 +61,16 @@ export function CandleChart(props: CandleChartProps) {
       wickDownColor: c.down,
       priceLineVisible: false,
     });
+    markers.current = createSeriesMarkers(candleSeries.current, []);
+    api.subscribeClick((param) => {
+      if (typeof param.time === 'number') pickRef.current?.(param.time * 1000);
+    });
     const lines = lineSeries.current;
     return () => {
       api.remove();
       chart.current = null;
       candleSeries.current = null;
+      markers.current = null;
       lines.clear();
     };
   }, [priceDecimals, secondsVisible]);
@@ -102,7 +116,14 @@ export function CandleChart(props: CandleChartProps) {
     }
   }, [lines, priceDecimals, secondsVisible]);
 
-  return <div ref={box} className="candle-chart" role="img" aria-label={label} data-testid={testId} data-candles={candles.length} />;
+  useEffect(() => {
+    const c = colors.current;
+    if (!c) return;
+    const sorted = [...(picks ?? [])].sort((a, b) => a.t - b.t);
+    markers.current?.setMarkers(sorted.map((p) => ({ time: (p.t / 1000) as UTCTimestamp, position: 'aboveBar', shape: 'arrowDown', color: c.accent, text: p.label })));
+  }, [picks, candles, priceDecimals, secondsVisible]);
+
+  return <div ref={box} className="candle-chart" role="img" aria-label={label} data-testid={testId} data-candles={candles.length} data-picks={picks?.length ?? 0} />;
 }
 
 function toneColor(c: ChartColors, tone: ChartLine['tone']): string {

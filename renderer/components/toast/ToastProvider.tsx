@@ -56,7 +56,13 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const api = useMemo<ToastApi>(() => ({ push, dismiss }), [push, dismiss]);
+  const clear = useCallback(() => {
+    for (const t of timers.current.values()) clearTimeout(t);
+    timers.current.clear();
+    setToasts([]);
+  }, []);
+
+  const api = useMemo<ToastApi>(() => ({ push, dismiss, clear }), [push, dismiss, clear]);
   const urgent = (k: ToastKind): boolean => k === 'liquidation' || k === 'adl' || k === 'error';
   const render = (list: Toast[]) =>
     list.map((t) => (

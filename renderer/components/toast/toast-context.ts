@@ -19,6 +19,8 @@ export interface Toast extends ToastInput {
 export interface ToastApi {
   push(toast: ToastInput): void;
   dismiss(id: number): void;
+  /** Removes every toast (another scenario loaded: the old session's news is no longer news). */
+  clear(): void;
 }
 
 export const ToastContext = createContext<ToastApi | null>(null);

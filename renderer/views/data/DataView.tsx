@@ -3,7 +3,7 @@ import { Tabs } from '../../components/layout/Tabs';
 import { count } from './data-format';
 import { ImportTab } from './ImportTab';
 import { ScenariosTab } from './ScenariosTab';
-import { SeriesTab } from './SeriesTab';
+import { SeriesTab, type ScenarioRequest } from './SeriesTab';
 import { useMarketHoldings } from './use-market';
 
 type TabId = 'series' | 'import' | 'scenarios';
@@ -16,6 +16,12 @@ export function DataView() {
   const choose = (t: TabId): void => {
     sessionStorage.setItem(TAB_KEY, t);
     setTab(t);
+  };
+  // "New scenario from this series" hands its draft (or the saved scenario) to the Scenarios tab.
+  const [request, setRequest] = useState<(ScenarioRequest & { n: number }) | null>(null);
+  const toScenarios = (r: ScenarioRequest): void => {
+    setRequest({ ...r, n: (request?.n ?? 0) + 1 });
+    choose('scenarios');
   };
   const candles = holdings?.series.reduce((n, s) => n + s.rows, 0) ?? 0;
   const embedded = holdings?.series.some((s) => s.origin === 'default') ?? false;
@@ -47,9 +53,9 @@ export function DataView() {
         ]}
       >
         <div className="dv-panel">
-          {tab === 'series' && holdings && <SeriesTab holdings={holdings} />}
+          {tab === 'series' && holdings && <SeriesTab holdings={holdings} onScenario={toScenarios} />}
           {tab === 'import' && <ImportTab />}
-          {tab === 'scenarios' && <ScenariosTab />}
+          {tab === 'scenarios' && <ScenariosTab request={request} />}
         </div>
       </Tabs>
     </section>

@@ -1,5 +1,6 @@
 import type { ImportSummary } from '#shared/domain/market-import';
 import { count, utc } from './data-format';
+import { uiHint } from './import-hints';
 
 /** What an import did, file by file: rows added or already there, what was assumed, what looked odd. */
 export function ImportResult({ summary }: { summary: ImportSummary }) {
@@ -50,7 +51,7 @@ export function ImportResult({ summary }: { summary: ImportSummary }) {
             <ul className="dv-notes" aria-label="Assumptions">
               {f.assumptions.map((a) => (
                 <li key={a}>
-                  <span className="dv-tag">assumed</span> {a}
+                  <span className="dv-tag">assumed</span> {uiHint(a)}
                 </li>
               ))}
             </ul>
@@ -59,7 +60,7 @@ export function ImportResult({ summary }: { summary: ImportSummary }) {
             <ul className="dv-notes" aria-label="Warnings" data-testid="import-warnings">
               {f.warnings.map((w, i) => (
                 <li key={i}>
-                  <span className="dv-tag warn">{w.line ? `line ${w.line}` : 'note'}</span> {w.message}
+                  <span className="dv-tag warn">{w.line ? `line ${w.line}` : 'note'}</span> {uiHint(w.message)}
                 </li>
               ))}
               {f.warningsNotListed > 0 && <li className="faint">and {count(f.warningsNotListed)} more</li>}

@@ -3,6 +3,7 @@ import { CANDLE_KINDS, INTERVALS } from '#shared/domain/market-series';
 import { IMPORT_FORMATS, type ImportOptions, type ImportProblem, type ImportSummary } from '#shared/domain/market-import';
 import { useApi } from '../../api/context';
 import { bytes, count } from './data-format';
+import { uiHint } from './import-hints';
 import { ImportResult } from './ImportResult';
 import { useImportProgress } from './use-market';
 
@@ -175,16 +176,16 @@ function ImportFailure({ message, problem }: { message: string; problem: ImportP
                 {problem.field && ` (${problem.field})`}
               </dd>
               <dt>Expected</dt>
-              <dd>{problem.expected}</dd>
+              <dd>{uiHint(problem.expected)}</dd>
               <dt>Found</dt>
               <dd className="mono">“{problem.found}”</dd>
             </>
           )}
           <dt>Problem</dt>
-          <dd data-testid="problem-message">{problem.message}</dd>
+          <dd data-testid="problem-message">{uiHint(problem.message)}</dd>
         </dl>
       ) : (
-        <p data-testid="problem-message">{message}</p>
+        <p data-testid="problem-message">{uiHint(message)}</p>
       )}
       <p className="faint">A bad file changes nothing in the workspace: fix it (or declare what it holds) and import again.</p>
     </section>

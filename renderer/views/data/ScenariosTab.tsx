@@ -4,6 +4,7 @@ import type { Output } from '#shared/ipc/contract';
 import { useApi } from '../../api/context';
 import { count, span, utc } from './data-format';
 import { NEW_SCENARIO, checkScenarioText, locateField } from './scenario-check';
+import type { ScenarioRequest } from './SeriesTab';
 
 type DataCheck = Output<'market.checkScenario'>;
 type Note = { tone: 'ok' | 'error'; text: string } | null;
@@ -13,23 +14,33 @@ type Note = { tone: 'ok' | 'error'; text: string } | null;
  * own, edited as JSON with every schema problem named by field as you type; main then says
  * whether the workspace holds the data the scenario needs.
  */
-export function ScenariosTab() {
+export function ScenariosTab({ request = null }: { request?: (ScenarioRequest & { n: number }) | null }) {
   const api = useApi();
   const [list, setList] = useState<ScenarioEntry[]>([]);
   const [current, setCurrent] = useState<ScenarioEntry | null>(null);
-  const [text, setText] = useState('');
+  // A draft from the Series tab opens in the editor (the tab mounts anew for each request).
+  const draft = request && 'json' in request ? request.json : null;
+  const [text, setText] = useState(draft ?? '');
   const [data, setData] = useState<DataCheck | null>(null);
-  const [note, setNote] = useState<Note>(null);
+  const [note, setNote] = useState<Note>(draft ? { tone: 'ok', text: 'Drafted from the series: check it, then save it.' } : null);
   const editor = useRef<HTMLTextAreaElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const [justSaved, setJustSaved] = useState<string | null>(null);
   const ids = { list: useId(), editor: useId(), issues: useId() };
   const issues = useMemo(() => (text.trim() === '' ? [] : checkScenarioText(text)), [text]);
 
-  const refresh = (select?: string): void => {
+  /** Re-reads the list; `select` opens that scenario (undefined: the first; null: none). */
+  const refresh = (select?: string | null): void => {
     void api.call('market.scenarios').then((r) => {
       if (!r.ok) return;
       setList(r.value.scenarios);
       const pick = r.value.scenarios.find((s) => s.id === select) ?? (select === undefined ? r.value.scenarios[0] : undefined);
-      if (pick) open(pick, select !== undefined);
+      if (pick) open(pick, select != null);
+      // A saved scenario is shown where the trader is looking: its row scrolled into view and marked.
+      if (select != null) {
+        setJustSaved(select);
+        requestAnimationFrame(() => listRef.current?.querySelector(`[data-id="${CSS.escape(select)}"]`)?.scrollIntoView({ block: 'nearest' }));
+      }
     });
   };
   const open = (s: ScenarioEntry, keepNote = false): void => {
@@ -38,8 +49,11 @@ export function ScenariosTab() {
     if (!keepNote) setNote(null);
     setData(null);
   };
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- load once; refresh() is recreated every render
-  useEffect(() => refresh(), []);
+  // Load once, or as the Series tab asks: a draft in the editor, or a scenario it saved.
+  useEffect(() => {
+    refresh(request && 'select' in request ? request.select : draft ? null : undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refresh() is recreated every render; the request's n says when to run
+  }, [request?.n]);
 
   // Ask main whether the data is there, once the text has settled and the schema is satisfied.
   useEffect(() => {
@@ -95,14 +109,14 @@ export function ScenariosTab() {
             New
           </button>
         </header>
-        <div className="dv-rows" role="listbox" aria-label="Scenarios" data-testid="scenario-list">
+        <div className="dv-rows" role="listbox" aria-label="Scenarios" data-testid="scenario-list" ref={listRef}>
           {list.map((s) => (
-            <button key={s.id} type="button" role="option" aria-selected={current?.id === s.id} className="dv-row" onClick={() => open(s)} data-testid={`scenario-${s.id}`}>
+            <button key={s.id} type="button" role="option" aria-selected={current?.id === s.id} className="dv-row" onClick={() => open(s)} data-testid={`scenario-${s.id}`} data-id={s.id} data-just-saved={justSaved === s.id ? true : undefined}>
               <span className="dv-row-main">
                 <b>{s.name}</b>
               </span>
               <span className="dv-row-sub">
-                <span className="dv-chip">{s.marketType}</span> {s.origin === 'saved' && <span className="dv-tag">yours</span>} {utc(Date.parse(s.start))} · {span(s.durationMinutes)}
+                <span className="dv-chip">{s.marketType}</span> {s.origin === 'saved' && <span className="dv-tag">{justSaved === s.id ? 'just saved' : 'yours'}</span>} {utc(Date.parse(s.start))} · {span(s.durationMinutes)}
               </span>
             </button>
           ))}

@@ -1,18 +1,25 @@
 import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { Gap, SeriesInfo } from '#shared/domain/market-series';
+import type { SeriesInfo } from '#shared/domain/market-series';
 import { INTERVAL_MS, seriesLabel } from '#shared/domain/market-series';
 import type { Output } from '#shared/ipc/contract';
 import { useApi } from '../../api/context';
 import { useSettings } from '../../app/settings-context';
 import { CandleChart } from '../../components/chart/CandleChart';
 import { ConfirmDialog } from '../../components/dialog/ConfirmDialog';
+import { Coverage } from './Coverage';
+import { coverageWindows, type CoverageWindow } from './coverage-windows';
 import { KIND_LABEL, count, coverageEnd, decimalsOf, utc, utcDay } from './data-format';
+import { ScenarioFromSeries } from './ScenarioFromSeries';
+import { initialForm, utcText, type SeriesScenarioForm } from './series-scenario';
 import type { MarketHoldings } from './use-market';
+
+/** Where the Series tab sends the trader in the Scenarios tab: a draft to edit, or a saved one to show. */
+export type ScenarioRequest = { readonly json: string } | { readonly select: string };
 
 type Bars = Output<'market.bars'>;
 
 /** The stored series, the selected one's candles and its coverage (range, rows, every gap). */
-export function SeriesTab({ holdings }: { holdings: MarketHoldings }) {
+export function SeriesTab({ holdings, onScenario }: { holdings: MarketHoldings; onScenario: (r: ScenarioRequest) => void }) {
   const api = useApi();
   const { settings } = useSettings();
   const [selected, setSelected] = useState<number | null>(holdings.series[0]?.id ?? null);
@@ -20,10 +27,25 @@ export function SeriesTab({ holdings }: { holdings: MarketHoldings }) {
   const [error, setError] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<SeriesInfo | null>(null);
   const series = holdings.series.find((s) => s.id === selected) ?? holdings.series[0] ?? null;
-  const windows = useMemo(() => (series ? segments(series) : []), [series]);
+  const windows = useMemo(() => (series ? coverageWindows(series).windows : []), [series]);
   const [windowChoice, setWindowChoice] = useState<{ id: number; index: number } | null>(null);
   const windowIndex = series && windowChoice?.id === series.id ? windowChoice.index : defaultWindow(windows);
-  const win = windows[windowIndex] ?? null;
+  const win = windows.length > 1 ? (windows[windowIndex] ?? null) : null;
+  const [draft, setDraft] = useState<{ id: number; form: SeriesScenarioForm; picking: 'start' | 'end' } | null>(null);
+  const form = draft && series && draft.id === series.id ? draft : null;
+  const startDraft = (): void => {
+    if (!series || series.from === null || series.to === null) return;
+    const step = INTERVAL_MS[series.interval];
+    const w = win ?? windows[defaultWindow(windows)] ?? { from: series.from, to: series.to + step };
+    const stored = holdings.funding.some((f) => f.venue === series.venue && f.symbol === series.symbol);
+    setDraft({ id: series.id, form: initialForm(series, w.from, Math.min(w.to, w.from + 250_000 * step), stored), picking: 'start' });
+  };
+  // A click on the chart sets the window's start, then its end, then the start again.
+  const pick = (t: number): void => {
+    if (!form || !series) return;
+    const text = utcText(form.picking === 'start' ? t : t + INTERVAL_MS[bars?.id === series.id ? bars.value.interval : series.interval]);
+    setDraft({ ...form, form: { ...form.form, [form.picking]: text }, picking: form.picking === 'start' ? 'end' : 'start' });
+  };
 
   useEffect(() => {
     if (!series) return;
@@ -107,6 +129,11 @@ export function SeriesTab({ holdings }: { holdings: MarketHoldings }) {
                 {shown.aggregated && ` (aggregated from ${series.interval})`}
               </span>
             )}
+            {series.kind === 'trade' && (
+              <button type="button" className="dv-btn" onClick={startDraft} aria-expanded={form != null} data-testid="series-new-scenario">
+                New scenario from this series
+              </button>
+            )}
             <button type="button" className="dv-btn ghost" onClick={() => setDeleting(series)} data-testid="series-delete">
               Delete…
             </button>
@@ -124,11 +151,24 @@ export function SeriesTab({ holdings }: { holdings: MarketHoldings }) {
                 theme={settings.theme}
                 label={`Candles of ${seriesLabel(series)} from ${utc(series.from)} to ${utc(coverageEnd(series.to, series.interval))} UTC`}
                 testId="series-chart"
+                onPick={form ? pick : undefined}
+                picks={form ? picksOf(form.form) : undefined}
               />
             )}
           </div>
           <Coverage series={series} />
         </section>
+      )}
+      {series && form && (
+        <ScenarioFromSeries
+          series={series}
+          form={form.form}
+          onForm={(f) => setDraft({ ...form, form: f })}
+          picking={form.picking}
+          onOpenInEditor={(json) => onScenario({ json })}
+          onShowSaved={(id) => onScenario({ select: id })}
+          onClose={() => setDraft(null)}
+        />
       )}
       {deleting && (
         <ConfirmDialog
@@ -165,51 +205,9 @@ function SeriesRow({ s, active, onSelect }: { s: SeriesInfo; active: boolean; on
       </span>
       <span className="dv-row-sub num">
         {utc(s.from)} → {utc(coverageEnd(s.to, s.interval))} · {count(s.rows)} candles
-        {s.gapCount > 0 ? <span className="warn"> · {s.gapCount} gap{s.gapCount === 1 ? '' : 's'}</span> : <span className="ok"> · no gaps</span>}
+        <GapNote s={s} />
       </span>
     </button>
-  );
-}
-
-function Coverage({ series }: { series: SeriesInfo }) {
-  const api = useApi();
-  const [all, setAll] = useState<{ id: number; gaps: Gap[] } | null>(null);
-  const gaps = all && all.id === series.id ? all.gaps : series.gaps;
-  return (
-    <div className="dv-coverage" data-testid="coverage">
-      <dl className="dv-dl">
-        <dt>From</dt>
-        <dd className="num">{utc(series.from)} UTC</dd>
-        <dt>To</dt>
-        <dd className="num">{utc(coverageEnd(series.to, series.interval))} UTC</dd>
-        <dt>Candles</dt>
-        <dd className="num">{count(series.rows)}</dd>
-        <dt>Gaps</dt>
-        <dd className="num" data-testid="coverage-gaps">
-          {series.gapCount === 0 ? 'none' : `${count(series.gapCount)} (${count(series.missing)} candles missing)`}
-        </dd>
-      </dl>
-      {series.gapCount > 0 && (
-        <ul className="dv-gaps num" aria-label="Gaps in the series">
-          {gaps.map((g) => (
-            <li key={g.from}>
-              {utc(g.from)} → {utc(g.to)} <span className="faint">({count(g.missing)} missing)</span>
-            </li>
-          ))}
-          {gaps.length < series.gapCount && (
-            <li>
-              <button
-                type="button"
-                className="dv-link"
-                onClick={() => void api.call('market.gaps', { seriesId: series.id, limit: 10_000 }).then((r) => r.ok && setAll({ id: series.id, gaps: r.value.gaps }))}
-              >
-                Show all {count(series.gapCount)} gaps
-              </button>
-            </li>
-          )}
-        </ul>
-      )}
-    </div>
   );
 }
 
@@ -225,35 +223,34 @@ function moveFocus(e: KeyboardEvent<HTMLDivElement>): void {
   next.click();
 }
 
-interface Segment {
-  readonly from: number;
-  /** Exclusive: the close of the segment's last candle. */
-  readonly to: number;
-  readonly candles: number;
-}
-
-/**
- * The unbroken runs of a series between its gaps: a chart draws candles side by side, so two
- * windows five years apart would sit next to each other. Known only when every gap is listed.
- */
-function segments(s: SeriesInfo): Segment[] {
-  if (s.from === null || s.to === null || s.gapCount === 0 || s.gaps.length < s.gapCount) return [];
-  const step = INTERVAL_MS[s.interval];
-  const out: Segment[] = [];
-  let start = s.from;
-  for (const g of s.gaps) {
-    out.push({ from: start, to: g.from, candles: (g.from - start) / step });
-    start = g.to + step;
-  }
-  out.push({ from: start, to: s.to + step, candles: (s.to + step - start) / step });
-  return out;
-}
-
-/** The longest run, the latest among equals. */
-function defaultWindow(ws: readonly Segment[]): number {
+/** The longest window, the latest among equals. */
+function defaultWindow(ws: readonly CoverageWindow[]): number {
   let best = -1;
   ws.forEach((w, i) => {
     if (best < 0 || w.candles >= ws[best]!.candles) best = i;
   });
   return best;
+}
+
+/** The picked window's ends as chart marks (times typed by hand that do not parse are left out). */
+function picksOf(f: SeriesScenarioForm): { t: number; label: string }[] {
+  const out: { t: number; label: string }[] = [];
+  const a = Date.parse(`${f.start.trim().replace(' ', 'T')}:00Z`);
+  const b = Date.parse(`${f.end.trim().replace(' ', 'T')}:00Z`);
+  if (!Number.isNaN(a)) out.push({ t: a, label: 'Start' });
+  if (!Number.isNaN(b)) out.push({ t: b, label: 'End' });
+  return out;
+}
+
+/** "2 windows", "1 hole", "no gaps": the list says which kind of gap a series has. */
+function GapNote({ s }: { s: SeriesInfo }) {
+  if (s.gapCount === 0) return <span className="ok"> · no gaps</span>;
+  const c = coverageWindows(s);
+  if (c.windows.length === 0) return <span className="warn"> · {count(s.gapCount)} gap{s.gapCount === 1 ? '' : 's'}</span>;
+  return (
+    <>
+      {c.windows.length > 1 && <span> · {c.windows.length} windows</span>}
+      {c.holes.length > 0 ? <span className="warn"> · {c.holes.length} hole{c.holes.length === 1 ? '' : 's'}</span> : <span className="ok"> · no holes</span>}
+    </>
+  );
 }

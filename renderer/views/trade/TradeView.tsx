@@ -14,6 +14,7 @@ import { useActivityFeed } from './data/use-activity-feed';
 import { useExplain } from './data/use-explain';
 import { useHistory } from './data/use-history';
 import { useTradeCommands } from './data/use-trade-commands';
+import { useSessionNotices } from './data/use-session-notices';
 import { useTradingState } from './data/use-trading-state';
 import { useSymbolSettings } from './data/use-symbol-settings';
 import { RiskPreview } from './dialogs/risk-preview';
@@ -24,6 +25,7 @@ import { AccountPanel } from './panels/AccountPanel';
 import { MarketHeader } from './panels/MarketHeader';
 import { ReplayBar } from './replay/ReplayBar';
 import { useReplay } from './replay/use-replay';
+import { useComingFunding } from './replay/use-coming-funding';
 import { TablesPanel, type TableTab } from './tables/TablesPanel';
 import type { OrderActions } from './tables/order-columns';
 import type { PositionActions } from './tables/position-columns';
@@ -44,6 +46,7 @@ export function TradeView() {
 function TradeScreen() {
   const { settings } = useSettings();
   const replay = useReplay();
+  const comingFunding = useComingFunding(replay.status);
   const trading = useTradingState();
   const { state, session, epoch, setState } = trading;
   const scenario = replay.status?.scenario ?? null;
@@ -64,7 +67,8 @@ function TradeScreen() {
     },
     [setState],
   );
-  const commands = useTradeCommands(onCommandState);
+  const commands = useTradeCommands(onCommandState, fmt);
+  useSessionNotices();
   const symbolSettings = useSymbolSettings(symbol, `${session?.key ?? ''}:${epoch}:${settingsBump}`);
   const explain = useExplain();
   const { waterfall: openWaterfall, funding: explainFunding, liquidationPrice: explainLiquidation, marginRatio: explainMarginRatio } = explain;
@@ -132,6 +136,9 @@ function TradeScreen() {
     cancelAll: () => void commands.cancelAll(symbol),
     playPause: () => void (replay.status?.state === 'playing' ? replay.pause() : replay.play()),
     step: () => void replay.step(1),
+    stepBack: () => void replay.stepBack(),
+    seekBar: (d) => void replay.seekBar(d),
+    speed: (d) => void replay.nudgeSpeed(d),
     help: () => setDialog({ kind: 'help' }),
   });
 
@@ -153,7 +160,7 @@ function TradeScreen() {
   return (
     <FmtContext.Provider value={fmt}>
       <div className="trade" data-testid="trade-view" data-session={session?.active ? 'active' : 'none'}>
-        <MarketHeader market={market} lastDirection={direction} onExplainFunding={() => explain.fundingRate(symbol)} />
+        <MarketHeader market={market} lastDirection={direction} onExplainFunding={() => explain.fundingRate(symbol)} coming={comingFunding} />
         <ReplayBar replay={replay} onHelp={() => setDialog({ kind: 'help' })} />
         <div className="trade-body">
           <SplitPane
@@ -181,6 +188,7 @@ function TradeScreen() {
                     renderDragPreview={renderDragPreview}
                     onAmend={onAmendLine}
                     onAtr={setAtr}
+                    history={scenario?.history}
                   />
                 }
                 second={
@@ -202,44 +210,38 @@ function TradeScreen() {
               />
             }
             second={
-              <SplitPane
-                id="trade-right"
-                direction="column"
-                label="Resize ticket and account"
-                defaultFraction={0.74}
-                min={0.35}
-                max={0.9}
-                first={
-                  <div className="panel">
-                    <OrderTicket
-                      ref={ticket}
-                      market={market}
-                      position={position}
-                      leverage={leverage}
-                      marginMode={marginMode}
-                      onLeverage={(n) => commands.setLeverage(symbol, n)}
-                      onMarginMode={(m) => commands.setMarginMode(symbol, m)}
-                      preview={previewOrder}
-                      submit={submitOrder}
-                      previewVersion={previewVersion}
-                      atr={atr}
-                      confirmMarket={settings.confirmMarketOrders}
-                    />
-                  </div>
-                }
-                second={
-                  <div className="panel">
-                    <h2 className="panel-title">Account</h2>
-                    <AccountPanel
-                      account={state?.account ?? null}
-                      market={market}
-                      insurance={insurance}
-                      onExplainMarginRatio={position ? () => explain.marginRatio(position.symbol) : null}
-                      onShowInsurance={() => setTab('insurance')}
-                    />
-                  </div>
-                }
-              />
+              // One column that scrolls as a unit: a long ticket (stop, a ladder, the preview) pushes
+              // the account down instead of hiding the preview under it.
+              <div className="trade-right" data-testid="trade-right">
+                <div className="panel">
+                  <OrderTicket
+                    // A new session (another scenario) starts a fresh ticket: the old market's prices mean nothing here.
+                    key={session?.key ?? 'none'}
+                    ref={ticket}
+                    market={market}
+                    position={position}
+                    leverage={leverage}
+                    marginMode={marginMode}
+                    onLeverage={(n) => commands.setLeverage(symbol, n)}
+                    onMarginMode={(m) => commands.setMarginMode(symbol, m)}
+                    preview={previewOrder}
+                    submit={submitOrder}
+                    previewVersion={previewVersion}
+                    atr={atr}
+                    confirmMarket={settings.confirmMarketOrders}
+                  />
+                </div>
+                <div className="panel">
+                  <h2 className="panel-title">Account</h2>
+                  <AccountPanel
+                    account={state?.account ?? null}
+                    market={market}
+                    insurance={insurance}
+                    onExplainMarginRatio={position ? () => explain.marginRatio(position.symbol) : null}
+                    onShowInsurance={() => setTab('insurance')}
+                  />
+                </div>
+              </div>
             }
           />
         </div>

@@ -7,6 +7,9 @@ export interface TradeShortcuts {
   cancelAll(): void;
   playPause(): void;
   step(): void;
+  stepBack(): void;
+  seekBar(direction: 1 | -1): void;
+  speed(direction: 1 | -1): void;
   help(): void;
 }
 
@@ -18,10 +21,23 @@ export const SHORTCUT_LIST: readonly [string, string][] = [
   ['Shift+X', 'Cancel all open orders'],
   ['Space', 'Play / pause the replay'],
   ['.', 'Step the replay one tick'],
+  [',', 'Step one tick back (rewinds the session)'],
+  ['> / <', 'Seek one bar forward / back'],
+  ['] / [', 'Replay faster / slower'],
   ['?', 'Show these keys'],
   ['Esc', 'Close a panel or dialog'],
   ['Alt+1…7', 'Switch views'],
 ];
+
+/** Replay keys, taken only outside fields and buttons. */
+const REPLAY_KEYS: Record<string, (h: TradeShortcuts) => void> = {
+  '.': (h) => h.step(),
+  ',': (h) => h.stepBack(),
+  '>': (h) => h.seekBar(1),
+  '<': (h) => h.seekBar(-1),
+  ']': (h) => h.speed(1),
+  '[': (h) => h.speed(-1),
+};
 
 function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -62,9 +78,9 @@ export function useTradeShortcuts(handlers: TradeShortcuts): void {
       if (e.key === ' ') {
         e.preventDefault();
         h.playPause();
-      } else if (e.key === '.') {
+      } else if (REPLAY_KEYS[e.key]) {
         e.preventDefault();
-        h.step();
+        REPLAY_KEYS[e.key]!(h);
       }
     };
     window.addEventListener('keydown', onKey);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IntervalSchema } from '../../domain/market-series';
-import { ReplayBarSchema, ReplayFrameSchema, ReplaySpeedSchema, ReplayStatusSchema } from '../../domain/market-replay';
+import { PauseOnSchema, ReplayBarSchema, ReplayFrameSchema, ReplaySpeedSchema, ReplayStatusSchema } from '../../domain/market-replay';
 import { DecimalString } from '../../money/decimal';
 
 const NoInput = z.object({}).strict();
@@ -22,6 +22,8 @@ export const replayChannels = {
   /** Moves to market time t (ms): back resets every consumer, forward delivers everything between. */
   'replay.seek': { input: z.object({ t: z.number().int() }).strict(), output: ReplayStatusSchema },
   'replay.status': { input: NoInput, output: ReplayStatusSchema },
+  /** Which of the trader's events (fill, stop, liquidation, ADL) pause a playing replay; omitted ones keep their setting. */
+  'replay.pauseOn': { input: PauseOnSchema.partial().strict(), output: ReplayStatusSchema },
   /** Every bar so far (after a frame with reset, or when a window opens mid-replay). */
   'replay.bars': { input: NoInput, output: z.object({ interval: IntervalSchema.nullable(), bars: z.array(ReplayBarSchema) }) },
   /** The index's sources at the current tick: each venue's price, stale or clipped. */

@@ -28,7 +28,7 @@ test('a new workspace shows the embedded real markets: series with coverage and 
 
   // The October mark series is missing 2025-10-04 at the source: one gap of 288 candles.
   await data.series('binance', 'BTCUSDT', '5m', 'mark').click();
-  await expect(data.coverageGaps).toContainText('1 (288 candles missing)');
+  await expect(data.coverageGaps).toContainText('1 inside the window (288 candles missing)');
   await expect(page.getByTestId('chart-interval')).toContainText('aggregated from 5m');
   await expect(page.getByTestId('funding-list')).toContainText('276 settlements');
 
@@ -96,7 +96,10 @@ test('edits a scenario with field-by-field errors, saves it and loads it into th
   await expect(page.getByTestId('scenario-data')).toContainText('Valid: 1,440 ticks');
   await page.getByTestId('scenario-save-new').click();
   await expect(data.scenarioNote).toContainText('Saved as "My wick"');
-  await expect(data.scenario('my-wick')).toContainText('yours');
+  // The saved scenario is shown where the trader looks: selected, in view, marked.
+  await expect(data.scenario('my-wick')).toContainText('just saved');
+  await expect(data.scenario('my-wick')).toHaveAttribute('aria-selected', 'true');
+  await expect(data.scenario('my-wick')).toBeInViewport();
 
   await page.getByTestId('scenario-load').click();
   await expect(data.scenarioNote).toContainText('Loaded into the replay: 1,440 ticks');

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { ReplayBar, ReplayFrame } from '#shared/domain/market-replay';
+import type { HistorySource, ReplayBar, ReplayFrame, ReplayScenarioInfo } from '#shared/domain/market-replay';
 import { INTERVAL_MS } from '#shared/domain/market-series';
 import type { Theme } from '#shared/domain/settings';
 import { useApi } from '../../../api/context';
@@ -26,7 +26,15 @@ export interface TradeChartProps {
   readonly onAmend: (drag: DragState) => Promise<{ message: string } | null>;
   /** ATR(14) of the closed bars, recomputed when a bar closes. */
   readonly onAtr: (atr: string | null) => void;
+  /** The bars drawn before the start and where they come from. */
+  readonly history?: ReplayScenarioInfo['history'];
 }
+
+const HISTORY_TEXT: Record<HistorySource, string> = {
+  stored: 'stored history',
+  'stored-mark': 'stored mark-price history',
+  'warm-up': 'modelled warm-up, not real data',
+};
 
 const MODES: { value: PriceMode; label: string }[] = [
   { value: 'last', label: 'Last' },
@@ -41,7 +49,7 @@ const MODES: { value: PriceMode; label: string }[] = [
  * bar's exact decimals.
  */
 export function TradeChart(props: TradeChartProps) {
-  const { replayKey, barInterval, tickSize, theme, lines, markers, volumes, renderDragPreview, onAmend, onAtr } = props;
+  const { replayKey, barInterval, tickSize, theme, lines, markers, volumes, renderDragPreview, onAmend, onAtr, history } = props;
   const api = useApi();
   const fmt = useFmt();
   const box = useRef<HTMLDivElement>(null);
@@ -61,6 +69,8 @@ export function TradeChart(props: TradeChartProps) {
   const bars = useCallback((c: TradeChartController) => {
     if (c.barCount === barCount.current) return;
     barCount.current = c.barCount;
+    // Written straight to the element: the count changes with the bars, not with React state.
+    box.current?.setAttribute('data-bars', String(c.barCount));
     live.current.onAtr(c.atr());
   }, []);
 
@@ -99,19 +109,26 @@ export function TradeChart(props: TradeChartProps) {
     if (barInterval) ctl.current?.setBarInterval(INTERVAL_MS[barInterval]);
   }, [barInterval]);
 
+  const historyCount = useRef(0);
+  useEffect(() => {
+    historyCount.current = history?.bars ?? 0;
+  }, [history?.bars]);
   const reload = useCallback(async () => {
     const r = await api.call('replay.bars');
     if (!r.ok || !ctl.current) return;
     ctl.current.setBars(r.value.bars);
-    ctl.current.fit();
+    ctl.current.fit(historyCount.current);
     bars(ctl.current);
     setLatest(r.value.bars[r.value.bars.length - 1] ?? null);
   }, [api, bars]);
 
   useEffect(() => {
     if (replayKey != null) void reload();
-    else ctl.current?.setBars([]);
-  }, [replayKey, reload]);
+    else if (ctl.current) {
+      ctl.current.setBars([]);
+      bars(ctl.current);
+    }
+  }, [replayKey, reload, bars]);
 
   const onFrame = useCallback(
     (f: ReplayFrame) => {
@@ -144,12 +161,18 @@ export function TradeChart(props: TradeChartProps) {
         </span>
         <Segmented<PriceMode> labelledBy={modeLabel} options={MODES} value={mode} onChange={setMode} testId="chart-mode" />
         <CrosshairReadout bar={hover ?? latest} live={hover == null} volume={hover && hover.t !== latest?.t ? (volumes?.get(hover.t) ?? null) : null} />
+        {history && history.bars > 0 && (
+          <span className={`chart-history${history.source === 'warm-up' ? ' modelled' : ''}`} data-testid="chart-history" data-source={history.source} title="Bars before the scenario's start: context for the chart, the engine never trades on them">
+            Before the start: {history.bars} bars of {HISTORY_TEXT[history.source]}
+          </span>
+        )}
       </div>
       <div
         className="chart-box"
         ref={box}
         data-testid="chart-canvas"
         data-mode={mode}
+        data-bars={0}
         // The canvas is opaque to tests and screen readers: say what is drawn on it.
         data-liquidation-markers={markers.filter((m) => m.kind === 'liquidation').length}
         data-markers={markers.length}

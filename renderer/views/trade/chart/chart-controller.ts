@@ -380,9 +380,16 @@ export class TradeChartController {
    * steady 8 px per bar from the right edge, so the first bars of a replay are not drawn a
    * hundred pixels wide and then shrink as the replay goes on.
    */
-  fit(): void {
+  /**
+   * Frames the bars: a replay that has just begun shows its last 120 bars of history with room to
+   * its right for what comes (as a bar replay does); a longer one fits everything.
+   */
+  fit(historyBars = 0): void {
     const ts = this.chart.timeScale();
-    if (this.byTime.size >= 80) {
+    const n = this.byTime.size;
+    if (historyBars > 0 && n - historyBars < 80) {
+      ts.setVisibleLogicalRange({ from: Math.max(0, n - 120), to: n + 40 });
+    } else if (n >= 80) {
       ts.fitContent();
     } else {
       ts.applyOptions({ barSpacing: 8 });

@@ -2,7 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FillView, FundingPaymentView, LiquidationView } from '#shared/domain/trading-history';
 import type { TradingActivity } from '#shared/ipc/channels/trading';
 import { dec, toWire } from '#shared/money/decimal';
-import { signOf } from '../../../components/format/decimal-text';
+import { triggerText } from '#shared/domain/trigger-direction';
+import { formatDecimal, formatPercent, signOf } from '../../../components/format/decimal-text';
 import { useApi } from '../../../api/context';
 import { useToasts } from '../../../components/toast/toast-context';
 import type { Fmt } from '../format';
@@ -50,6 +51,8 @@ export function useActivityFeed(fmt: Fmt, base: string, barMs: number, epoch: st
 
   const onActivity = useCallback(
     (a: TradingActivity) => {
+      // Toasts are text: money with its sign and thousands separators ("+1,295.65").
+      const signed = (v: string): string => formatDecimal(v, fmt.moneyDp, { sign: 'always' });
       const kinds = new Map(a.orders.map((o) => [o.id, o]));
       for (const group of groupFills(a.fills)) {
         const first = group[0]!;
@@ -57,7 +60,7 @@ export function useActivityFeed(fmt: Fmt, base: string, barMs: number, epoch: st
         toasts.push({
           kind: 'fill',
           title: `${first.side === 'buy' ? 'Bought' : 'Sold'} ${fmt.qty(qty)} ${base} at ${fmt.price(price)}`,
-          body: `${group.length > 1 ? `${group.length} fills · ` : ''}fee ${fmt.money(fee)} USDT${signOf(first.realizedPnl) !== 0 ? ` · realized ${fmt.money(first.realizedPnl)}` : ''}`,
+          body: `${group.length > 1 ? `${group.length} fills · ` : ''}fee ${fmt.money(fee)} USDT${signOf(first.realizedPnl) !== 0 ? ` · realized ${signed(first.realizedPnl)}` : ''}`,
         });
       }
       for (const t of a.triggered) {
@@ -66,7 +69,9 @@ export function useActivityFeed(fmt: Fmt, base: string, barMs: number, epoch: st
         toasts.push({
           kind: 'stop',
           title: `${tp ? 'Take-profit' : o?.type === 'trailingStop' ? 'Trailing stop' : 'Stop'} triggered at ${fmt.price(t.price)}`,
-          body: o ? `${o.side === 'buy' ? 'Buy' : 'Sell'} ${o.closePosition ? 'to close' : fmt.qty(o.quantity)} on ${o.triggerSource} price` : t.symbol,
+          body: o
+            ? `${o.side === 'buy' ? 'Buy' : 'Sell'} ${o.closePosition ? 'to close' : `${fmt.qty(o.quantity)} ${base}`}${o.triggerPrice ? ` · ${triggerText(o, fmt.price(o.triggerPrice))}` : ''}`
+            : t.symbol,
         });
       }
       for (const l of a.liquidations) {
@@ -74,7 +79,7 @@ export function useActivityFeed(fmt: Fmt, base: string, barMs: number, epoch: st
           toasts.push({
             kind: 'liquidation',
             title: `Liquidated: ${l.side} ${fmt.qty(l.quantity)} ${base}${l.partial ? ' (partial)' : ''}`,
-            body: `Mark ${fmt.price(l.markPrice)} crossed ${fmt.price(l.liquidationPrice)} · insurance fund ${fmt.money(fundDelta(l))}`,
+            body: `Mark ${fmt.price(l.markPrice)} crossed ${fmt.price(l.liquidationPrice)} · insurance fund ${signed(fundDelta(l))}`,
             action: { label: 'Waterfall', run: () => actions.openWaterfall(l) },
           });
         }
@@ -94,7 +99,7 @@ export function useActivityFeed(fmt: Fmt, base: string, barMs: number, epoch: st
         toasts.push({
           kind: 'funding',
           title: `Funding ${paid ? 'paid' : 'received'}: ${fmt.money(f.amount.replace(/^-/, ''))} USDT`,
-          body: `Rate ${fmt.pct(f.rate, 4)} on ${fmt.money(f.notional)} at mark ${fmt.price(f.markPrice)}`,
+          body: `Rate ${formatPercent(f.rate, 4, { sign: 'always' })} on ${fmt.money(f.notional)} at mark ${fmt.price(f.markPrice)}`,
           action: { label: 'Explain', run: () => actions.explainFunding(f) },
         });
       }

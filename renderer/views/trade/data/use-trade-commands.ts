@@ -5,7 +5,9 @@ import type { OrderPreview } from '#shared/domain/trading-queries';
 import type { IpcError } from '#shared/ipc/errors';
 import type { TradingState } from '#shared/ipc/channels/trading';
 import { useApi } from '../../../api/context';
+import { triggerText } from '#shared/domain/trigger-direction';
 import { useToasts } from '../../../components/toast/toast-context';
+import type { Fmt } from '../format';
 
 export interface Refusal {
   readonly message: string;
@@ -21,7 +23,7 @@ function refusal(e: IpcError): Refusal {
  * The trader's commands, each answered by the engine: a refusal comes back with its reason
  * (and the field to blame) and is also toasted, so a shortcut that fails is never silent.
  */
-export function useTradeCommands(onState: (s: TradingState) => void) {
+export function useTradeCommands(onState: (s: TradingState) => void, fmt: Fmt) {
   const api = useApi();
   const toasts = useToasts();
   return useMemo(() => {
@@ -35,7 +37,12 @@ export function useTradeCommands(onState: (s: TradingState) => void) {
         if (!r.ok) return refused('Order', r.error);
         const o = r.value.order;
         if (o && (o.status === 'open' || o.status === 'pending')) {
-          toasts.push({ kind: 'info', title: `${o.status === 'pending' ? 'Conditional order' : 'Order'} placed`, body: `#${o.id} ${o.side} ${o.closePosition ? 'to close' : o.quantity} ${o.symbol}` });
+          const trigger = o.triggerPrice ? ` · ${triggerText(o, fmt.price(o.triggerPrice))}` : o.price ? ` at ${fmt.price(o.price)}` : '';
+          toasts.push({
+            kind: 'info',
+            title: `${o.status === 'pending' ? 'Conditional order' : 'Order'} placed`,
+            body: `#${o.id} ${o.side === 'buy' ? 'Buy' : 'Sell'} ${o.closePosition ? 'to close' : fmt.qty(o.quantity)} ${o.symbol}${trigger}`,
+          });
         }
         return null;
       },
@@ -55,7 +62,8 @@ export function useTradeCommands(onState: (s: TradingState) => void) {
       async amend(req: AmendRequest): Promise<Refusal | null> {
         const r = await api.call('trading.amendOrder', req);
         if (!r.ok) return refused('Amend', r.error);
-        toasts.push({ kind: 'info', title: `Order #${r.value.id} amended`, body: r.value.triggerPrice ? `Trigger ${r.value.triggerPrice}` : `Price ${r.value.price ?? ''}` });
+        const o = r.value;
+        toasts.push({ kind: 'info', title: `Order #${o.id} amended`, body: o.triggerPrice ? triggerText(o, fmt.price(o.triggerPrice)) : `Price ${fmt.price(o.price)}` });
         return null;
       },
       async close(symbol: string): Promise<void> {
@@ -81,7 +89,7 @@ export function useTradeCommands(onState: (s: TradingState) => void) {
         return null;
       },
     };
-  }, [api, toasts, onState]);
+  }, [api, toasts, onState, fmt]);
 }
 
 export type TradeCommands = ReturnType<typeof useTradeCommands>;

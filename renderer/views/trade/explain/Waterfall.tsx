@@ -23,7 +23,7 @@ export function Waterfall({ liq }: { liq: LiquidationView }) {
         <h3>1 · Mark price reaches liquidation</h3>
         <p>
           Mark <strong className="num">{fmt.price(liq.markPrice)}</strong> crossed the liquidation price{' '}
-          <strong className="num">{fmt.price(liq.liquidationPrice)}</strong> of a {liq.marginMode} {side} of{' '}
+          <strong className="num">{fmt.price(liq.liquidationPrice)}</strong> of {liq.marginMode === 'isolated' ? 'an isolated' : 'a cross'} {side} of{' '}
           <span className="num">{fmt.qty(liq.quantity)}</span> entered at <span className="num">{fmt.price(liq.entryPrice)}</span>
           {liq.partial ? ` (partial: ${fmt.qty(liq.remainingQuantity)} remains)` : ''}. The margin it stood on,{' '}
           <span className="num">{fmt.money(liq.marginLost)}</span>, is lost.

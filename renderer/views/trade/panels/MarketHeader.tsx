@@ -1,3 +1,4 @@
+import type { ComingFunding } from '#shared/domain/market-replay';
 import type { MarketView } from '#shared/domain/trading-account';
 import { dec, toWire } from '#shared/money/decimal';
 import { useFmt } from '../format';
@@ -33,8 +34,16 @@ function Stat(props: { label: string; children: React.ReactNode; testId?: string
  * and countdown, open interest. Mark and index are what liquidation and funding use; the basis
  * is shown so a trader sees when the perp's own book runs away from spot.
  */
-export function MarketHeader(props: { market: MarketView | null; lastDirection: -1 | 0 | 1; onExplainFunding: () => void }) {
-  const { market: m, lastDirection, onExplainFunding } = props;
+export function MarketHeader(props: { market: MarketView | null; lastDirection: -1 | 0 | 1; onExplainFunding: () => void; coming?: ComingFunding | null }) {
+  const { market: m, lastDirection, onExplainFunding, coming = null } = props;
+  // The coming settlement's rate, as exchanges show it; the last paid one only when the replay knows no coming one.
+  const rate = coming?.rate ?? m?.lastFundingRate ?? null;
+  const rateNote = coming ? (coming.source === 'history' ? 'stored' : 'est.') : 'last';
+  const rateTitle = coming
+    ? coming.source === 'history'
+      ? `The coming settlement's rate, from the stored funding history (settles at ${new Date(coming.t).toISOString().slice(11, 16)} UTC)`
+      : `The premium model's running estimate of the coming settlement's rate (settles at ${new Date(coming.t).toISOString().slice(11, 16)} UTC)`
+    : 'The last settled rate';
   const fmt = useFmt();
   const basisPct = m?.basis && m.index ? toWire(dec(m.basis).div(m.index)) : null;
   return (
@@ -55,11 +64,16 @@ export function MarketHeader(props: { market: MarketView | null; lastDirection: 
       <Stat label="Basis" testId="market-basis" title="Mark − index">
         {fmt.price(m?.basis)} <small>({fmt.pct(basisPct, 3)})</small>
       </Stat>
-      <Stat label="Funding / countdown" testId="market-funding">
+      <Stat label="Funding / countdown" testId="market-funding" title={rateTitle}>
         <ExplainButton label="Explain the funding rate" onClick={onExplainFunding}>
-          <span className={m && m.lastFundingRate.startsWith('-') ? 'down' : 'up'}>{fmt.pct(m?.lastFundingRate, 4)}</span>
+          <span className={rate?.startsWith('-') ? 'down' : 'up'} data-testid="funding-rate" data-source={coming?.source ?? 'last'}>
+            {fmt.pct(rate, 4)}
+          </span>
         </ExplainButton>{' '}
-        <span data-testid="funding-countdown">{countdown(m?.nextFundingT ?? null, m?.t ?? null)}</span>
+        <small className="mh-note" data-testid="funding-rate-source">
+          {rateNote}
+        </small>{' '}
+        <span data-testid="funding-countdown">{countdown(coming?.t ?? m?.nextFundingT ?? null, m?.t ?? null)}</span>
       </Stat>
       <Stat label="Open interest" testId="market-oi" title="Sum of open positions (one side)">
         {fmt.qty(m?.openInterest)} <small>{m?.openInterestNotional ? `≈ ${fmt.money(m.openInterestNotional)}` : ''}</small>

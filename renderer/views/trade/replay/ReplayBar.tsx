@@ -1,14 +1,16 @@
 import { useId, useState } from 'react';
-import { REPLAY_SPEEDS, type ReplaySpeed } from '#shared/domain/market-replay';
+import { PAUSE_EVENTS, REPLAY_SPEEDS, type PauseEvent, type ReplaySpeed } from '#shared/domain/market-replay';
 import { Segmented } from '../../../components/Segmented';
 import { utcTime } from '../format';
 import type { ReplayApi } from './use-replay';
 
-const SPEED_LABELS: Record<ReplaySpeed, string> = { '1x': '1×', '10x': '10×', '60x': '60×', '600x': '600×', max: 'Max' };
+const SPEED_LABELS: Record<ReplaySpeed, string> = { '1x': '1×', '10x': '10×', '60x': '60×', '600x': '600×', '1800x': '1800×', '7200x': '7200×', max: 'Max' };
+const PAUSE_LABELS: Record<PauseEvent, string> = { fill: 'Your fill', stop: 'Your stop or take-profit', liquidation: 'Your liquidation', adl: 'ADL against you' };
+const PAUSED_BY: Record<PauseEvent, string> = { fill: 'your order filled', stop: 'your stop or take-profit fired', liquidation: 'you were liquidated', adl: 'you were auto-deleveraged' };
 
 /**
- * Replay controls: scenario picker, play/pause (Space), step (.), speed, and a timeline to seek
- * on. Seeking back rebuilds every consumer from the start (the engine replays its log), so the
+ * Replay controls: scenario picker, play/pause (Space), step back (,) and forward (.), speed
+ * ([ and ]), what pauses the replay by itself, and a timeline to seek on (< and > move a bar). Seeking back rebuilds every consumer from the start (the engine replays its log), so the
  * seek is sent when the trader lets go of the slider, not while dragging.
  */
 export function ReplayBar({ replay, onHelp }: { replay: ReplayApi; onHelp: () => void }) {
@@ -63,6 +65,9 @@ export function ReplayBar({ replay, onHelp }: { replay: ReplayApi; onHelp: () =>
       >
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
       </button>
+      <button type="button" className="replay-btn" onClick={() => void replay.stepBack()} disabled={!loaded || playing} aria-label="Step one tick back (,)" title="Step one tick back (,): rewinds your session to it" data-testid="replay-step-back">
+        <span aria-hidden="true">|◂</span>
+      </button>
       <button type="button" className="replay-btn" onClick={() => void replay.step(1)} disabled={!loaded || playing} aria-label="Step one tick (.)" title="Step one tick (.)" data-testid="replay-step">
         <span aria-hidden="true">▸|</span>
       </button>
@@ -70,6 +75,18 @@ export function ReplayBar({ replay, onHelp }: { replay: ReplayApi; onHelp: () =>
         Replay speed
       </span>
       <Segmented<ReplaySpeed> labelledBy={ids.speed} options={REPLAY_SPEEDS.map((s) => ({ value: s, label: SPEED_LABELS[s] }))} value={status?.speed ?? '1x'} onChange={(s) => void replay.speed(s)} testId="replay-speed" />
+      <details className="replay-pause-on" data-testid="pause-on">
+        <summary title="Stop the replay by itself when one of these happens">Pause on</summary>
+        <fieldset>
+          <legend className="sr-only">Pause the replay when</legend>
+          {PAUSE_EVENTS.map((e) => (
+            <label key={e} className="check">
+              <input type="checkbox" checked={status?.pauseOn[e] ?? false} onChange={(ev) => void replay.pauseOn({ [e]: ev.target.checked })} data-testid={`pause-on-${e}`} />
+              {PAUSE_LABELS[e]}
+            </label>
+          ))}
+        </fieldset>
+      </details>
       <div className="replay-timeline">
         <label htmlFor={ids.seek} className="sr-only">
           Seek in market time
@@ -106,6 +123,11 @@ export function ReplayBar({ replay, onHelp }: { replay: ReplayApi; onHelp: () =>
       <button type="button" className="btn-ghost" onClick={onHelp} aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts (?)" data-testid="shortcuts-help">
         Keys
       </button>
+      {status?.pausedBy && (
+        <span className="replay-paused-by" role="status" data-testid="replay-paused-by" data-event={status.pausedBy.event}>
+          Paused: {PAUSED_BY[status.pausedBy.event]} at {utcTime(status.pausedBy.t, false)}
+        </span>
+      )}
       {(error ?? status?.error) && (
         <span className="replay-error" role="alert" data-testid="replay-error">
           {error ?? status?.error}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ReplayFrame, ReplayStatus } from '#shared/domain/market-replay';
+import { REPLAY_SPEEDS, type PauseOn, type ReplayFrame, type ReplayStatus } from '#shared/domain/market-replay';
+import { INTERVAL_MS } from '#shared/domain/market-series';
 import type { ScenarioEntry } from '#shared/domain/scenario';
 import type { Result } from '#shared/ipc/result';
 import { useApi } from '../../../api/context';
@@ -16,6 +17,13 @@ export interface ReplayApi {
   speed(speed: ReplayStatus['speed']): Promise<void>;
   step(ticks: number): Promise<void>;
   seek(t: number): Promise<void>;
+  /** One tick back: a seek to the tick before (the engine rewinds), then that tick again. */
+  stepBack(): Promise<void>;
+  /** One bar of the chart's interval forward (+1) or back (-1). */
+  seekBar(direction: 1 | -1): Promise<void>;
+  /** The next speed up (+1) or down (-1). */
+  nudgeSpeed(direction: 1 | -1): Promise<void>;
+  pauseOn(p: Partial<PauseOn>): Promise<void>;
 }
 
 /**
@@ -68,10 +76,37 @@ export function useReplay(): ReplayApi {
       speed: (speed: ReplayStatus['speed']) => apply(api.call('replay.speed', { speed })),
       step: (ticks: number) => apply(api.call('replay.step', { ticks })),
       seek: (t: number) => apply(api.call('replay.seek', { t })),
+      pauseOn: (p: Partial<PauseOn>) => apply(api.call('replay.pauseOn', p)),
     }),
     [api, apply],
   );
-  return { status, scenarios, error, loading, ...controls };
+  const relative = useMemo(() => {
+    const now = (): { t: number; stepMs: number; barMs: number; start: number } | null => {
+      const sc = status?.scenario;
+      return sc && status?.t != null ? { t: status.t, stepMs: sc.stepMs, barMs: INTERVAL_MS[sc.barInterval], start: sc.start } : null;
+    };
+    return {
+      stepBack: async () => {
+        const n = now();
+        if (!n) return;
+        // Paused between ticks after playing, the clock reads past its last tick: go from that tick.
+        const lastTick = n.start + Math.floor((n.t - n.start) / n.stepMs) * n.stepMs;
+        if (lastTick - n.stepMs < n.start) return;
+        await controls.seek(lastTick - n.stepMs);
+        await controls.step(1);
+      },
+      seekBar: async (direction: 1 | -1) => {
+        const n = now();
+        if (n) await controls.seek(n.t + direction * n.barMs);
+      },
+      nudgeSpeed: async (direction: 1 | -1) => {
+        const i = REPLAY_SPEEDS.indexOf(status?.speed ?? '60x');
+        const next = REPLAY_SPEEDS[Math.max(0, Math.min(REPLAY_SPEEDS.length - 1, i + direction))]!;
+        if (next !== status?.speed) await controls.speed(next);
+      },
+    };
+  }, [status, controls]);
+  return { status, scenarios, error, loading, ...controls, ...relative };
 }
 
 /** Subscribes a consumer to replay frames (the chart, the last-price flash) outside React state. */

@@ -1,4 +1,5 @@
 import type { OrderReason, OrderStatus, OrderView } from '#shared/domain/trading-orders';
+import { triggerText } from '#shared/domain/trigger-direction';
 import type { ColumnSpec } from '../../../components/table/column-spec';
 import { ORDER_TYPE_LABELS } from '../ticket/ticket-state';
 import type { Fmt } from '../format';
@@ -58,7 +59,7 @@ const common = (fmt: Fmt): ColumnSpec<OrderView>[] => [
     value: (o) => o.triggerPrice,
     align: 'end',
     size: 130,
-    cell: (o) => (o.triggerPrice ? `${o.triggerSource === 'mark' ? 'Mark' : 'Last'} ${o.side === 'buy' ? '≥' : '≤'} ${fmt.price(o.triggerPrice)}` : o.type === 'trailingStop' ? `${fmt.pct(o.callbackRate, 2)} cb` : '—'),
+    cell: (o) => (o.triggerPrice ? triggerText(o, fmt.price(o.triggerPrice)) : o.type === 'trailingStop' ? `${fmt.pct(o.callbackRate, 2)} cb` : '—'),
   },
   { id: 'quantity', header: 'Amount', value: (o) => o.quantity, align: 'end', size: 88, cell: (o) => (o.closePosition ? 'Close all' : fmt.qty(o.quantity)) },
   { id: 'filled', header: 'Filled', value: (o) => o.filledQuantity, align: 'end', size: 84, cell: (o) => fmt.qty(o.filledQuantity) },

@@ -12,7 +12,11 @@ export interface PositionActions {
   editStops(p: PositionView): void;
 }
 
-/** The positions table: one row per open position, every number from the engine at the mark. */
+/**
+ * The positions table: one row per open position, every number from the engine at the mark.
+ * Symbol, side, size, entry, mark, liquidation price and PnL come first: at 1280 px they stay in
+ * view beside the pinned actions; the rest scrolls.
+ */
 export function positionColumns(fmt: Fmt, act: PositionActions): ColumnSpec<PositionView>[] {
   return [
     { id: 'symbol', header: 'Symbol', value: (p) => p.symbol, size: 90, hideable: false, cell: (p) => <span className="sym">{p.symbol}<small>{p.leverage}× {p.marginMode === 'cross' ? 'Cross' : 'Isolated'}</small></span> },
@@ -33,6 +37,19 @@ export function positionColumns(fmt: Fmt, act: PositionActions): ColumnSpec<Posi
         </ExplainButton>
       ),
     },
+    {
+      id: 'pnl',
+      header: 'PnL (ROE)',
+      description: 'Unrealized PnL at the mark, and return on the initial margin',
+      value: (p) => p.unrealizedPnl,
+      align: 'end',
+      size: 132,
+      cell: (p) => (
+        <span className="pnl-cell">
+          {fmt.pnl(p.unrealizedPnl)} <small>({fmt.signedPct(p.roe)})</small>
+        </span>
+      ),
+    },
     { id: 'bankruptcy', header: 'Bankr. price', description: 'Bankruptcy price: where the margin is gone', value: (p) => p.bankruptcyPrice, align: 'end', size: 104, defaultHidden: true, cell: (p) => fmt.price(p.bankruptcyPrice) },
     { id: 'distance', header: 'To liq.', description: 'Distance from the mark to the liquidation price', value: (p) => p.distanceToLiquidation, align: 'end', size: 62, cell: (p) => fmt.pct(p.distanceToLiquidation) },
     { id: 'margin', header: 'Margin', description: 'Position margin', value: (p) => p.margin, align: 'end', size: 84, cell: (p) => fmt.money(p.margin) },
@@ -47,19 +64,6 @@ export function positionColumns(fmt: Fmt, act: PositionActions): ColumnSpec<Posi
         <ExplainButton label={`Explain the margin ratio of the ${p.symbol} ${p.side}`} onClick={() => act.explainMarginRatio(p)} testId="position-ratio">
           {fmt.pct(p.marginRatio)}
         </ExplainButton>
-      ),
-    },
-    {
-      id: 'pnl',
-      header: 'PnL (ROE)',
-      description: 'Unrealized PnL at the mark, and return on the initial margin',
-      value: (p) => p.unrealizedPnl,
-      align: 'end',
-      size: 140,
-      cell: (p) => (
-        <span className="pnl-cell">
-          {fmt.pnl(p.unrealizedPnl)} <small>({fmt.signedPct(p.roe)})</small>
-        </span>
       ),
     },
     {

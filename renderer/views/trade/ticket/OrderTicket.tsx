@@ -9,6 +9,7 @@ import { Segmented } from '../../../components/Segmented';
 import { useFmt } from '../format';
 import { LeverageControl } from './LeverageControl';
 import { TakeProfitLadder } from './TakeProfitLadder';
+import { AttachedSummary } from './AttachedSummary';
 import { TicketPreview } from './TicketPreview';
 import { INITIAL_TICKET, ORDER_TYPE_LABELS, buildOrder, canAttach, isConditional, needsPrice, needsTrigger, type QuantityUnit, type TicketState } from './ticket-state';
 
@@ -70,13 +71,15 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
     [symbol, market?.spec.tickSize, market?.spec.stepSize, market?.last, pv],
   );
 
-  // The preview asks for exactly what the ticket would send, minus a quantity it cannot read yet.
-  const previewReq = useMemo(() => {
+  // The preview asks for exactly what the ticket would send, minus a quantity it cannot read yet;
+  // when a field it needs is missing, it says which instead of going blank.
+  const previewBuild = useMemo(() => {
     const r = buildOrder(s, ctx, { quantityOptional: true });
-    return r.ok ? r.request : null;
+    return r.ok ? { request: r.request, missing: null } : { request: null, missing: { field: r.field, message: r.message } };
     // maxOpen feeds the "%" unit only; leaving it out stops the preview from chasing its own answer.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [s, ctx.symbol, ctx.tickSize, ctx.stepSize, s.unit === 'quote' ? ctx.lastPrice : null, s.unit === 'percent' ? ctx.maxOpen : null]);
+  const previewReq = previewBuild.request;
   const previewKey = previewReq ? JSON.stringify(previewReq) : '';
   useEffect(() => {
     if (!previewReq || !market) return;
@@ -91,6 +94,14 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
     // previewKey captures previewReq; previewVersion re-asks as the mark moves.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [previewKey, previewVersion, market != null, preview]);
+
+  // A priced order starts at the last price (typed over, never re-filled while the trader edits it).
+  const hasLast = market?.last != null;
+  useEffect(() => {
+    if (needsPrice(s.type) && market?.last) setS((prev) => (prev.price === '' ? { ...prev, price: market.last! } : prev));
+    // Only when the type changes or a first price arrives: a field the trader cleared stays clear.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [s.type, hasLast]);
 
   const send = async (req: OrderRequest): Promise<void> => {
     setBusy(true);
@@ -317,7 +328,7 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
         {buy ? 'Buy / Long' : 'Sell / Short'} {ORDER_TYPE_LABELS[s.type].toLowerCase()}
         <kbd>{buy ? 'Shift+B' : 'Shift+S'}</kbd>
       </button>
-      <TicketPreview preview={preview_} atr={atr} stale={pv?.key !== previewKey} stopPrice={s.stopOn ? s.stopPrice : null} />
+      <TicketPreview preview={preview_} atr={atr} stale={pv?.key !== previewKey} stopPrice={s.stopOn ? s.stopPrice : null} missing={previewBuild.missing} />
       {previewError && <p className="pv-warn">Preview unavailable: {previewError}</p>}
       {error && error.field !== 'mode' && (
         <p className="field-error" role="alert" data-testid="ticket-error">
@@ -346,6 +357,7 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
           <p>
             Expected average fill {fmt.price(preview_?.referencePrice)}, cost {fmt.money(preview_?.cost)}, liquidation price {fmt.price(preview_?.liquidationPrice)}.
           </p>
+          <AttachedSummary request={confirming} />
           <p className="faint">Market orders walk the modeled book and may slip. You can turn this question off in Settings.</p>
         </ConfirmDialog>
       )}

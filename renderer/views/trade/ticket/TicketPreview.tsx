@@ -24,12 +24,20 @@ function Row(props: { label: string; children: React.ReactNode; testId?: string;
  * The live preview: computed by the engine in main for exactly this order (cost, margin, fee,
  * liquidation price of the position it would leave, max open), never estimated here.
  */
-export function TicketPreview(props: { preview: OrderPreview | null; atr: string | null; stale: boolean; stopPrice: string | null }) {
-  const { preview: p, atr, stale, stopPrice } = props;
+/** The engine's own words for the stop-beyond-liquidation case: the ticket says it once, in its alert. */
+const STOP_BEYOND_WARNING = /^the stop sits at or beyond the liquidation price/;
+
+export function TicketPreview(props: { preview: OrderPreview | null; atr: string | null; stale: boolean; stopPrice: string | null; missing?: { field: string; message: string } | null }) {
+  const { preview: p, atr, stale, stopPrice, missing = null } = props;
   const fmt = useFmt();
   const inAtr = distanceInAtr(p, atr);
   return (
-    <section className="ticket-preview" aria-label="Order preview" aria-busy={stale} data-testid="ticket-preview" data-stale={stale}>
+    <section className="ticket-preview" aria-label="Order preview" aria-busy={stale && !missing} data-testid="ticket-preview" data-stale={stale}>
+      {missing && (
+        <p className="pv-missing" role="status" data-testid="preview-missing" data-field={missing.field}>
+          No preview yet: {missing.message}
+        </p>
+      )}
       <dl>
         <Row label="Est. price" testId="preview-price" title="Expected average fill from the modeled book, or the limit/trigger">
           {fmt.price(p?.referencePrice)}
@@ -69,11 +77,13 @@ export function TicketPreview(props: { preview: OrderPreview | null; atr: string
           The engine would refuse this order: {p.rejection.message}
         </p>
       )}
-      {p?.warnings.map((w) => (
-        <p key={w} className="pv-warn">
-          {w}
-        </p>
-      ))}
+      {p?.warnings
+        .filter((w) => !(p.stopBeyondLiquidation && STOP_BEYOND_WARNING.test(w)))
+        .map((w) => (
+          <p key={w} className="pv-warn">
+            {w}
+          </p>
+        ))}
     </section>
   );
 }

@@ -24,6 +24,14 @@ export class DataPage {
     return this.page.getByTestId('series-chart');
   }
 
+  get newScenario(): Locator {
+    return this.page.getByTestId('series-new-scenario');
+  }
+
+  get fromSeries(): Locator {
+    return this.page.getByTestId('scenario-from-series');
+  }
+
   get coverageGaps(): Locator {
     return this.page.getByTestId('coverage-gaps');
   }

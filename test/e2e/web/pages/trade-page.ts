@@ -1,6 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { AppPage } from './app-page';
 
+type Speed = '1x' | '10x' | '60x' | '600x' | '1800x' | '7200x' | 'max';
+
 /** Locators and steps for the Trade view, kept out of the tests themselves. */
 export class TradePage {
   readonly app: AppPage;
@@ -36,8 +38,34 @@ export class TradePage {
     return this.testId('replay-play');
   }
 
-  speedOption(speed: '1x' | '10x' | '60x' | '600x' | 'max'): Locator {
+  speedOption(speed: Speed): Locator {
     return this.testId('replay-speed').locator(`[data-value="${speed}"]`);
+  }
+
+  get speed(): Locator {
+    return this.testId('replay-speed').locator('[aria-checked="true"]');
+  }
+
+  /** The "Pause on" menu's checkbox for one of the trader's events. */
+  async pauseOn(event: 'fill' | 'stop' | 'liquidation' | 'adl'): Promise<Locator> {
+    const menu = this.testId('pause-on');
+    if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+    return this.testId(`pause-on-${event}`);
+  }
+
+  get pausedBy(): Locator {
+    return this.testId('replay-paused-by');
+  }
+
+  get replayTime(): Locator {
+    return this.testId('replay-time');
+  }
+
+  /** Presses a replay key with the focus on the page itself (keys are ignored in fields and on buttons). */
+  async replayKey(key: string): Promise<void> {
+    await this.page.locator('body').focus();
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.press(key);
   }
 
   /** Loads a scenario and waits until its market has a last price and the session is live. */
@@ -48,7 +76,7 @@ export class TradePage {
     await expect(this.view).toHaveAttribute('data-session', 'active');
   }
 
-  async play(speed: '1x' | '10x' | '60x' | '600x' | 'max'): Promise<void> {
+  async play(speed: Speed): Promise<void> {
     await this.speedOption(speed).click();
     await expect(this.speedOption(speed)).toHaveAttribute('aria-checked', 'true');
     if ((await this.replayBar.getAttribute('data-state')) !== 'playing') await this.playButton.click();
@@ -84,6 +112,14 @@ export class TradePage {
 
   get lastPrice(): Locator {
     return this.testId('market-last');
+  }
+
+  get fundingRate(): Locator {
+    return this.testId('funding-rate');
+  }
+
+  get fundingRateSource(): Locator {
+    return this.testId('funding-rate-source');
   }
 
   get insuranceBalance(): Locator {
@@ -133,6 +169,17 @@ export class TradePage {
     await this.testId('ticket-stop-price').fill(price);
   }
 
+  /** Turns the take-profit ladder on and fills rung i (price, and its share in percent). */
+  async takeProfit(i: number, price: string, percent?: string): Promise<void> {
+    await this.testId('ticket-tp-on').check();
+    await this.testId(`ticket-tp-${i}-price`).fill(price);
+    if (percent) await this.testId(`ticket-tp-${i}-pct`).fill(percent);
+  }
+
+  get previewMissing(): Locator {
+    return this.testId('preview-missing');
+  }
+
   get confirmOk(): Locator {
     return this.testId('confirm-ok');
   }
@@ -171,6 +218,10 @@ export class TradePage {
 
   get chart(): Locator {
     return this.testId('chart-canvas');
+  }
+
+  get chartHistory(): Locator {
+    return this.testId('chart-history');
   }
 
   // ---- explanations and toasts -------------------------------------------------------------------
