@@ -40,6 +40,8 @@ export const PlanInputsSchema = z
     riskCash: Text,
     entryKind: z.enum(ENTRY_KINDS),
     entry: Text,
+    /** Side for the stop modes that need one (%, ATR, swing); by price the stop implies it. */
+    side: SideSchema,
     stopMode: z.enum(STOP_MODES),
     stop: Text,
     stopPercent: Text,
@@ -97,6 +99,7 @@ export const DEFAULT_PLAN_INPUTS: PlanInputs = {
   riskCash: '',
   entryKind: 'limit',
   entry: '',
+  side: 'long',
   stopMode: 'price',
   stop: '',
   stopPercent: '2.5',
