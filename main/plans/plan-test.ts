@@ -11,7 +11,8 @@ import type { TickSink } from '../market/replay/sink';
 import { HeadlessEngine } from '../trading/headless-engine';
 import { sessionFromScenario } from '../trading/session';
 
-type PlanTestInput = z.output<typeof PlanTestInputSchema>;
+export type PlanTestRequest = z.output<typeof PlanTestInputSchema>;
+type PlanTestInput = PlanTestRequest;
 
 /**
  * The scenario a plan's test runs: the chosen window with the plan's account (deposit = the plan's

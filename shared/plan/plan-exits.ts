@@ -45,7 +45,7 @@ export function planExits(inputs: PlanInputs, p: ResolvedPlan, sizing: SizingRes
   const problems: FieldProblem[] = [];
   const s = p.side === 'long' ? 1 : -1;
   const q = sizing.quantity;
-  const legs: { price: Dec; quantity: Dec; percent: Dec }[] = [];
+  const legs: { price: Dec; quantity: Dec; readonly percent: Dec }[] = [];
   let total = ZERO;
   inputs.rungs.forEach((rung, i) => {
     const v = readDecimal(rung.value);
@@ -59,6 +59,11 @@ export function planExits(inputs: PlanInputs, p: ResolvedPlan, sizing: SizingRes
     return undefined;
   });
   if (total.gt(100)) problems.push({ field: `rung0`, message: 'The targets close more than 100% of the position.' });
+  // Targets that add up to 100% close it all: the last one takes what flooring left (no dust runner).
+  if (total.eq(100) && legs.length > 0) {
+    const before = legs.slice(0, -1).reduce((a, l) => a.plus(l.quantity), ZERO);
+    legs[legs.length - 1]!.quantity = Dec.max(ZERO, q.minus(before));
+  }
 
   let trailing: PlanExits['trailing'] = null;
   if (inputs.trailOn) {
