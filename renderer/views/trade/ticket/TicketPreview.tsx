@@ -24,8 +24,8 @@ function Row(props: { label: string; children: React.ReactNode; testId?: string;
  * The live preview: computed by the engine in main for exactly this order (cost, margin, fee,
  * liquidation price of the position it would leave, max open), never estimated here.
  */
-export function TicketPreview(props: { preview: OrderPreview | null; atr: string | null; stale: boolean; stopPrice: string | null }) {
-  const { preview: p, atr, stale, stopPrice } = props;
+export function TicketPreview(props: { preview: OrderPreview | null; atr: string | null; stale: boolean; stopPrice: string | null; lossAtStop?: string | null; equity?: string | null }) {
+  const { preview: p, atr, stale, stopPrice, lossAtStop = null, equity = null } = props;
   const fmt = useFmt();
   const inAtr = distanceInAtr(p, atr);
   return (
@@ -53,6 +53,12 @@ export function TicketPreview(props: { preview: OrderPreview | null; atr: string
         <Row label="To liquidation" testId="preview-distance">
           {fmt.pct(p?.distanceToLiquidation)} <small>· {inAtr ? `${formatDecimal(inAtr, 1)} ATR` : '— ATR'}</small>
         </Row>
+        {stopPrice !== null && (
+          <Row label="Loss at stop" testId="preview-loss-at-stop" tone="down" title="If the attached stop fills: quantity x distance to the stop, plus the entry fee and the stop's taker fee">
+            <span data-value={lossAtStop ?? ''}>{lossAtStop ? fmt.money(lossAtStop) : '—'}</span>
+            {lossAtStop && equity && dec(equity).gt(0) ? <small> ({fmt.pct(toWire(dec(lossAtStop).div(equity)), 2)} of equity)</small> : null}
+          </Row>
+        )}
         <Row label="Max open" testId="preview-max" title={p ? `Limited by ${p.maxOpenLimitedBy === 'bracket' ? 'the leverage bracket' : 'the available balance'}` : undefined}>
           {fmt.qty(p?.maxOpenQuantity)}
           {p && <small> ({p.maxOpenLimitedBy})</small>}
