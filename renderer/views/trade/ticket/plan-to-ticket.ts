@@ -1,6 +1,6 @@
 import type { OrderRequest } from '#shared/domain/trading-orders';
 import { Dec, toWire } from '#shared/money/decimal';
-import type { PlanHandoff } from '../../../app/plan-handoff';
+import type { PlanHandoff } from '../../../app/plan-handoff-types';
 import { INITIAL_TICKET, type TicketState } from './ticket-state';
 
 /** The ticket filled with a plan's entry and bracket, exactly as the Planner built them. */
