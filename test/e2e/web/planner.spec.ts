@@ -67,3 +67,34 @@ test('screenshots of the Planner in the dark and the light theme', async ({ page
   await expect(planner.quantity).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'planner-light.png') });
 });
+
+test('Send to ticket: the ladder and the trailing stop reach the Trade ticket intact', async ({ page, host }) => {
+  const planner = new PlannerPage(page);
+  await planner.open(host.url);
+  await planner.plan(EXAMPLE);
+  await planner.rungValue(0).fill('1');
+  await planner.rungPercent(0).fill('30');
+  await planner.rungValue(1).fill('2');
+  await planner.rungPercent(1).fill('30');
+  await planner.testId('planner-add-rung').click();
+  await planner.rungValue(2).fill('3');
+  await planner.rungPercent(2).fill('40');
+  await planner.testId('planner-trail-on').check();
+  await planner.testId('planner-trail-callback').fill('1.5');
+  await planner.testId('planner-trail-activation').fill('63000');
+  await expect(planner.quantity).toHaveAttribute('data-value', '0.064');
+  await planner.send.click();
+  await expect(page.locator('main.view')).toHaveAttribute('data-view', 'trade');
+  await expect(page.getByTestId('ticket-qty')).toHaveValue('0.064');
+  await expect(page.getByTestId('ticket-price')).toHaveValue('60000');
+  await expect(page.getByTestId('ticket-stop-price')).toHaveValue('58500');
+  await expect(page.getByTestId('ticket-tp-0-price')).toHaveValue('61500');
+  await expect(page.getByTestId('ticket-tp-1-price')).toHaveValue('63000');
+  await expect(page.getByTestId('ticket-tp-2-price')).toHaveValue('64500');
+  await expect(page.getByTestId('ticket-tp-0-pct')).toHaveValue('30');
+  await expect(page.getByTestId('ticket-tp-2-pct')).toHaveValue('40');
+  const trailing = page.getByTestId('ticket-plan-trailing');
+  await expect(trailing).toHaveAttribute('data-callback', '0.015');
+  await expect(trailing).toHaveAttribute('data-activation', '63000');
+  await expect(trailing).toHaveAttribute('data-quantity', '0.064');
+});
