@@ -22,10 +22,13 @@ const nodeBundle: BuildOptions = {
   logLevel: 'warning',
 };
 
-export const mainBuild: BuildOptions = { ...nodeBundle, entryPoints: { main: 'main/index.ts' } };
+/** A plan's test on history runs in this worker, off main's event loop (main/plans/plan-test-runner.ts). */
+const workers = { 'plan-test-worker': 'main/plans/plan-test-worker.ts' };
+
+export const mainBuild: BuildOptions = { ...nodeBundle, entryPoints: { main: 'main/index.ts', ...workers } };
 
 /** The web host: same services as main, served over HTTP/WebSocket on 127.0.0.1. */
-export const hostBuild: BuildOptions = { ...nodeBundle, entryPoints: { host: 'main/host/main.ts' } };
+export const hostBuild: BuildOptions = { ...nodeBundle, entryPoints: { host: 'main/host/main.ts', ...workers } };
 
 /**
  * zod's namespace re-exports every locale (about 40% of the CLI bundle); Levdesk speaks only

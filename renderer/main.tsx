@@ -24,6 +24,7 @@ import './styles/trade-replay.css';
 import './styles/trade-right.css';
 import './styles/trade-table.css';
 import './styles/host-banner.css';
+import './styles/planner.css';
 
 declare global {
   interface Window {

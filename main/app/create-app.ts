@@ -13,6 +13,7 @@ import { EventBus } from './event-bus';
 import type { Services } from './services';
 import { SettingsService } from './settings-service';
 import { APP_VERSION } from './version';
+import { PlansRepo } from '../store/plans-repo';
 
 export interface CreateAppOptions {
   readonly shell: Shell;
@@ -69,6 +70,7 @@ export function createApp(options: CreateAppOptions): App {
     scenarios: new ScenarioStore(workspace.db),
     replay,
     trading,
+    plans: new PlansRepo(workspace.db),
   };
   const dispatch = createDispatch(handlers, services, { validateOutputs: validate });
   let closed = false;

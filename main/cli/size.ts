@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MarginModeSchema, SideSchema } from '#shared/domain/exchange';
 import { Dec } from '#shared/money/decimal';
-import { getProfile, sizePosition, stopLeverageBound, contractSpec, bracketForNotional, notionalAt } from '#shared/risk/index';
+import { getProfile, resolveSizingFees, sizePosition, stopLeverageBound, contractSpec, bracketForNotional, notionalAt } from '#shared/risk/index';
 import { jsonCommand } from './json-command';
 import { PROFILE_LIST, decimal, out, outOrNull, positive, profileField, rate } from './risk-fields';
 
@@ -41,13 +41,18 @@ Input (decimals as strings or numbers):
   entry          planned entry price
   stop           stop trigger price (long: below entry; short: above)
   fees           optional { entryRate, exitRate, stopSlippageRate }, fractions (0.0005 = 0.05%);
-                 the stop is assumed to fill at stop x (1 -+ stopSlippageRate)
+                 entryRate and exitRate default to the profile's taker rate (a market entry and
+                 a stop-market exit both take liquidity), stopSlippageRate to 0; the stop is
+                 assumed to fill at stop x (1 -+ stopSlippageRate)
   leverage       the exchange leverage setting: margin posted = notional / leverage
   maxLeverage    cap on notional / equity (default: leverage)
   marginMode     "isolated" (margin = notional / leverage) | "cross" (the equity backs it); default isolated
   maintenanceMarginRate, maintenanceAmount   override the profile's brackets
 
 Output:
+  feesAssumed         true when entryRate or exitRate was not given and the taker rate was used
+  fees                { entryRate, exitRate, stopSlippageRate, source: { ... "input" |
+                      "profile taker" | "assumed zero" } }: the rates the size was computed with
   quantity            floored to the contract step: the stop never costs more than the budget
   notional, riskBudget, riskCash (what the stop costs at this quantity), riskFractionTaken
   stopFillPrice, lossPerUnit (|entry - fill| + entry fee + exit fee per unit)
@@ -70,6 +75,7 @@ export const sizeCommand = jsonCommand({
   input: SizeInput,
   run(doc) {
     const profile = getProfile(doc.profile);
+    const fees = resolveSizingFees(profile, { entryRate: doc.fees?.entryRate, exitRate: doc.fees?.exitRate, stopSlippageRate: doc.fees?.stopSlippageRate });
     const r = sizePosition({
       profile,
       symbol: doc.symbol,
@@ -81,11 +87,7 @@ export const sizeCommand = jsonCommand({
       leverage: doc.leverage,
       ...(doc.maxLeverage ? { maxLeverage: doc.maxLeverage } : {}),
       marginMode: doc.marginMode,
-      fees: {
-        ...(doc.fees?.entryRate ? { entryRate: doc.fees.entryRate } : {}),
-        ...(doc.fees?.exitRate ? { exitRate: doc.fees.exitRate } : {}),
-        ...(doc.fees?.stopSlippageRate ? { stopSlippageRate: doc.fees.stopSlippageRate } : {}),
-      },
+      fees: { entryRate: fees.entryRate, exitRate: fees.exitRate, stopSlippageRate: fees.stopSlippageRate },
       ...(doc.maintenanceMarginRate === undefined
         ? {}
         : { maintenanceOverride: { rate: doc.maintenanceMarginRate, amount: doc.maintenanceAmount ?? new Dec(0) } }),
@@ -95,6 +97,8 @@ export const sizeCommand = jsonCommand({
     return {
       symbol: doc.symbol,
       side: doc.side,
+      feesAssumed: fees.assumed,
+      fees: { entryRate: out(fees.entryRate, 10), exitRate: out(fees.exitRate, 10), stopSlippageRate: out(fees.stopSlippageRate, 10), source: fees.source },
       quantity: out(r.quantity),
       notional: out(r.notional),
       riskBudget: out(r.riskBudget),

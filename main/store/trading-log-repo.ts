@@ -8,6 +8,8 @@ export interface LoggedEvent {
   readonly seq: number;
   readonly event: EngineEvent;
   readonly effects: readonly Effect[];
+  /** A command placed from a saved plan: the orders it created are linked to the plan (plan_orders). */
+  readonly plan?: { readonly planId: string; readonly orderIds: readonly number[] };
 }
 
 export interface StoredSnapshot {
@@ -37,6 +39,8 @@ export class TradingLogRepo {
   private readonly insertLiquidation: Statement<[number, number, number, string, number, string, string]>;
   private readonly insertInsurance: Statement<[number, number, number, string]>;
   private readonly insertBalance: Statement<[number, number, string, string]>;
+  private readonly insertPlanOrder: Statement<[number, string, number]>;
+  private readonly inheritPlanOrder: Statement<[number, number, number]>;
   private readonly selectLastSeq: Statement<[], { seq: number | null }>;
   private readonly selectEvents: Statement<[number, number], { seq: number; body: string }>;
 
@@ -52,6 +56,9 @@ export class TradingLogRepo {
     this.insertLiquidation = db.prepare('INSERT INTO trading_liquidations (id, seq, t, account, is_trader, symbol, body) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.insertInsurance = db.prepare('INSERT INTO trading_insurance (id, seq, t, body) VALUES (?, ?, ?, ?)');
     this.insertBalance = db.prepare('INSERT INTO trading_balance (seq, t, account, body) VALUES (?, ?, ?, ?)');
+    this.insertPlanOrder = db.prepare('INSERT OR IGNORE INTO plan_orders (order_id, plan_id, seq) VALUES (?, ?, ?)');
+    // An attached stop or take-profit belongs to the plan of the entry it was attached to.
+    this.inheritPlanOrder = db.prepare('INSERT OR IGNORE INTO plan_orders (order_id, plan_id, seq) SELECT ?, plan_id, ? FROM plan_orders WHERE order_id = ?');
     this.selectLastSeq = db.prepare('SELECT MAX(seq) AS seq FROM trading_events');
     this.selectEvents = db.prepare('SELECT seq, body FROM trading_events WHERE seq >= ? AND seq <= ? ORDER BY seq');
   }
@@ -78,10 +85,13 @@ export class TradingLogRepo {
   /** The history rows of one event (its effects). */
   private writeRows(e: LoggedEvent): void {
     const seq = e.seq;
+    // Before the effects, so attached orders created by the same command inherit the link.
+    if (e.plan) for (const id of e.plan.orderIds) this.insertPlanOrder.run(id, e.plan.planId, seq);
     for (const x of e.effects) {
       switch (x.kind) {
         case 'order':
           this.insertOrder.run(x.order.id, seq, x.account, x.order.symbol, x.order.status, x.order.updatedAt, JSON.stringify(x.order));
+          if (x.order.parentId !== null) this.inheritPlanOrder.run(x.order.id, seq, x.order.parentId);
           break;
         case 'fill':
           this.insertFill.run(x.fill.id, seq, x.fill.t, x.fill.account, x.fill.symbol, JSON.stringify(x.fill));
@@ -155,10 +165,10 @@ export class TradingLogRepo {
     return row.n;
   }
 
-  /** Deletes event `fromSeq` and everything after it (events, rows, snapshots), in one transaction. */
+  /** Deletes event `fromSeq` and everything after it (events, rows, snapshots, plan links), in one transaction. */
   truncateFrom(fromSeq: number): void {
     this.db.transaction(() => {
-      for (const table of ['trading_events', 'trading_snapshots', 'trading_order_versions', 'trading_fills', 'trading_funding', 'trading_liquidations', 'trading_insurance', 'trading_balance']) {
+      for (const table of ['trading_events', 'trading_snapshots', 'trading_order_versions', 'trading_fills', 'trading_funding', 'trading_liquidations', 'trading_insurance', 'trading_balance', 'plan_orders']) {
         this.db.prepare(`DELETE FROM ${table} WHERE seq >= ?`).run(fromSeq);
       }
     })();

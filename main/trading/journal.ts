@@ -80,10 +80,15 @@ export class TradingJournal {
     return { journal, report: { snapshotSeq, replayed: lastSeq - snapshotSeq, lastSeq, ms: performance.now() - started, hash: engine.stateHash() } };
   }
 
-  apply(event: EngineEvent, durable: boolean): ApplyResult {
+  /** `planId`: the command was placed from a saved plan; the orders it creates are linked to it. */
+  apply(event: EngineEvent, durable: boolean, planId?: string): ApplyResult {
+    const idsBefore = this.engineRef.readState.ids.order;
     const r = this.engineRef.apply(event);
     if (!r.ok) return r;
-    this.pending.push({ seq: this.seq, event, effects: r.effects });
+    // The orders this command created (the entry, and attached orders created with it).
+    const created = planId ? [...new Set(r.effects.flatMap((e) => (e.kind === 'order' && e.order.id > idsBefore && e.order.parentId === null ? [e.order.id] : [])))] : [];
+    const plan = planId ? { planId, orderIds: created } : undefined;
+    this.pending.push({ seq: this.seq, event, effects: r.effects, ...(plan ? { plan } : {}) });
     if (durable || this.pending.length >= this.options.groupSize) this.flush();
     return r;
   }

@@ -214,10 +214,10 @@ export class TradingService implements TickSink {
   // ---- the trader's commands -----------------------------------------------------------------
 
   /** Applies a trader command durably; ENGINE_REJECTED (nothing changed) when the engine refuses. */
-  command(command: EngineCommand): readonly Effect[] {
+  command(command: EngineCommand, planId?: string): readonly Effect[] {
     if (!this.session) throw new AppError('CONFLICT', 'no paper-trading session yet: load a scenario in the replay first');
     const t = this.engine.readState.t;
-    const r = this.journal.apply({ kind: 'command', t, account: TRADER_ID, command }, true);
+    const r = this.journal.apply({ kind: 'command', t, account: TRADER_ID, command }, true, planId);
     if (!r.ok) {
       throw new AppError('ENGINE_REJECTED', r.rejection.message, { code: r.rejection.code, ...(r.rejection.field ? { field: r.rejection.field } : {}) });
     }
@@ -226,9 +226,9 @@ export class TradingService implements TickSink {
   }
 
   /** An order command's answer: the order as it ended up, its fills, and any liquidations it set off. */
-  orderCommand(command: EngineCommand): OrderResult {
+  orderCommand(command: EngineCommand, planId?: string): OrderResult {
     const id = this.engine.readState.ids.order + 1;
-    const effects = this.command(command);
+    const effects = this.command(command, planId);
     let order: OrderView | null = null;
     const fills: FillView[] = [];
     const liquidations: LiquidationView[] = [];

@@ -16,6 +16,16 @@ export function App() {
     sessionStorage.setItem(VIEW_KEY, view);
   }, [view]);
 
+  // Another view asks to show a view (the Planner's "Send to ticket" opens Trade).
+  useEffect(() => {
+    const onView = (e: Event): void => {
+      const id = (e as CustomEvent<unknown>).detail;
+      if (VIEWS.some((v) => v.id === id)) setView(id as ViewId);
+    };
+    window.addEventListener('levdesk:view', onView);
+    return () => window.removeEventListener('levdesk:view', onView);
+  }, []);
+
   // Alt+1..7 jumps between views from anywhere, including inside inputs.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {

@@ -4,6 +4,7 @@ import { PlannedView } from '../views/planned/PlannedView';
 import { DataView } from '../views/data/DataView';
 import { SettingsView } from '../views/settings/SettingsView';
 import { TradeView } from '../views/trade/TradeView';
+import { PlannerView } from '../views/planner/PlannerView';
 
 export const VIEW_IDS = ['trade', 'heatmap', 'decay', 'planner', 'journal', 'data', 'settings'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -42,18 +43,7 @@ export const VIEWS: readonly ViewDef[] = [
       />
     ),
   },
-  {
-    id: 'planner',
-    label: 'Planner',
-    icon: 'planner',
-    render: () => (
-      <PlannedView
-        title="Stop-loss planner"
-        purpose="Size a position from risk and invalidation, and check the stop sits before liquidation."
-        plan={['Fixed-fractional size with fees and slippage.', 'Scale-out ladder and trailing-stop replay.', 'Send the plan to paper trading with the hard stop attached.']}
-      />
-    ),
-  },
+  { id: 'planner', label: 'Planner', icon: 'planner', render: () => <PlannerView /> },
   {
     id: 'journal',
     label: 'Journal',

@@ -46,6 +46,7 @@ export * from './liquidation/bitmex-payload';
 export type { LiquidationFormulaId } from './liquidation/describe';
 export * from './stops';
 export * from './sizing';
+export * from './default-fees';
 export * from './r-multiples';
 export * from './scale-out';
 export * from './trailing';

@@ -61,6 +61,12 @@ export const SAMPLE_INPUTS: { [C in Channel]: Input<C> | 'needs-state' } = {
   'trading.adjustMargin': { symbol: 'BTCUSDT', amount: '10' },
   'trading.deposit': { amount: '100' },
   'trading.withdraw': { amount: '1' },
+  'plans.list': {},
+  'plans.save': 'needs-state',
+  'plans.duplicate': 'needs-state',
+  'plans.delete': { id: 'no-such-plan' },
+  'plans.orders': { id: 'no-such-plan' },
+  'plans.test': 'needs-state',
 };
 
 /** Inputs no channel accepts: every channel input is a strict object. */

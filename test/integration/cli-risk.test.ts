@@ -97,6 +97,19 @@ describe('levdesk size', () => {
     expect(out).toMatchObject({ liquidationPrice: '57228.91566265', stopBeforeLiquidation: false, maxSafeLeverage: '14', leverageBound: '14.2045' });
   });
 
+  it('fees default to the profile taker rate and the output says so (feesAssumed); typed fees are not assumed', () => {
+    const out = json(['size', fixture('size-planner-example.json')]);
+    expect(out).toMatchObject({
+      feesAssumed: true,
+      fees: { entryRate: '0.0005', exitRate: '0.0005', stopSlippageRate: '0', source: { entryRate: 'profile taker', exitRate: 'profile taker', stopSlippageRate: 'assumed zero' } },
+      quantity: '0.064',
+      riskCash: '99.792',
+      liquidationPrice: '57228.91566265',
+      maxSafeLeverage: '34',
+    });
+    expect(json(['size', fixture('size-stop-unsafe.json')])).toMatchObject({ feesAssumed: false, fees: { entryRate: '0', source: { entryRate: 'input' } } });
+  });
+
   it('exits 2 naming the risk fraction, the leverage and the stop on the wrong side', () => {
     const r = levdesk(['size', fixture('size-bad-stop.json')]);
     expect(r.code).toBe(2);

@@ -153,7 +153,7 @@ function TradeScreen() {
     [position, fmt],
   );
   const previewOrder = useCallback((req: OrderRequest) => commands.preview(req), [commands]);
-  const submitOrder = useCallback((req: OrderRequest) => commands.place(req), [commands]);
+  const submitOrder = useCallback((req: OrderRequest & { planId?: string }) => commands.place(req), [commands]);
   const leverage = position?.leverage ?? symbolSettings?.leverage ?? settings.defaultLeverage;
   const marginMode = position?.marginMode ?? symbolSettings?.marginMode ?? settings.defaultMarginMode;
 
@@ -229,6 +229,7 @@ function TradeScreen() {
                     previewVersion={previewVersion}
                     atr={atr}
                     confirmMarket={settings.confirmMarketOrders}
+                    equity={state?.account.marginBalance ?? null}
                   />
                 </div>
                 <div className="panel">

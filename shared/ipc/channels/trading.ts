@@ -121,7 +121,8 @@ export const tradingChannels = {
     ]),
     output: ExplanationSchema,
   },
-  'trading.placeOrder': { input: OrderRequestSchema, output: OrderResultSchema },
+  /** `planId`: placed from a saved plan; the order (and its attached orders) stay linked to it. */
+  'trading.placeOrder': { input: OrderRequestSchema.extend({ planId: z.string().min(1).max(64).optional() }), output: OrderResultSchema },
   'trading.amendOrder': { input: AmendRequestSchema, output: OrderViewSchema },
   'trading.cancelOrder': { input: z.object({ orderId: z.number().int().positive() }).strict(), output: OrderViewSchema },
   'trading.cancelAll': { input: z.object({ symbol: Symbol.optional() }).strict(), output: z.object({ canceled: z.number().int().nonnegative() }) },

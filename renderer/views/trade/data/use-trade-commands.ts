@@ -32,7 +32,8 @@ export function useTradeCommands(onState: (s: TradingState) => void, fmt: Fmt) {
       return refusal(e);
     };
     return {
-      async place(req: OrderRequest): Promise<Refusal | null> {
+      /** `planId`: the order comes from a saved plan (linked to it for the journal). */
+      async place(req: OrderRequest & { planId?: string }): Promise<Refusal | null> {
         const r = await api.call('trading.placeOrder', req);
         if (!r.ok) return refused('Order', r.error);
         const o = r.value.order;

@@ -11,6 +11,10 @@ import { LeverageControl } from './LeverageControl';
 import { TakeProfitLadder } from './TakeProfitLadder';
 import { AttachedSummary } from './AttachedSummary';
 import { TicketPreview } from './TicketPreview';
+import { TicketPlanBanner } from './TicketPlanBanner';
+import { ticketFromPlan } from './plan-to-ticket';
+import { lossAtStop } from './ticket-risk';
+import { usePlanHandoff } from './use-plan-handoff';
 import { INITIAL_TICKET, ORDER_TYPE_LABELS, buildOrder, canAttach, isConditional, needsPrice, needsTrigger, type QuantityUnit, type TicketState } from './ticket-state';
 
 export interface TicketHandle {
@@ -30,12 +34,14 @@ export interface OrderTicketProps {
   readonly onMarginMode: (m: MarginMode) => Promise<string | null>;
   /** The engine's preview of exactly this order, or the reason it could not be computed. */
   readonly preview: (req: OrderRequest) => Promise<OrderPreview | string>;
-  /** Sends the order; resolves with the refusal, or null when the engine accepted it. */
-  readonly submit: (req: OrderRequest) => Promise<{ message: string; field: string | null } | null>;
+  /** Sends the order (with the plan it came from, if any); resolves with the refusal, or null when the engine accepted it. */
+  readonly submit: (req: OrderRequest & { planId?: string }) => Promise<{ message: string; field: string | null } | null>;
   /** Bumped as the market moves, so the preview follows the mark. */
   readonly previewVersion: number;
   readonly atr: string | null;
   readonly confirmMarket: boolean;
+  /** The account's margin balance, for the "Risk" quantity unit. */
+  readonly equity?: string | null;
 }
 
 type FieldError = { field: string; message: string } | null;
@@ -43,7 +49,7 @@ const FIELD_OF: Record<string, string> = { triggerPrice: 'trigger', price: 'pric
 
 /** The order ticket: every order type the engine supports, attached stop and TP ladder, live preview. */
 export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function OrderTicket(props, ref) {
-  const { market, position, leverage, marginMode, onLeverage, onMarginMode, preview, submit, previewVersion, atr, confirmMarket } = props;
+  const { market, position, leverage, marginMode, onLeverage, onMarginMode, preview, submit, previewVersion, atr, confirmMarket, equity = null } = props;
   const fmt = useFmt();
   const ids = { side: useId(), mode: useId(), unit: useId(), src: useId(), type: useId() };
   const [s, setS] = useState<TicketState>(INITIAL_TICKET);
@@ -67,9 +73,17 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
       stepSize: market?.spec.stepSize ?? '0.001',
       lastPrice: market?.last ?? null,
       maxOpen: pv && typeof pv.value !== 'string' ? pv.value.maxOpenQuantity : null,
+      risk: { equity, profile: market?.profile ?? 'binance-usdm', leverage, marginMode },
     }),
-    [symbol, market?.spec.tickSize, market?.spec.stepSize, market?.last, pv],
+    [symbol, market?.spec.tickSize, market?.spec.stepSize, market?.last, pv, equity, market?.profile, leverage, marginMode],
   );
+  // A plan sent from the Planner fills the whole bracket, its leverage and margin mode.
+  const handoff = usePlanHandoff((h) => {
+    setS(ticketFromPlan(h));
+    setError(null);
+    if (h.marginMode !== marginMode) void onMarginMode(h.marginMode);
+    if (h.leverage !== leverage) void onLeverage(h.leverage);
+  });
 
   // The preview asks for exactly what the ticket would send, minus a quantity it cannot read yet;
   // when a field it needs is missing, it says which instead of going blank.
@@ -78,7 +92,7 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
     return r.ok ? { request: r.request, missing: null } : { request: null, missing: { field: r.field, message: r.message } };
     // maxOpen feeds the "%" unit only; leaving it out stops the preview from chasing its own answer.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [s, ctx.symbol, ctx.tickSize, ctx.stepSize, s.unit === 'quote' ? ctx.lastPrice : null, s.unit === 'percent' ? ctx.maxOpen : null]);
+  }, [s, ctx.symbol, ctx.tickSize, ctx.stepSize, s.unit === 'quote' || s.unit === 'risk' ? ctx.lastPrice : null, s.unit === 'percent' ? ctx.maxOpen : null, s.unit === 'risk' ? ctx.risk : null]);
   const previewReq = previewBuild.request;
   const previewKey = previewReq ? JSON.stringify(previewReq) : '';
   useEffect(() => {
@@ -105,7 +119,12 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
 
   const send = async (req: OrderRequest): Promise<void> => {
     setBusy(true);
-    const refusal = await submit(req);
+    const plan = handoff.plan;
+    const planId = plan?.planId ?? undefined;
+    let refusal = await submit(planId ? { ...req, planId } : req);
+    // The plan's trailing stop follows its entry (reduce-only: it needs the position).
+    if (!refusal && plan?.trailing) refusal = await submit(planId ? { ...plan.trailing, planId } : plan.trailing);
+    if (!refusal && plan) handoff.clear();
     setBusy(false);
     setError(refusal ? { field: refusal.field ? (FIELD_OF[refusal.field] ?? refusal.field) : 'form', message: refusal.message } : null);
   };
@@ -266,12 +285,31 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
                 { value: 'base', label: base },
                 { value: 'quote', label: 'USDT' },
                 { value: 'percent', label: '%' },
+                { value: 'risk', label: 'Risk' },
               ]}
               value={s.unit}
-              onChange={(unit) => patch({ unit })}
+              onChange={(unit) => patch({ unit, ...(unit === 'risk' && !s.stopOn ? { stopOn: true } : {}) })}
               testId="ticket-unit"
             />
           </div>
+          {s.unit === 'risk' && (
+            <div className="tk-inline" data-testid="ticket-risk">
+              <span className="faint">Risk in</span>
+              <Segmented<'percent' | 'cash'>
+                labelledBy={ids.unit}
+                options={[
+                  { value: 'percent', label: '% of equity' },
+                  { value: 'cash', label: 'USDT' },
+                ]}
+                value={s.riskIn}
+                onChange={(riskIn) => patch({ riskIn })}
+                testId="ticket-risk-in"
+              />
+              <span className="faint" data-testid="ticket-risk-qty" data-value={previewReq?.quantity ?? ''}>
+                = {previewReq?.quantity ? `${fmt.qty(previewReq.quantity)} ${base}` : 'needs the stop'}
+              </span>
+            </div>
+          )}
           <div className="tk-quick" role="group" aria-label="Share of the max open quantity">
             {['25', '50', '75', '100'].map((p) => (
               <button key={p} type="button" className="btn-ghost" onClick={() => patch({ unit: 'percent', quantity: p })} data-testid={`ticket-pct-${p}`}>
@@ -328,7 +366,20 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
         {buy ? 'Buy / Long' : 'Sell / Short'} {ORDER_TYPE_LABELS[s.type].toLowerCase()}
         <kbd>{buy ? 'Shift+B' : 'Shift+S'}</kbd>
       </button>
-      <TicketPreview preview={preview_} atr={atr} stale={pv?.key !== previewKey} stopPrice={s.stopOn ? s.stopPrice : null} missing={previewBuild.missing} />
+      {handoff.plan && <TicketPlanBanner plan={handoff.plan} onClear={handoff.clear} />}
+      <TicketPreview
+        preview={preview_}
+        atr={atr}
+        stale={pv?.key !== previewKey}
+        stopPrice={s.stopOn ? s.stopPrice : null}
+        lossAtStop={
+          canAttach(s) && s.stopOn
+            ? lossAtStop({ side: s.side, quantity: previewReq?.quantity ?? null, entry: preview_?.referencePrice ?? null, stop: s.stopPrice.trim() || null, entryFeeRate: preview_?.feeRate ?? null, profile: market?.profile ?? 'binance-usdm' })
+            : null
+        }
+        equity={equity}
+        missing={previewBuild.missing}
+      />
       {previewError && <p className="pv-warn">Preview unavailable: {previewError}</p>}
       {error && error.field !== 'mode' && (
         <p className="field-error" role="alert" data-testid="ticket-error">

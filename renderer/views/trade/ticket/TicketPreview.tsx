@@ -27,8 +27,16 @@ function Row(props: { label: string; children: React.ReactNode; testId?: string;
 /** The engine's own words for the stop-beyond-liquidation case: the ticket says it once, in its alert. */
 const STOP_BEYOND_WARNING = /^the stop sits at or beyond the liquidation price/;
 
-export function TicketPreview(props: { preview: OrderPreview | null; atr: string | null; stale: boolean; stopPrice: string | null; missing?: { field: string; message: string } | null }) {
-  const { preview: p, atr, stale, stopPrice, missing = null } = props;
+export function TicketPreview(props: {
+  preview: OrderPreview | null;
+  atr: string | null;
+  stale: boolean;
+  stopPrice: string | null;
+  missing?: { field: string; message: string } | null;
+  lossAtStop?: string | null;
+  equity?: string | null;
+}) {
+  const { preview: p, atr, stale, stopPrice, missing = null, lossAtStop = null, equity = null } = props;
   const fmt = useFmt();
   const inAtr = distanceInAtr(p, atr);
   return (
@@ -61,6 +69,12 @@ export function TicketPreview(props: { preview: OrderPreview | null; atr: string
         <Row label="To liquidation" testId="preview-distance">
           {fmt.pct(p?.distanceToLiquidation)} <small>· {inAtr ? `${formatDecimal(inAtr, 1)} ATR` : '— ATR'}</small>
         </Row>
+        {stopPrice !== null && (
+          <Row label="Loss at stop" testId="preview-loss-at-stop" tone="down" title="If the attached stop fills: quantity x distance to the stop, plus the entry fee and the stop's taker fee">
+            <span data-value={lossAtStop ?? ''}>{lossAtStop ? fmt.money(lossAtStop) : '—'}</span>
+            {lossAtStop && equity && dec(equity).gt(0) ? <small> ({fmt.pct(toWire(dec(lossAtStop).div(equity)), 2)} of equity)</small> : null}
+          </Row>
+        )}
         <Row label="Max open" testId="preview-max" title={p ? `Limited by ${p.maxOpenLimitedBy === 'bracket' ? 'the leverage bracket' : 'the available balance'}` : undefined}>
           {fmt.qty(p?.maxOpenQuantity)}
           {p && <small> ({p.maxOpenLimitedBy})</small>}

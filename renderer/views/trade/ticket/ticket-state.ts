@@ -2,9 +2,10 @@ import type { OrderRequest, OrderSide, OrderType, TimeInForce, TriggerSource } f
 import { CONDITIONAL_TYPES, LIMIT_PRICED_TYPES } from '#shared/domain/trading-orders';
 import { Dec, floorTo, toWire } from '#shared/money/decimal';
 import { parseUserDecimal } from '../../../components/format/decimal-text';
+import { riskQuantity, type RiskContext, type RiskIn } from './ticket-risk';
 
 /** What the trader has typed into the ticket; text fields stay text until the order is built. */
-export type QuantityUnit = 'base' | 'quote' | 'percent';
+export type QuantityUnit = 'base' | 'quote' | 'percent' | 'risk';
 
 export interface TakeProfitRungInput {
   readonly price: string;
@@ -21,6 +22,8 @@ export interface TicketState {
   readonly timeInForce: TimeInForce;
   readonly quantity: string;
   readonly unit: QuantityUnit;
+  /** "Risk" unit: the quantity field is a % of equity or cash lost at the attached stop. */
+  readonly riskIn: RiskIn;
   readonly reduceOnly: boolean;
   readonly closePosition: boolean;
   /** Trailing stop callback, in percent as typed ("1" = 1%). */
@@ -41,6 +44,7 @@ export const INITIAL_TICKET: TicketState = {
   timeInForce: 'GTC',
   quantity: '',
   unit: 'base',
+  riskIn: 'percent',
   reduceOnly: false,
   closePosition: false,
   callbackPercent: '1',
@@ -76,6 +80,8 @@ export interface TicketContext {
   readonly lastPrice: string | null;
   /** Largest quantity the preview says this side can open; "% of available" is a share of it. */
   readonly maxOpen: string | null;
+  /** Equity, profile, leverage and margin mode for the "Risk" unit. */
+  readonly risk?: RiskContext;
 }
 
 export type BuildResult = { readonly ok: true; readonly request: OrderRequest; readonly quantity: string | null } | { readonly ok: false; readonly field: string; readonly message: string };
@@ -95,6 +101,12 @@ export function baseQuantity(s: TicketState, ctx: TicketContext): { ok: true; va
   let base: Dec;
   if (s.unit === 'base') {
     base = new Dec(typed);
+  } else if (s.unit === 'risk') {
+    if (!ctx.risk) return { ok: false, message: 'Risk sizing needs the account.' };
+    const entry = needsPrice(s.type) ? parseUserDecimal(s.price) : ctx.lastPrice;
+    const r = riskQuantity({ risk: s.quantity, riskIn: s.riskIn, side: s.side, entry, stop: s.stopOn ? parseUserDecimal(s.stopPrice) : null, symbol: ctx.symbol }, ctx.risk);
+    if (!r.ok) return r;
+    base = new Dec(r.value);
   } else if (s.unit === 'quote') {
     const ref = needsPrice(s.type) ? parseUserDecimal(s.price) : ctx.lastPrice;
     if (!ref) return { ok: false, message: 'A quote amount needs a price to convert at.' };

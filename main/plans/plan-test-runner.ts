@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Scenario } from '#shared/domain/scenario';
+import type { PlanTestResult } from '#shared/ipc/channels/plans';
+import { ScenarioDataError, type MarketData } from '../market/feed/compile';
+import { runPlanTest, type PlanTestRequest } from './plan-test';
+import type { PlanTestJob, PlanTestReply } from './plan-test-worker';
+
+/** The worker's bundle, next to main's and the host's (scripts/build.ts); absent in a source checkout. */
+function workerFile(): string | null {
+  if (typeof __dirname !== 'string') return null;
+  const file = path.join(__dirname, 'plan-test-worker.cjs');
+  return fs.existsSync(file) ? file : null;
+}
+
+/**
+ * Runs a plan's test in a worker thread: a two-hour window's market model and engine take a few
+ * hundred milliseconds, which main must not block for. One worker per test (tests are clicked,
+ * not streamed). Run from sources (tsx, vitest) there is no worker bundle, and the test runs on
+ * the calling thread instead: the same function, so the results are the same.
+ */
+export function runPlanTestOffMain(dbPath: string, scenario: Scenario, id: string | null, input: PlanTestRequest, inline: () => MarketData): Promise<PlanTestResult> {
+  const file = workerFile();
+  if (!file) return Promise.resolve().then(() => runPlanTest(scenario, id, inline(), input));
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file);
+    let settled = false;
+    worker.once('message', (reply: PlanTestReply) => {
+      settled = true;
+      void worker.terminate();
+      if (reply.ok) resolve(reply.result);
+      else reject(reply.dataProblem ? new ScenarioDataError(reply.message) : new Error(reply.message));
+    });
+    worker.once('error', (err) => {
+      settled = true;
+      reject(err);
+    });
+    worker.once('exit', (code) => {
+      if (!settled) reject(new Error(`the plan test worker stopped (exit ${code})`));
+    });
+    worker.postMessage({ dbPath, scenario, id, input } satisfies PlanTestJob);
+  });
+}

@@ -1,0 +1,96 @@
+import type { FundingTick, MarketTick } from '#shared/domain/market-tick';
+import { ScenarioSchema, scenarioEndMs, type Scenario } from '#shared/domain/scenario';
+import type { PlanTestResult } from '#shared/ipc/channels/plans';
+import type { z } from 'zod';
+import type { PlanTestInputSchema } from '#shared/ipc/channels/plans';
+import { Dec, toWire, type DecimalString } from '#shared/money/decimal';
+import { TRADER_ID } from '#main/engine/model/ids';
+import type { MarketData } from '../market/feed/compile';
+import { runMarketReplay } from '../market/replay/run-headless';
+import type { TickSink } from '../market/replay/sink';
+import { HeadlessEngine } from '../trading/headless-engine';
+import { sessionFromScenario } from '../trading/session';
+
+export type PlanTestRequest = z.output<typeof PlanTestInputSchema>;
+type PlanTestInput = PlanTestRequest;
+
+/**
+ * The scenario a plan's test runs: the chosen window with the plan's account (deposit = the plan's
+ * equity, its profile, leverage and margin mode), the crowd only when asked, and a script that
+ * sends the entry (with its attached stop and take-profits) and then the trailing stop at the
+ * chosen minute. It is an ordinary scenario document, so `levdesk replay` runs the same thing.
+ */
+export function planTestScenario(base: Scenario, input: PlanTestInput): Scenario {
+  const { crowd, ...rest } = base;
+  const script = [
+    { atMinute: input.atMinute, command: { type: 'placeOrder' as const, order: input.entry } },
+    ...(input.trailing ? [{ atMinute: input.atMinute, command: { type: 'placeOrder' as const, order: input.trailing } }] : []),
+  ];
+  const doc = {
+    ...rest,
+    ...(input.crowd && crowd ? { crowd } : {}),
+    account: { ...(base.account ?? {}), deposit: input.equity, profile: input.profile, leverage: input.leverage, marginMode: input.marginMode },
+    script,
+  };
+  // Parsed again so the document is exactly what a file with this text would give the CLI.
+  return ScenarioSchema.parse(JSON.parse(JSON.stringify(doc)));
+}
+
+/** Samples the trader's live trailing stops after each tick: a point when the level moved, at most one a minute. */
+class TrailingPathSink implements TickSink {
+  readonly path: { t: number; stop: DecimalString }[] = [];
+  private lastMinute = -1;
+  private last: string | null = null;
+
+  constructor(private readonly engine: HeadlessEngine) {}
+
+  onTick(tick: MarketTick): void {
+    const account = this.engine.engine.readState.accounts.get(TRADER_ID);
+    if (!account) return;
+    for (const o of account.orders.values()) {
+      if (o.type !== 'trailingStop' || !o.trailingExtreme || !o.trigger) continue;
+      const stop = toWire(o.trigger);
+      const minute = Math.floor(tick.t / 60_000);
+      if (stop !== this.last && minute !== this.lastMinute) {
+        this.path.push({ t: tick.t, stop });
+        this.lastMinute = minute;
+      }
+      this.last = stop;
+    }
+  }
+
+  onFunding(_funding: FundingTick): void {}
+}
+
+/**
+ * Runs the plan headless on a stored window (no crowd unless asked) and says what would have
+ * happened. A two-hour 1m window takes tens of milliseconds without the crowd (bench: plans).
+ */
+export function runPlanTest(base: Scenario, id: string | null, data: MarketData, input: PlanTestInput, now: () => number = () => performance.now()): PlanTestResult {
+  const started = now();
+  const scenario = planTestScenario(base, input);
+  const engine = new HeadlessEngine(sessionFromScenario(scenario, id));
+  const trail = new TrailingPathSink(engine);
+  runMarketReplay(scenario, data, { id, sinks: [engine, trail] });
+  const r = engine.result();
+  const trader = r.liquidations.trader.filter((l) => l.account === TRADER_ID);
+  const exitFill = r.fills.find((f) => f.orderId !== null && new Dec(f.realizedPnl).abs().gt(0));
+  const liquidatedFirst = trader.length > 0 && (!exitFill || trader[0]!.t <= exitFill.t);
+  const pnl = new Dec(r.account.marginBalance).minus(input.equity);
+  const start = Date.parse(scenario.start);
+  return {
+    scenario: JSON.stringify(scenario, null, 2),
+    window: { start, end: scenarioEndMs(scenario), entryAt: start + Math.round(input.atMinute * 60_000) },
+    rejected: [...r.script.rejected],
+    fills: [...r.fills],
+    orders: [...r.orders],
+    trailingPath: trail.path,
+    liquidations: trader,
+    liquidatedFirst,
+    pnl: toWire(pnl),
+    r: toWire(pnl.div(input.lossAtStop).toDecimalPlaces(4, Dec.ROUND_HALF_EVEN)),
+    positionsAtEnd: [...r.positions],
+    stateHash: r.stateHash,
+    ms: now() - started,
+  };
+}
