@@ -28,8 +28,8 @@ export class JournalRepo {
     this.insTx = db.prepare('INSERT OR IGNORE INTO journal_transactions (account, venue, tx_id, type, asset, t, amount, symbol, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.insOrder = db.prepare(`INSERT OR IGNORE INTO journal_orders (account, venue, order_id, symbol, t, type, side, position_side, stop_price, status, client_order_id, executed, import_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    this.insPosition = db.prepare(`INSERT OR IGNORE INTO journal_positions (account, venue, symbol, side, opened, closed, margin_mode, entry_price, close_price, closing_pnl, import_id)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insPosition = db.prepare(`INSERT OR IGNORE INTO journal_positions (account, venue, symbol, side, opened, closed, margin_mode, entry_price, close_price, closing_pnl, row_key, import_id)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     this.insClosed = db.prepare(`INSERT OR IGNORE INTO journal_closed (account, venue, key, symbol, side, opened_at, closed_at, quantity, entry_price, exit_price, closed_pnl, asset, exit_type, import_id)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   }
@@ -52,7 +52,7 @@ export class JournalRepo {
       n.orders += this.insOrder.run(o.account, o.venue, o.orderId, o.symbol, o.t, o.type, o.side, o.positionSide, o.stopPrice, o.status, o.clientOrderId, o.executed, importId).changes;
     }
     for (const p of rows.positions) {
-      n.positions += this.insPosition.run(p.account, p.venue, p.symbol, p.side, p.opened, p.closed, p.marginMode, p.entryPrice, p.closePrice, p.closingPnl, importId).changes;
+      n.positions += this.insPosition.run(p.account, p.venue, p.symbol, p.side, p.opened, p.closed, p.marginMode, p.entryPrice, p.closePrice, p.closingPnl, p.rowKey, importId).changes;
     }
     for (const c of rows.closed) {
       n.closed += this.insClosed.run(c.account, c.venue, c.key, c.symbol, c.side, c.openedAt, c.closedAt, c.quantity, c.entryPrice, c.exitPrice, c.closedPnl, c.asset, c.exitType, importId).changes;
@@ -133,6 +133,7 @@ export class JournalRepo {
       entryPrice: r.entry_price as string,
       closePrice: (r.close_price as string | null) ?? null,
       closingPnl: r.closing_pnl as string,
+      rowKey: r.row_key as string,
     }));
   }
 

@@ -24,6 +24,8 @@ class BinancePositionsReader implements FormatReader {
       pnl: cols.need('closing pnl'),
       opened: cols.need('opened'),
       closed: cols.need('closed'),
+      volume: cols.find('closed vol.'),
+      status: cols.find('status'),
     };
   }
 
@@ -42,6 +44,7 @@ class BinancePositionsReader implements FormatReader {
       entryPrice: r.decimal(c.entry),
       closePrice: c.close >= 0 ? r.optionalDecimal(c.close) : null,
       closingPnl: r.decimal(c.pnl),
+      rowKey: [r.text(c.status), r.text(c.volume), r.text(c.pnl), r.text(c.entry), r.text(c.closed)].join('|'),
     });
   }
 

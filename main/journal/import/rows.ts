@@ -62,6 +62,8 @@ export interface PositionRow {
   readonly entryPrice: string;
   readonly closePrice: string | null;
   readonly closingPnl: string;
+  /** Status, closed volume, PnL and entry: one position appears once per partial close. */
+  readonly rowKey: string;
 }
 
 /** A closed position as a venue reports it whole (Bybit Closed P&L): a round trip without fills. */

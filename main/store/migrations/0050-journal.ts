@@ -83,8 +83,10 @@ export const m0050Journal: Migration = {
         entry_price  TEXT NOT NULL,
         close_price  TEXT,
         closing_pnl  TEXT NOT NULL,
+        -- The export repeats a position once per partial close: status, volume and PnL tell them apart.
+        row_key      TEXT NOT NULL,
         import_id    INTEGER NOT NULL,
-        PRIMARY KEY (account, venue, symbol, side, opened)
+        PRIMARY KEY (account, venue, symbol, side, opened, row_key)
       ) STRICT, WITHOUT ROWID;
 
       CREATE TABLE journal_closed (
