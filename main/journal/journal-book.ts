@@ -5,6 +5,7 @@ import { JournalRepo } from '../store/journal-repo';
 import type { ClosedRow, FillRow, TransactionRow } from './import/rows';
 import { readPaperHistory, settingsAt, type PaperHistory } from './paper/paper-history';
 import { closedRowTrip } from './trips/closed-trip';
+import { attachExcursions } from './trips/excursions';
 import { matchPositions, matchStops, matchTransactions } from './trips/match';
 import { reconstructTrips } from './trips/reconstruct';
 import { rMultiple } from './trips/r-multiple';
@@ -41,6 +42,7 @@ export function buildJournalBook(db: Db): JournalBook {
   matchPositions(imported.trips, repo.positions());
   matchStops(imported.trips, orders);
   for (const t of paperTrips.trips) t.rMultiple = rMultiple(t);
+  attachExcursions(db, trips);
   const notes = repo.annotations();
   for (const t of trips) t.annotation = notes.get(t.id) ?? EMPTY_ANNOTATION;
   trips.sort((a, b) => a.closedAt - b.closedAt || a.id.localeCompare(b.id));

@@ -117,6 +117,11 @@ describe('journal: paper round trips from the engine history', () => {
     const risk = new Decimal(trip!.entryPrice).minus(98000).abs().times(trip!.quantity);
     expect(trip!.rMultiple).toBeCloseTo(new Decimal(trip!.net).div(risk).toNumber(), 4);
     expect(trip!.rMultiple!).toBeGreaterThan(0);
+    // MAE/MFE from the ticks while held: 99,500 against, 102,000 for.
+    expect(trip!.excursionSource).toBe('ticks');
+    expect([trip!.maePrice, trip!.mfePrice]).toEqual(['99500', '102000']);
+    const perUnit = new Decimal(trip!.entryPrice).minus(98000).toNumber();
+    expect(trip!.maeR).toBeCloseTo((Number(trip!.entryPrice) - 99500) / perUnit, 3);
     ws.close();
   });
 });
