@@ -8,6 +8,7 @@ import { ImportCancelled, MarketService } from '../market/market-service';
 import { ReplayService } from '../market/replay/replay-service';
 import { ScenarioStore } from '../market/scenarios/scenario-store';
 import { createTradingService } from '../trading/replay-wiring';
+import { JournalService } from '../journal/journal-service';
 import { EventBus } from './event-bus';
 import type { Services } from './services';
 import { SettingsService } from './settings-service';
@@ -62,6 +63,7 @@ export function createApp(options: CreateAppOptions): App {
     scenarios: new ScenarioStore(workspace.db),
     replay,
     trading,
+    journal: new JournalService(workspace.db),
   };
   const dispatch = createDispatch(handlers, services, { validateOutputs: validate });
   let closed = false;

@@ -60,6 +60,13 @@ export const SAMPLE_INPUTS: { [C in Channel]: Input<C> | 'needs-state' } = {
   'trading.adjustMargin': { symbol: 'BTCUSDT', amount: '10' },
   'trading.deposit': { amount: '100' },
   'trading.withdraw': { amount: '1' },
+  'journal.trips': { filter: { tags: { all: ['a'], any: [], none: ['b'] } }, limit: 10 },
+  'journal.trip': 'needs-state',
+  'journal.stats': {},
+  'journal.summary': {},
+  'journal.options': {},
+  'journal.import': 'needs-state',
+  'journal.annotate': 'needs-state',
 };
 
 /** Inputs no channel accepts: every channel input is a strict object. */
