@@ -32,8 +32,14 @@ export function tripChart(db: Db, trip: JournalTrip): TripChart {
       const b = bars.get(k);
       if (!b) bars.set(k, { open: tick.last, high: tick.last, low: tick.last, close: tick.last, hi: p, lo: p });
       else {
-        if (p > b.hi) ((b.hi = p), (b.high = tick.last));
-        if (p < b.lo) ((b.lo = p), (b.low = tick.last));
+        if (p > b.hi) {
+          b.hi = p;
+          b.high = tick.last;
+        }
+        if (p < b.lo) {
+          b.lo = p;
+          b.low = tick.last;
+        }
         b.close = tick.last;
       }
     }

@@ -33,7 +33,10 @@ class Splits {
     if (net > 0) s.wins += 1;
     else if (net < 0) s.losses += 1;
     s.net += net;
-    if (r !== null) ((s.rSum += r), (s.rN += 1));
+    if (r !== null) {
+      s.rSum += r;
+      s.rN += 1;
+    }
   }
   rows(): SplitRow[] {
     return [...this.m.entries()]
@@ -75,8 +78,13 @@ export function computeStats(all: readonly JournalTrip[], wantAsset: string | un
   for (const t of trips) {
     const net = netOf(t);
     total += net;
-    if (net > 0) ((wins += 1), (grossWin += net));
-    else if (net < 0) ((losses += 1), (grossLoss -= net));
+    if (net > 0) {
+      wins += 1;
+      grossWin += net;
+    } else if (net < 0) {
+      losses += 1;
+      grossLoss -= net;
+    }
     if (t.rMultiple !== null) {
       rSum += t.rMultiple;
       rN += 1;

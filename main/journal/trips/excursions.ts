@@ -24,7 +24,7 @@ export function attachExcursions(db: Db, trips: JournalTrip[]): void {
   const candleStmt = db.prepare('SELECT low, high FROM market_candles WHERE series_id = ? AND open_time >= ? AND open_time <= ?');
   const seriesCache = new Map<string, Array<{ id: number; interval: string; first: number | null; last: number | null }>>();
   for (const trip of trips) {
-    let ex: Extremes | null = null;
+    let ex: Extremes | null;
     if (trip.source === 'paper') {
       ex = extremesOf((tickStmt.all(trip.openedAt, trip.closedAt) as Array<{ body: string }>).map((r) => {
         const tk = (JSON.parse(r.body) as { tick: { symbol: string; last: string } }).tick;
@@ -60,8 +60,14 @@ function extremesOf(rows: Array<Extremes | null>): Extremes | null {
     if (!r) continue;
     const l = Number(r.low);
     const h = Number(r.high);
-    if (l < lowN) ((lowN = l), (low = r.low));
-    if (h > highN) ((highN = h), (high = r.high));
+    if (l < lowN) {
+      lowN = l;
+      low = r.low;
+    }
+    if (h > highN) {
+      highN = h;
+      high = r.high;
+    }
   }
   return low === null || high === null ? null : { low, high };
 }
