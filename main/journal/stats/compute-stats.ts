@@ -65,7 +65,7 @@ export function computeStats(all: readonly JournalTrip[], wantAsset: string | un
   let rSum = 0;
   let rN = 0;
   const rHist = R_BUCKETS.map(([from, to]) => ({ from, to, count: 0 }));
-  const calendar = new Map<string, { net: number; trips: number }>();
+  const calendar = new Map<number, { net: number; trips: number }>();
   const heat = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => ({ net: 0, trips: 0 })));
   const scatter: JournalStats['scatter'] = [];
   let scatterMissing = 0;
@@ -88,16 +88,22 @@ export function computeStats(all: readonly JournalTrip[], wantAsset: string | un
     if (t.rMultiple !== null) {
       rSum += t.rMultiple;
       rN += 1;
-      const b = rHist.find((h) => t.rMultiple! >= h.from && t.rMultiple! < h.to);
-      if (b) b.count += 1;
+      const r = t.rMultiple;
+      for (const h of rHist) {
+        if (r >= h.from && r < h.to) {
+          h.count += 1;
+          break;
+        }
+      }
     }
-    const d = new Date(t.closedAt);
-    const day = d.toISOString().slice(0, 10);
-    const c = calendar.get(day) ?? { net: 0, trips: 0 };
+    // Integer day and hour arithmetic: a Date per trip costs more than the rest of the pass.
+    const dayNo = Math.floor(t.closedAt / 86_400_000);
+    let c = calendar.get(dayNo);
+    if (!c) calendar.set(dayNo, (c = { net: 0, trips: 0 }));
     c.net += net;
     c.trips += 1;
-    calendar.set(day, c);
-    const cell = heat[(d.getUTCDay() + 6) % 7]![d.getUTCHours()]!;
+    // 1970-01-01 was a Thursday (index 3 with Monday = 0).
+    const cell = heat[(((dayNo + 3) % 7) + 7) % 7]![Math.floor((t.closedAt - dayNo * 86_400_000) / 3_600_000)]!;
     cell.net += net;
     cell.trips += 1;
     if (t.maePct !== null && t.mfePct !== null) {
@@ -143,7 +149,7 @@ export function computeStats(all: readonly JournalTrip[], wantAsset: string | un
     rHistogram: rHist.map((h) => ({ from: Number.isFinite(h.from) ? h.from : -99, to: Number.isFinite(h.to) ? h.to : 99, count: h.count })),
     equity,
     maxDrawdown: dd,
-    calendar: [...calendar.entries()].map(([day, v]) => ({ day, ...v })).sort((a, b) => a.day.localeCompare(b.day)),
+    calendar: [...calendar.entries()].sort(([a], [b]) => a - b).map(([day, v]) => ({ day: new Date(day * 86_400_000).toISOString().slice(0, 10), ...v })),
     heatmap: heat,
     scatter,
     scatterMissing,
