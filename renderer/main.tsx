@@ -25,6 +25,7 @@ import './styles/trade-right.css';
 import './styles/trade-table.css';
 import './styles/host-banner.css';
 import './styles/planner.css';
+import './styles/journal.css';
 
 declare global {
   interface Window {

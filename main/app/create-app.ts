@@ -9,6 +9,7 @@ import { ImportCancelled, MarketService } from '../market/market-service';
 import { ReplayService } from '../market/replay/replay-service';
 import { ScenarioStore } from '../market/scenarios/scenario-store';
 import { createTradingService } from '../trading/replay-wiring';
+import { JournalService } from '../journal/journal-service';
 import { EventBus } from './event-bus';
 import type { Services } from './services';
 import { SettingsService } from './settings-service';
@@ -71,6 +72,7 @@ export function createApp(options: CreateAppOptions): App {
     replay,
     trading,
     plans: new PlansRepo(workspace.db),
+    journal: new JournalService(workspace.db),
   };
   const dispatch = createDispatch(handlers, services, { validateOutputs: validate });
   let closed = false;

@@ -5,6 +5,7 @@ import type { ReplayService } from '../market/replay/replay-service';
 import type { ScenarioStore } from '../market/scenarios/scenario-store';
 import type { TradingService } from '../trading/trading-service';
 import type { PlansRepo } from '../store/plans-repo';
+import type { JournalService } from '../journal/journal-service';
 import type { EventBus } from './event-bus';
 import type { SettingsService } from './settings-service';
 
@@ -28,4 +29,6 @@ export interface Services {
   readonly trading: TradingService;
   /** Saved trade plans (Planner view) and the orders placed from them. */
   readonly plans: PlansRepo;
+  /** The trade journal: paper round trips and imported exchange exports. */
+  readonly journal: JournalService;
 }

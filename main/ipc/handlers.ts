@@ -5,6 +5,7 @@ import { marketHandlers } from './market/index';
 import { replayHandlers } from './replay/index';
 import { tradingHandlers } from './trading/index';
 import { plansHandlers } from './plans/index';
+import { journalHandlers } from './journal/index';
 import type { HandlerTable } from './types';
 
 /** Main's side of the contract: a missing channel or a wrong signature fails to compile. */
@@ -15,6 +16,7 @@ export const handlers = {
   ...replayHandlers,
   ...tradingHandlers,
   ...plansHandlers,
+  ...journalHandlers,
 } satisfies HandlerTable;
 
 // Spread members escape excess-property checks, so an extra (uncontracted) handler is caught here.

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { IconName } from '../components/Icon';
 import { PlannedView } from '../views/planned/PlannedView';
 import { DataView } from '../views/data/DataView';
+import { JournalView } from '../views/journal/JournalView';
 import { SettingsView } from '../views/settings/SettingsView';
 import { TradeView } from '../views/trade/TradeView';
 import { PlannerView } from '../views/planner/PlannerView';
@@ -44,18 +45,7 @@ export const VIEWS: readonly ViewDef[] = [
     ),
   },
   { id: 'planner', label: 'Planner', icon: 'planner', render: () => <PlannerView /> },
-  {
-    id: 'journal',
-    label: 'Journal',
-    icon: 'journal',
-    render: () => (
-      <PlannedView
-        title="Journal"
-        purpose="Every closed paper trade and imported exchange history, with notes and statistics."
-        plan={['Import of real exchange exports.', 'Win rate, expectancy, R-multiples, MAE/MFE, drawdown, equity curve.']}
-      />
-    ),
-  },
+  { id: 'journal', label: 'Journal', icon: 'journal', render: () => <JournalView /> },
   { id: 'data', label: 'Data', icon: 'data', render: () => <DataView /> },
   { id: 'settings', label: 'Settings', icon: 'settings', render: () => <SettingsView /> },
 ];

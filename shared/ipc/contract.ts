@@ -5,6 +5,7 @@ import { marketChannels } from './channels/market';
 import { replayChannels } from './channels/replay';
 import { tradingChannels } from './channels/trading';
 import { plansChannels } from './channels/plans';
+import { journalChannels } from './channels/journal';
 
 /**
  * THE IPC contract: every channel the renderer may call, with its input and output schema.
@@ -18,6 +19,7 @@ export const contract = {
   ...replayChannels,
   ...tradingChannels,
   ...plansChannels,
+  ...journalChannels,
 } as const;
 
 export type Contract = typeof contract;

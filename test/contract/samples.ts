@@ -67,6 +67,13 @@ export const SAMPLE_INPUTS: { [C in Channel]: Input<C> | 'needs-state' } = {
   'plans.delete': { id: 'no-such-plan' },
   'plans.orders': { id: 'no-such-plan' },
   'plans.test': 'needs-state',
+  'journal.trips': { filter: { tags: { all: ['a'], any: [], none: ['b'] } }, limit: 10 },
+  'journal.trip': 'needs-state',
+  'journal.stats': {},
+  'journal.summary': {},
+  'journal.options': {},
+  'journal.import': 'needs-state',
+  'journal.annotate': 'needs-state',
 };
 
 /** Inputs no channel accepts: every channel input is a strict object. */

@@ -3,11 +3,12 @@ import { m0010Settings } from './0010-settings';
 import { m0020Market } from './0020-market';
 import { m0030Trading } from './0030-trading';
 import { m0040Plans } from './0040-plans';
+import { m0050Journal } from './0050-journal';
 import { m0100EngineIndex } from './0100-engine-index';
 import type { Migration } from './types';
 
 /** Every schema step, in order. Append only; never edit a step that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m0010Settings, m0020Market, m0030Trading, m0040Plans, m0100EngineIndex];
+export const MIGRATIONS: readonly Migration[] = [m0010Settings, m0020Market, m0030Trading, m0040Plans, m0050Journal, m0100EngineIndex];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
 

@@ -1,0 +1,3 @@
+import type { Handler } from '../types';
+
+export const journalStats: Handler<'journal.stats'> = (input, s) => s.journal.stats(input.filter);
