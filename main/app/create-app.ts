@@ -8,6 +8,7 @@ import { ImportCancelled, MarketService } from '../market/market-service';
 import { ReplayService } from '../market/replay/replay-service';
 import { ScenarioStore } from '../market/scenarios/scenario-store';
 import { createTradingService } from '../trading/replay-wiring';
+import { HeatmapService } from '../analytics/heatmap/heatmap-service';
 import { EventBus } from './event-bus';
 import type { Services } from './services';
 import { SettingsService } from './settings-service';
@@ -52,6 +53,8 @@ export function createApp(options: CreateAppOptions): App {
   });
   const settings = new SettingsService(workspace.db, events);
   const trading = createTradingService({ db: workspace.db, events, settings, replay });
+  const heatmap = new HeatmapService(trading, replay, market);
+  replay.addSink(heatmap.recorder);
   const services: Services = {
     shell: options.shell,
     version: APP_VERSION,
@@ -62,6 +65,7 @@ export function createApp(options: CreateAppOptions): App {
     scenarios: new ScenarioStore(workspace.db),
     replay,
     trading,
+    heatmap,
   };
   const dispatch = createDispatch(handlers, services, { validateOutputs: validate });
   let closed = false;

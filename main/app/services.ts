@@ -4,6 +4,7 @@ import type { MarketService } from '../market/market-service';
 import type { ReplayService } from '../market/replay/replay-service';
 import type { ScenarioStore } from '../market/scenarios/scenario-store';
 import type { TradingService } from '../trading/trading-service';
+import type { HeatmapService } from '../analytics/heatmap/heatmap-service';
 import type { EventBus } from './event-bus';
 import type { SettingsService } from './settings-service';
 
@@ -25,4 +26,6 @@ export interface Services {
   readonly replay: ReplayService;
   /** Paper trading: the engine, its event log, and the Trade view's channels. */
   readonly trading: TradingService;
+  /** The liquidation heatmap: records the engine's levels over replay time (a sink after trading). */
+  readonly heatmap: HeatmapService;
 }

@@ -6,8 +6,9 @@ import { pnlCommand } from './pnl';
 import { sizeCommand } from './size';
 import { importCommand } from './import';
 import { replayCommand } from './replay';
+import { heatmapCommand } from './heatmap';
 
 /**
  * Every `levdesk` subcommand. Each lives in its own module under main/cli/; add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [importCommand, replayCommand, liqCommand, sizeCommand, decayCommand, fundingCommand, pnlCommand];
+export const COMMANDS: readonly CliCommand[] = [importCommand, replayCommand, liqCommand, sizeCommand, decayCommand, fundingCommand, pnlCommand, heatmapCommand];

@@ -60,6 +60,9 @@ export const SAMPLE_INPUTS: { [C in Channel]: Input<C> | 'needs-state' } = {
   'trading.adjustMargin': { symbol: 'BTCUSDT', amount: '10' },
   'trading.deposit': { amount: '100' },
   'trading.withdraw': { amount: '1' },
+  'heatmap.grid': 'needs-state',
+  'heatmap.levels': 'needs-state',
+  'heatmap.detail': 'needs-state',
 };
 
 /** Inputs no channel accepts: every channel input is a strict object. */

@@ -47,9 +47,16 @@ export class LiquidationIndex {
   /** Positions liquidatable whatever the price (an isolated margin that funding used up), by symbol. */
   private readonly forced = new Map<string, Set<string>>();
   private readonly epochs = new Map<string, number>();
+  /**
+   * Told the account and symbol of every entry set or removed, so an observer (the heatmap's
+   * recorder) follows position changes without scanning 100,000 entries per tick. Not state:
+   * never serialised, and a restored engine starts without one.
+   */
+  onChange: ((account: AccountId, symbol: string) => void) | null = null;
 
   set(entry: RiskEntry, indexed: boolean, forced = false): void {
     const key = positionKey(entry.account, entry.symbol);
+    this.onChange?.(entry.account, entry.symbol);
     this.entries.set(key, entry);
     this.symbolEntries(entry.symbol).set(entry.account, entry);
     this.forcedIn(entry.symbol)[forced ? 'add' : 'delete'](key);
@@ -86,6 +93,7 @@ export class LiquidationIndex {
 
   remove(account: AccountId, symbol: string): void {
     const key = positionKey(account, symbol);
+    if (this.entries.has(key)) this.onChange?.(account, symbol);
     this.entries.delete(key);
     this.bySymbol.get(symbol)?.delete(account);
     this.forced.get(symbol)?.delete(key);
