@@ -4,6 +4,7 @@ import { PlannedView } from '../views/planned/PlannedView';
 import { DataView } from '../views/data/DataView';
 import { SettingsView } from '../views/settings/SettingsView';
 import { TradeView } from '../views/trade/TradeView';
+import { HeatmapView } from '../views/heatmap/HeatmapView';
 
 export const VIEW_IDS = ['trade', 'heatmap', 'decay', 'planner', 'journal', 'data', 'settings'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -18,18 +19,7 @@ export interface ViewDef {
 
 export const VIEWS: readonly ViewDef[] = [
   { id: 'trade', label: 'Trade', icon: 'trade', render: () => <TradeView /> },
-  {
-    id: 'heatmap',
-    label: 'Heatmap',
-    icon: 'heatmap',
-    render: () => (
-      <PlannedView
-        title="Liquidation heatmap"
-        purpose="Where the crowd's and your own liquidations sit by price over time."
-        plan={['Liquidation levels by price and time.', 'Cumulative liquidation map around the current price.']}
-      />
-    ),
-  },
+  { id: 'heatmap', label: 'Heatmap', icon: 'heatmap', render: () => <HeatmapView /> },
   {
     id: 'decay',
     label: 'Decay',

@@ -40,6 +40,17 @@ export const HeatmapLevelsSchema = z.object({
 });
 export type HeatmapLevels = z.infer<typeof HeatmapLevelsSchema>;
 
+/**
+ * A level's split for the cumulative map (binary64 quantities, a picture: exact amounts come from
+ * heatmap.detail): per leverage band (LEVERAGE_BANDS) the long and short quantity, and by margin mode.
+ */
+export const LevelSplitSchema = z.object({ long: z.array(z.number()), short: z.array(z.number()), cross: z.number(), isolated: z.number(), mine: z.number().int() });
+export type LevelSplit = z.infer<typeof LevelSplitSchema>;
+
+/** The view's levels: the CLI's document plus each level's split. */
+export const HeatmapLevelsViewSchema = HeatmapLevelsSchema.extend({ split: z.array(LevelSplitSchema), bins: z.number().int() });
+export type HeatmapLevelsView = z.infer<typeof HeatmapLevelsViewSchema>;
+
 /** Leverage bands of the cumulative map's split (upper bounds, inclusive). */
 export const LEVERAGE_BANDS = [5, 10, 25, 50, 125] as const;
 

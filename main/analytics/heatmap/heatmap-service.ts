@@ -1,4 +1,4 @@
-import type { EstimateParams, HeatmapDetail, HeatmapGrid, HeatmapLevels, HeatmapSource } from '#shared/domain/heatmap';
+import type { EstimateParams, HeatmapDetail, HeatmapGrid, HeatmapLevelsView, HeatmapSource } from '#shared/domain/heatmap';
 import { DEFAULT_ESTIMATE } from '#shared/domain/heatmap';
 import { INTERVAL_MS } from '#shared/domain/market-series';
 import type { Scenario } from '#shared/domain/scenario';
@@ -12,12 +12,16 @@ import { encodeGrid, type LayerInput } from './encode';
 import { engineRows } from './engine-rows';
 import { estimateSegments, type EstimateBar } from './estimate';
 import { computeGrid, type GridWindow } from './grid';
-import { binningFor, detailOf, exactLevels, levelOf, levelsDoc } from './levels';
+import { binningFor, detailOf, exactLevels, levelOf, levelSplits, levelsDoc } from './levels';
 import { ownMarks } from './own';
 import { HeatmapRecorder } from './recorder';
 import type { SegmentStore } from './segments';
 import { rowsAliveAt } from './segments-query';
 import { readStoredBars } from './stored-bars';
+
+/** The default price window around the first mark: wide enough for a real crash window's range. */
+const DEFAULT_BELOW = 0.7;
+const DEFAULT_ABOVE = 1.3;
 
 export interface GridRequest {
   readonly source: HeatmapSource | 'auto';
@@ -84,8 +88,8 @@ export class HeatmapService {
     const w: GridWindow = {
       t0: req.t0 ?? info?.start ?? now,
       t1: req.t1 ?? info?.end ?? now + 1,
-      p0: req.p0 ?? first * 0.6,
-      p1: req.p1 ?? first * 1.4,
+      p0: req.p0 ?? first * DEFAULT_BELOW,
+      p1: req.p1 ?? first * DEFAULT_ABOVE,
       cols: req.cols,
       rows: req.rows,
     };
@@ -113,12 +117,13 @@ export class HeatmapService {
   }
 
   /** The exact levels at t (the clock when omitted): what `levdesk heatmap` prints. */
-  levels(input: { t?: number | undefined; bins: number; source: HeatmapSource | 'auto'; estimate?: EstimateParams | undefined }): HeatmapLevels {
+  levels(input: { t?: number | undefined; bins: number; source: HeatmapSource | 'auto'; estimate?: EstimateParams | undefined }): HeatmapLevelsView {
     const source = this.resolve(input.source);
     const { rows, mark, t } = this.rowsAt(source, input.t, input.estimate);
     const m = this.marketState();
     const b = binningFor(rows, mark, input.bins, m.spec.tickSize);
-    return levelsDoc(t, mark, source, exactLevels(rows, b, m.spec.stepSize, mark), source === 'engine' && t === this.clock() ? ownMarks(this.trading.engine, m.symbol) : []);
+    const own = source === 'engine' && t === this.clock() ? ownMarks(this.trading.engine, m.symbol) : [];
+    return { ...levelsDoc(t, mark, source, exactLevels(rows, b, m.spec.stepSize, mark), own), split: levelSplits(rows, b, m.spec.stepSize.toNumber()), bins: b.bins };
   }
 
   /** One level (by index in the levels at t) or one grid cell (a float price range) in detail. */

@@ -1,4 +1,4 @@
-import type { HeatmapDetail, HeatmapLevel, HeatmapSource, LevelAmount, OwnPositionMark } from '#shared/domain/heatmap';
+import type { HeatmapDetail, HeatmapLevel, HeatmapSource, LevelAmount, LevelSplit, OwnPositionMark } from '#shared/domain/heatmap';
 import { LEVERAGE_BANDS } from '#shared/domain/heatmap';
 import { Dec, ceilTo, floorTo, toWire } from '#shared/money/decimal';
 import type { HeatRow } from './segments';
@@ -78,6 +78,22 @@ export function exactLevels(rows: readonly HeatRow[], b: Binning, step: Dec, mar
     short: amount(a[1]!, step, mark),
     stops: amount(a[2]!, step, mark),
   }));
+}
+
+/** Each level's split by leverage band and margin mode (binary64: the cumulative map's picture). */
+export function levelSplits(rows: readonly HeatRow[], b: Binning, step: number): LevelSplit[] {
+  const out = Array.from({ length: b.bins }, () => ({ long: LEVERAGE_BANDS.map(() => 0), short: LEVERAGE_BANDS.map(() => 0), cross: 0, isolated: 0, mine: 0 }));
+  for (const r of rows) {
+    const s = out[levelOf(b, r.price, r.priceText)]!;
+    if (r.mine) s.mine += 1;
+    if (r.kind === 2) continue;
+    const q = r.qtySteps * step;
+    const band = LEVERAGE_BANDS.findIndex((u) => r.leverage <= u);
+    (r.kind === 0 ? s.long : s.short)[band < 0 ? LEVERAGE_BANDS.length - 1 : band] += q;
+    if (r.cross) s.cross += q;
+    else s.isolated += q;
+  }
+  return out;
 }
 
 /** One cell or level in detail; `inside` picks the rows (a level's exact binning, or a cell's float range). */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { EstimateParamsSchema, HeatmapDetailSchema, HeatmapGridSchema, HeatmapLevelsSchema, HeatmapSourceSchema } from '../../domain/heatmap';
+import { EstimateParamsSchema, HeatmapDetailSchema, HeatmapGridSchema, HeatmapLevelsViewSchema, HeatmapSourceSchema } from '../../domain/heatmap';
 
 /**
  * The Heatmap view's channels. `auto` picks the engine when the session has a crowd or the trader
  * holds a position, the estimate otherwise. Times are market ms; omitted bounds take the
- * scenario's span (time) and ±40 % around its first mark (price).
+ * scenario's span (time) and ±30 % around its first mark (price).
  */
 const Source = z.union([HeatmapSourceSchema, z.literal('auto')]).default('auto');
 const Layers = z.object({ long: z.boolean(), short: z.boolean(), stops: z.boolean() }).strict().default({ long: true, short: true, stops: true });
@@ -30,7 +30,7 @@ export const heatmapChannels = {
   /** Exact levels at t (default: the replay clock): the same document `levdesk heatmap` prints. */
   'heatmap.levels': {
     input: z.object({ source: Source, t: z.number().optional(), bins: z.number().int().min(1).max(2000).default(40), estimate: EstimateParamsSchema.optional() }).strict(),
-    output: HeatmapLevelsSchema,
+    output: HeatmapLevelsViewSchema,
   },
   /** One level (bins + level index) or one grid cell (price range) in detail, exactly. */
   'heatmap.detail': {
