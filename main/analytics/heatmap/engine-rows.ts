@@ -31,16 +31,20 @@ export function accountRows(engine: Engine, accountId: string, symbol: string, e
   const account = st.accounts.get(accountId);
   const m = st.markets.get(symbol);
   if (!account || !m || account.kind === 'liquidity') return [];
-  const step = m.spec.stepSize;
+  // Quantities are multiples of the step, so the binary64 quotient is within far less than half a
+  // step of the integer: rounding it is exact (and ~50× cheaper than a decimal division).
+  const stepF = m.spec.stepSize.toNumber();
+  const steps = (q: Dec): number => Math.round(q.toNumber() / stepF);
   const mine = accountId === TRADER_ID;
   const p = account.positions.get(symbol);
   const out: HeatRow[] = [];
   if (p) {
     const lp = liquidationOf(engine, account, p, exact);
     if (lp && lp.gt(0)) {
-      out.push({ kind: p.side === 'long' ? KIND_LONG : KIND_SHORT, price: lp.toNumber(), priceText: priceText(lp), qtySteps: p.qty.div(step).toNumber(), leverage: p.leverage, cross: p.mode === 'cross', mine });
+      out.push({ kind: p.side === 'long' ? KIND_LONG : KIND_SHORT, price: lp.toNumber(), priceText: lp.toFixed(), qtySteps: steps(p.qty), leverage: p.leverage, cross: p.mode === 'cross', mine });
     }
   }
+  if (account.orders.size === 0) return out;
   for (const o of account.orders.values()) {
     if (o.symbol !== symbol || o.status !== 'pending' || !STOP_TYPES.has(o.type) || !o.trigger) continue;
     const qty = o.closePosition ? (p?.qty ?? null) : o.qty.minus(o.filled);
@@ -50,7 +54,7 @@ export function accountRows(engine: Engine, accountId: string, symbol: string, e
       kind: KIND_STOP,
       price: o.trigger.toNumber(),
       priceText: o.trigger.toFixed(),
-      qtySteps: qty.div(step).toNumber(),
+      qtySteps: steps(qty),
       leverage: p?.leverage ?? settings?.leverage ?? 1,
       cross: (p?.mode ?? settings?.mode) === 'cross',
       mine,

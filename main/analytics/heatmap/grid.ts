@@ -15,13 +15,14 @@ export type LayerMask = number;
 export const ALL_LAYERS: LayerMask = 0b111;
 
 export function columnOf(w: GridWindow, t: number): number {
-  const c = Math.floor(((t - w.t0) / (w.t1 - w.t0)) * w.cols);
+  // The same arithmetic as computeGrid's inner loop, so both put a moment in the same column.
+  const c = Math.floor((t - w.t0) * (w.cols / (w.t1 - w.t0)));
   return c < 0 ? 0 : c >= w.cols ? w.cols - 1 : c;
 }
 
 /** The row of a price, or -1 outside the window. */
 export function rowOf(w: GridWindow, p: number): number {
-  const r = Math.floor(((p - w.p0) / (w.p1 - w.p0)) * w.rows);
+  const r = Math.floor((p - w.p0) * (w.rows / (w.p1 - w.p0)));
   return r < 0 || r >= w.rows ? -1 : r;
 }
 
@@ -33,30 +34,39 @@ export function rowOf(w: GridWindow, p: number): number {
  */
 export function computeGrid(store: SegmentStore, w: GridWindow, now: number, mask: LayerMask = ALL_LAYERS): Float64Array {
   const { cols, rows } = w;
-  const diff = new Float64Array((cols + 1) * rows);
+  // One buffer: the difference array, summed in place along time (one extra column for the ends).
+  const acc = new Float64Array((cols + 1) * rows);
   const n = store.size;
   const { tFrom, tTo, price, qtySteps, kind } = store;
+  const tScale = cols / (w.t1 - w.t0);
+  const pScale = rows / (w.p1 - w.p0);
+  const t0 = w.t0;
+  const t1 = w.t1;
+  const p0 = w.p0;
+  const lastCol = cols - 1;
   for (let i = 0; i < n; i++) {
     const k = kind[i]!;
     if (k > 2 || ((mask >> k) & 1) === 0) continue;
     const from = tFrom[i]!;
-    const end = Math.min(tTo[i]!, now);
-    if (end < w.t0 || from > w.t1 || from > end) continue;
-    const r = rowOf(w, price[i]!);
-    if (r < 0) continue;
-    const c0 = columnOf(w, Math.max(from, w.t0));
-    const c1 = columnOf(w, Math.min(end, w.t1));
-    diff[c0 * rows + r] += qtySteps[i]!;
-    diff[(c1 + 1) * rows + r] -= qtySteps[i]!;
+    const to = tTo[i]!;
+    const end = to < now ? to : now;
+    if (end < t0 || from > t1 || from > end) continue;
+    const r = Math.floor((price[i]! - p0) * pScale);
+    if (r < 0 || r >= rows) continue;
+    let c0 = Math.floor(((from > t0 ? from : t0) - t0) * tScale);
+    let c1 = Math.floor(((end < t1 ? end : t1) - t0) * tScale);
+    if (c0 > lastCol) c0 = lastCol;
+    if (c1 > lastCol) c1 = lastCol;
+    if (c0 < 0) c0 = 0;
+    if (c1 < 0) c1 = 0;
+    const q = qtySteps[i]!;
+    acc[c0 * rows + r] += q;
+    acc[(c1 + 1) * rows + r] -= q;
   }
-  const out = new Float64Array(cols * rows);
-  for (let r = 0; r < rows; r++) out[r] = diff[r]!;
-  for (let c = 1; c < cols; c++) {
-    const base = c * rows;
-    const prev = base - rows;
-    for (let r = 0; r < rows; r++) out[base + r] = out[prev + r]! + diff[base + r]!;
+  for (let base = rows, stop = cols * rows; base < stop; base += rows) {
+    for (let r = 0; r < rows; r++) acc[base + r] += acc[base - rows + r]!;
   }
-  return out;
+  return acc.subarray(0, cols * rows);
 }
 
 /**

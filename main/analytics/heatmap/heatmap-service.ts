@@ -9,7 +9,6 @@ import type { MarketService } from '../../market/market-service';
 import type { ReplayService } from '../../market/replay/replay-service';
 import type { TradingService } from '../../trading/trading-service';
 import { encodeGrid, type LayerInput } from './encode';
-import { engineRows } from './engine-rows';
 import { estimateSegments, type EstimateBar } from './estimate';
 import { computeGrid, type GridWindow } from './grid';
 import { binningFor, detailOf, exactLevels, levelOf, levelSplits, levelsDoc } from './levels';
@@ -146,9 +145,10 @@ export class HeatmapService {
     const t = tIn === undefined || tIn >= now ? now : tIn;
     const m = this.marketState();
     if (source === 'engine') {
-      if (t === now) return { rows: engineRows(this.trading.engine, m.symbol, true), mark: m.mark, t };
+      // The recorder's segments, not a fresh read of the engine: reading 100,000 positions' decimals
+      // takes seconds, the segments a few ms (they hold the engine's own prices as text).
       const p = this.recorder.path.at(t);
-      return { rows: rowsAliveAt(this.recorder.store, t), mark: p ? new Dec(p.markText) : m.mark, t };
+      return { rows: rowsAliveAt(this.recorder.store, t), mark: t === now ? m.mark : p ? new Dec(p.markText) : m.mark, t };
     }
     const p = this.recorder.path.at(t);
     return { rows: rowsAliveAt(this.estimateStore(est ?? DEFAULT_ESTIMATE, now), t), mark: p ? new Dec(p.markText) : m.mark, t };
