@@ -49,9 +49,10 @@ export class HeatmapService {
     private readonly replay: ReplayService,
     private readonly market: MarketService,
   ) {
+    // Asked on every tick: the session's symbol is a field read, the replay's status builds an object.
     this.recorder = new HeatmapRecorder(
       () => trading.engine,
-      () => this.symbol(),
+      () => trading.currentSession?.symbol ?? null,
     );
   }
 
