@@ -26,6 +26,7 @@ import './styles/trade-table.css';
 import './styles/host-banner.css';
 import './styles/planner.css';
 import './styles/journal.css';
+import './styles/heatmap.css';
 
 declare global {
   interface Window {

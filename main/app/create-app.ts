@@ -10,6 +10,7 @@ import { ReplayService } from '../market/replay/replay-service';
 import { ScenarioStore } from '../market/scenarios/scenario-store';
 import { createTradingService } from '../trading/replay-wiring';
 import { JournalService } from '../journal/journal-service';
+import { HeatmapService } from '../analytics/heatmap/heatmap-service';
 import { EventBus } from './event-bus';
 import type { Services } from './services';
 import { SettingsService } from './settings-service';
@@ -61,6 +62,8 @@ export function createApp(options: CreateAppOptions): App {
   });
   const settings = new SettingsService(workspace.db, events);
   const trading = createTradingService({ db: workspace.db, events, settings, replay });
+  const heatmap = new HeatmapService(trading, replay, market);
+  replay.addSink(heatmap.recorder);
   const services: Services = {
     shell: options.shell,
     version: APP_VERSION,
@@ -73,6 +76,7 @@ export function createApp(options: CreateAppOptions): App {
     trading,
     plans: new PlansRepo(workspace.db),
     journal: new JournalService(workspace.db),
+    heatmap,
   };
   const dispatch = createDispatch(handlers, services, { validateOutputs: validate });
   let closed = false;

@@ -6,6 +6,7 @@ import type { ScenarioStore } from '../market/scenarios/scenario-store';
 import type { TradingService } from '../trading/trading-service';
 import type { PlansRepo } from '../store/plans-repo';
 import type { JournalService } from '../journal/journal-service';
+import type { HeatmapService } from '../analytics/heatmap/heatmap-service';
 import type { EventBus } from './event-bus';
 import type { SettingsService } from './settings-service';
 
@@ -31,4 +32,6 @@ export interface Services {
   readonly plans: PlansRepo;
   /** The trade journal: paper round trips and imported exchange exports. */
   readonly journal: JournalService;
+  /** The liquidation heatmap: records the engine's levels over replay time (a sink after trading). */
+  readonly heatmap: HeatmapService;
 }

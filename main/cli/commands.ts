@@ -7,8 +7,9 @@ import { sizeCommand } from './size';
 import { importCommand } from './import';
 import { replayCommand } from './replay';
 import { journalCommand } from './journal';
+import { heatmapCommand } from './heatmap';
 
 /**
  * Every `levdesk` subcommand. Each lives in its own module under main/cli/; add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [importCommand, replayCommand, liqCommand, sizeCommand, decayCommand, fundingCommand, pnlCommand, journalCommand];
+export const COMMANDS: readonly CliCommand[] = [importCommand, replayCommand, liqCommand, sizeCommand, decayCommand, fundingCommand, pnlCommand, journalCommand, heatmapCommand];

@@ -113,13 +113,13 @@ export function readScenario(arg: string, io: CliIO): { scenario: Scenario; id: 
   return { scenario: parsed.data, id: null };
 }
 
-/** The given workspace, or a throw-away one holding the embedded default data. */
-async function openData(workspaceArg: string | undefined, io: CliIO): Promise<{ market: MarketService; close(): void } | null> {
+/** The given workspace, or a throw-away one holding the embedded default data (levdesk heatmap uses it too). */
+export async function openData(workspaceArg: string | undefined, io: CliIO): Promise<{ market: MarketService; db: Workspace['db']; close(): void } | null> {
   if (workspaceArg !== undefined) {
     const ws = openCliWorkspace(workspaceArg, io, 'replay');
     if (!ws) return null;
     const market = new MarketService({ db: ws.db, dataDir: path.dirname(ws.path) });
-    return { market, close: () => ws.close() };
+    return { market, db: ws.db, close: () => ws.close() };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-replay-'));
   let ws: Workspace | null = null;
@@ -131,6 +131,7 @@ async function openData(workspaceArg: string | undefined, io: CliIO): Promise<{ 
     const opened = ws;
     return {
       market,
+      db: opened.db,
       close: () => {
         opened.close();
         fs.rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { replayHandlers } from './replay/index';
 import { tradingHandlers } from './trading/index';
 import { plansHandlers } from './plans/index';
 import { journalHandlers } from './journal/index';
+import { heatmapHandlers } from './heatmap/index';
 import type { HandlerTable } from './types';
 
 /** Main's side of the contract: a missing channel or a wrong signature fails to compile. */
@@ -17,6 +18,7 @@ export const handlers = {
   ...tradingHandlers,
   ...plansHandlers,
   ...journalHandlers,
+  ...heatmapHandlers,
 } satisfies HandlerTable;
 
 // Spread members escape excess-property checks, so an extra (uncontracted) handler is caught here.

@@ -6,6 +6,7 @@ import { JournalView } from '../views/journal/JournalView';
 import { SettingsView } from '../views/settings/SettingsView';
 import { TradeView } from '../views/trade/TradeView';
 import { PlannerView } from '../views/planner/PlannerView';
+import { HeatmapView } from '../views/heatmap/HeatmapView';
 
 export const VIEW_IDS = ['trade', 'heatmap', 'decay', 'planner', 'journal', 'data', 'settings'] as const;
 export type ViewId = (typeof VIEW_IDS)[number];
@@ -20,18 +21,7 @@ export interface ViewDef {
 
 export const VIEWS: readonly ViewDef[] = [
   { id: 'trade', label: 'Trade', icon: 'trade', render: () => <TradeView /> },
-  {
-    id: 'heatmap',
-    label: 'Heatmap',
-    icon: 'heatmap',
-    render: () => (
-      <PlannedView
-        title="Liquidation heatmap"
-        purpose="Where the crowd's and your own liquidations sit by price over time."
-        plan={['Liquidation levels by price and time.', 'Cumulative liquidation map around the current price.']}
-      />
-    ),
-  },
+  { id: 'heatmap', label: 'Heatmap', icon: 'heatmap', render: () => <HeatmapView /> },
   {
     id: 'decay',
     label: 'Decay',

@@ -6,6 +6,7 @@ import { replayChannels } from './channels/replay';
 import { tradingChannels } from './channels/trading';
 import { plansChannels } from './channels/plans';
 import { journalChannels } from './channels/journal';
+import { heatmapChannels } from './channels/heatmap';
 
 /**
  * THE IPC contract: every channel the renderer may call, with its input and output schema.
@@ -20,6 +21,7 @@ export const contract = {
   ...tradingChannels,
   ...plansChannels,
   ...journalChannels,
+  ...heatmapChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -74,6 +74,9 @@ export const SAMPLE_INPUTS: { [C in Channel]: Input<C> | 'needs-state' } = {
   'journal.options': {},
   'journal.import': 'needs-state',
   'journal.annotate': 'needs-state',
+  'heatmap.grid': 'needs-state',
+  'heatmap.levels': 'needs-state',
+  'heatmap.detail': 'needs-state',
 };
 
 /** Inputs no channel accepts: every channel input is a strict object. */

@@ -10,7 +10,8 @@ import venueWick from './builtin/venue-wick.json' with { type: 'json' };
 
 /**
  * Scenarios that ship with the app (bundled, so the packaged app needs no files): the real crash
- * windows of the embedded default data, then one of each synthetic kind. docs/scenarios.md
+ * windows of the embedded default data (with a 5,000-trader crowd), then one of each synthetic kind,
+ * then the real windows without a crowd. docs/scenarios.md
  * explains each field; test/unit/market-scenarios.test.ts checks every one parses and runs.
  */
 const DOCS: readonly (readonly [string, unknown])[] = [
@@ -22,7 +23,16 @@ const DOCS: readonly (readonly [string, unknown])[] = [
   ['flash-crash', flashCrash],
   ['venue-wick', venueWick],
   ['funding-squeeze', fundingSqueeze],
+  // The real windows without their crowd: the market alone (the Heatmap view then shows its estimate).
+  ['ftx-2022-11-no-crowd', withoutCrowd(ftx)],
+  ['black-thursday-2020-03-13-no-crowd', withoutCrowd(blackThursday)],
+  ['cascade-2025-10-10-no-crowd', withoutCrowd(cascade)],
 ];
+
+function withoutCrowd(doc: { name: string; description: string; crowd?: unknown }): unknown {
+  const { crowd: _crowd, ...rest } = doc;
+  return { ...rest, name: `${doc.name}, no crowd`, description: `${doc.description} This variant has no simulated crowd: only the market and you.` };
+}
 
 export interface BuiltinScenario {
   readonly entry: ScenarioEntry;

@@ -1,0 +1,79 @@
+import type { Dec } from '#shared/money/decimal';
+import type { Engine } from '#main/engine/engine';
+import type { Account, Position } from '#main/engine/model/account';
+import { LIQUIDITY_ID, TRADER_ID } from '#main/engine/model/ids';
+import { lookup } from '#main/engine/queries/account-view';
+import { solvePrices } from '#main/engine/risk/position-risk';
+import { KIND_LONG, KIND_SHORT, KIND_STOP, type HeatRow } from './segments';
+
+const STOP_TYPES = new Set(['stopMarket', 'stopLimit', 'trailingStop']);
+
+/** Decimal text as the Trade view shows a liquidation price (20 significant digits). */
+export function priceText(d: Dec): string {
+  return d.toSignificantDigits(20).toFixed();
+}
+
+/**
+ * The engine's liquidation price of a position. `exact`: an entry a funding settlement made stale
+ * is solved again (as the Market tab does); otherwise the last exact solve is used (the recorder:
+ * re-solving 100,000 positions after each settlement would stall the replay).
+ */
+export function liquidationOf(engine: Engine, account: Account, p: Position, exact: boolean): Dec | null {
+  const liq = engine.indexes.liq;
+  const e = liq.get(account.id, p.symbol);
+  if (e && (!exact || !liq.isStale(e))) return e.liquidation;
+  return solvePrices(lookup({ state: engine.readState, idx: engine.indexes }), account, p).liquidation;
+}
+
+/** The levels one account stands for on a symbol: its position's liquidation price and its resting stops. */
+export function accountRows(engine: Engine, accountId: string, symbol: string, exact: boolean): HeatRow[] {
+  const st = engine.readState;
+  const account = st.accounts.get(accountId);
+  const m = st.markets.get(symbol);
+  if (!account || !m || account.kind === 'liquidity') return [];
+  // Quantities are multiples of the step, so the binary64 quotient is within far less than half a
+  // step of the integer: rounding it is exact (and ~50× cheaper than a decimal division).
+  const stepF = m.spec.stepSize.toNumber();
+  const steps = (q: Dec): number => Math.round(q.toNumber() / stepF);
+  const mine = accountId === TRADER_ID;
+  const p = account.positions.get(symbol);
+  const out: HeatRow[] = [];
+  if (p) {
+    const lp = liquidationOf(engine, account, p, exact);
+    if (lp && lp.gt(0)) {
+      out.push({ kind: p.side === 'long' ? KIND_LONG : KIND_SHORT, price: lp.toNumber(), priceText: lp.toFixed(), qtySteps: steps(p.qty), leverage: p.leverage, cross: p.mode === 'cross', mine });
+    }
+  }
+  if (account.orders.size === 0) return out;
+  for (const o of account.orders.values()) {
+    if (o.symbol !== symbol || o.status !== 'pending' || !STOP_TYPES.has(o.type) || !o.trigger) continue;
+    const qty = o.closePosition ? (p?.qty ?? null) : o.qty.minus(o.filled);
+    if (!qty || qty.lte(0)) continue;
+    const settings = account.settings.get(symbol);
+    out.push({
+      kind: KIND_STOP,
+      price: o.trigger.toNumber(),
+      priceText: o.trigger.toFixed(),
+      qtySteps: steps(qty),
+      leverage: p?.leverage ?? settings?.leverage ?? 1,
+      cross: (p?.mode ?? settings?.mode) === 'cross',
+      mine,
+    });
+  }
+  return out;
+}
+
+/** Every account holding a position or a resting stop on the symbol (the trader always). */
+export function accountsOn(engine: Engine, symbol: string): string[] {
+  const ids = new Set<string>();
+  for (const id of engine.indexes.positionsIn(symbol).keys()) if (id !== LIQUIDITY_ID) ids.add(id);
+  if (engine.readState.accounts.has(TRADER_ID)) ids.add(TRADER_ID);
+  return [...ids];
+}
+
+/** The whole market's rows now (what the CLI and the cursor map at the clock read). */
+export function engineRows(engine: Engine, symbol: string, exact: boolean): HeatRow[] {
+  const out: HeatRow[] = [];
+  for (const id of accountsOn(engine, symbol)) for (const r of accountRows(engine, id, symbol, exact)) out.push(r);
+  return out;
+}

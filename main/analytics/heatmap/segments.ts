@@ -1,0 +1,263 @@
+/**
+ * What the heatmap records: each liquidation level or stop as a segment of time during which it
+ * stood unchanged. A position that changes (a fill, a partial liquidation, new margin) closes its
+ * segment and opens another; one that goes away closes it. Any grid, at any zoom, is then a sum
+ * over segments, and any past moment's exact levels are the segments alive then.
+ *
+ * Columns are typed arrays (grown by doubling); the exact liquidation price is kept as text beside
+ * them for exact bin edges and hover values. Memory is bounded: past `capacity` segments, the
+ * oldest closed ones are dropped (the heatmap forgets the distant past first).
+ */
+
+/** 0: a long's liquidation, 1: a short's, 2: a resting stop's trigger. */
+export type SegmentKind = 0 | 1 | 2;
+export const KIND_LONG: SegmentKind = 0;
+export const KIND_SHORT: SegmentKind = 1;
+export const KIND_STOP: SegmentKind = 2;
+const DEAD = 255;
+
+/** One level as read from the engine (or the estimate): where, how much, whose. */
+export interface HeatRow {
+  readonly kind: SegmentKind;
+  readonly price: number;
+  /** The exact price (liquidation price or trigger) as decimal text. */
+  readonly priceText: string;
+  /** Quantity in steps of the contract (an integer, so sums in binary64 stay exact). */
+  readonly qtySteps: number;
+  readonly leverage: number;
+  readonly cross: boolean;
+  readonly mine: boolean;
+}
+
+/** A change since the last drain: a segment opened (+1), closed (-1) or removed unseen (0: opened and closed at the same time). */
+export interface SegmentChange {
+  readonly index: number;
+  readonly op: 1 | -1 | 0;
+  readonly t: number;
+  readonly kind: SegmentKind;
+}
+
+export class SegmentStore {
+  private n = 0;
+  private cap: number;
+  tFrom: Float64Array;
+  tTo: Float64Array;
+  price: Float64Array;
+  qtySteps: Float64Array;
+  leverage: Float32Array;
+  kind: Uint8Array;
+  cross: Uint8Array;
+  mine: Uint8Array;
+  priceText: string[] = [];
+  private readonly openByKey = new Map<string, number[]>();
+  private changes: SegmentChange[] = [];
+  /** Total segments dropped by compaction (the recorded history starts later than the replay). */
+  dropped = 0;
+  /** Earliest time the store still covers completely. */
+  horizon = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    readonly capacity = 2_000_000,
+    initial = 4096,
+  ) {
+    this.cap = initial;
+    this.tFrom = new Float64Array(initial);
+    this.tTo = new Float64Array(initial);
+    this.price = new Float64Array(initial);
+    this.qtySteps = new Float64Array(initial);
+    this.leverage = new Float32Array(initial);
+    this.kind = new Uint8Array(initial);
+    this.cross = new Uint8Array(initial);
+    this.mine = new Uint8Array(initial);
+  }
+
+  get size(): number {
+    return this.n;
+  }
+
+  get openKeys(): number {
+    return this.openByKey.size;
+  }
+
+  isLive(i: number): boolean {
+    return this.kind[i] !== DEAD;
+  }
+
+  /** Alive at t: opened at or before t and not yet closed at t. */
+  aliveAt(i: number, t: number): boolean {
+    return this.kind[i] !== DEAD && this.tFrom[i]! <= t && this.tTo[i]! > t;
+  }
+
+  /**
+   * The levels a key (a position, or the trader's order) stands for from t on. Unchanged rows keep
+   * their open segment (no churn when an account is refreshed without a real change).
+   */
+  replace(key: string, rows: readonly HeatRow[], t: number): void {
+    const open = this.openByKey.get(key) ?? [];
+    const keep: number[] = [];
+    const wanted = [...rows];
+    for (const i of open) {
+      const j = wanted.findIndex((r) => this.same(i, r));
+      if (j >= 0) {
+        keep.push(i);
+        wanted.splice(j, 1);
+      } else {
+        this.close(i, t);
+      }
+    }
+    for (const r of wanted) keep.push(this.open(r, t));
+    if (keep.length > 0) this.openByKey.set(key, keep);
+    else this.openByKey.delete(key);
+  }
+
+  /** A segment whose whole life is known (the estimate's cohorts): [from, to). */
+  addClosed(r: HeatRow, from: number, to: number): void {
+    if (!(to > from) || r.qtySteps <= 0) return;
+    const i = this.open(r, from);
+    this.tTo[i] = to;
+  }
+
+  /** Closes every open segment at t (a new engine replaces the old one). */
+  closeAll(t: number): void {
+    for (const list of this.openByKey.values()) for (const i of list) this.close(i, t);
+    this.openByKey.clear();
+  }
+
+  /** Forgets everything at or after t (the replay went back): later segments go, spanning ones reopen. */
+  truncate(t: number): void {
+    this.openByKey.clear();
+    for (let i = 0; i < this.n; i++) {
+      if (this.kind[i] === DEAD) continue;
+      if (this.tFrom[i]! >= t) this.kind[i] = DEAD;
+      else if (this.tTo[i]! > t) this.tTo[i] = t;
+    }
+    this.changes = [];
+    this.compact(Number.NEGATIVE_INFINITY);
+  }
+
+  clear(): void {
+    this.n = 0;
+    this.priceText = [];
+    this.openByKey.clear();
+    this.changes = [];
+    this.dropped = 0;
+    this.horizon = Number.NEGATIVE_INFINITY;
+  }
+
+  /** The changes since the previous call (the live grid applies them). */
+  drainChanges(): SegmentChange[] {
+    const out = this.changes;
+    this.changes = [];
+    return out;
+  }
+
+  private same(i: number, r: HeatRow): boolean {
+    return this.kind[i] === r.kind && this.priceText[i] === r.priceText && this.qtySteps[i] === r.qtySteps && this.leverage[i] === Math.fround(r.leverage) && this.cross[i] === (r.cross ? 1 : 0) && this.mine[i] === (r.mine ? 1 : 0);
+  }
+
+  private open(r: HeatRow, t: number): number {
+    if (this.n === this.cap) this.grow();
+    const i = this.n++;
+    this.tFrom[i] = t;
+    this.tTo[i] = Number.POSITIVE_INFINITY;
+    this.price[i] = r.price;
+    this.qtySteps[i] = r.qtySteps;
+    this.leverage[i] = r.leverage;
+    this.kind[i] = r.kind;
+    this.cross[i] = r.cross ? 1 : 0;
+    this.mine[i] = r.mine ? 1 : 0;
+    this.priceText[i] = r.priceText;
+    this.changes.push({ index: i, op: 1, t, kind: r.kind });
+    return i;
+  }
+
+  private close(i: number, t: number): void {
+    if (this.tFrom[i] === t) {
+      // Opened and closed at the same moment: it never stood, so it is not history.
+      this.changes.push({ index: i, op: 0, t, kind: this.kind[i] as SegmentKind });
+      this.kind[i] = DEAD;
+      return;
+    }
+    this.tTo[i] = t;
+    this.changes.push({ index: i, op: -1, t, kind: this.kind[i] as SegmentKind });
+  }
+
+  private grow(): void {
+    if (this.cap >= this.capacity) {
+      this.dropOldest();
+      if (this.n < this.cap) return;
+    }
+    const cap = this.cap * 2;
+    const f64 = (a: Float64Array) => {
+      const b = new Float64Array(cap);
+      b.set(a);
+      return b;
+    };
+    const f32 = (a: Float32Array) => {
+      const b = new Float32Array(cap);
+      b.set(a);
+      return b;
+    };
+    const u8 = (a: Uint8Array) => {
+      const b = new Uint8Array(cap);
+      b.set(a);
+      return b;
+    };
+    this.tFrom = f64(this.tFrom);
+    this.tTo = f64(this.tTo);
+    this.price = f64(this.price);
+    this.qtySteps = f64(this.qtySteps);
+    this.leverage = f32(this.leverage);
+    this.kind = u8(this.kind);
+    this.cross = u8(this.cross);
+    this.mine = u8(this.mine);
+    this.cap = cap;
+  }
+
+  /** At capacity: closed segments that ended before the median end time are dropped. */
+  private dropOldest(): void {
+    const ends: number[] = [];
+    for (let i = 0; i < this.n; i++) if (this.kind[i] !== DEAD && Number.isFinite(this.tTo[i]!)) ends.push(this.tTo[i]!);
+    if (ends.length === 0) return;
+    ends.sort((a, b) => a - b);
+    const cutoff = ends[Math.floor(ends.length / 2)]!;
+    this.compact(cutoff);
+  }
+
+  /** Removes dead segments and closed ones that ended at or before `before`, keeping indexes of open keys right. */
+  private compact(before: number): void {
+    const remap = new Int32Array(this.n).fill(-1);
+    let w = 0;
+    for (let i = 0; i < this.n; i++) {
+      const dead = this.kind[i] === DEAD;
+      const old = !dead && this.tTo[i]! <= before;
+      if (dead || old) {
+        if (old) this.dropped += 1;
+        continue;
+      }
+      remap[i] = w;
+      if (w !== i) {
+        this.tFrom[w] = this.tFrom[i]!;
+        this.tTo[w] = this.tTo[i]!;
+        this.price[w] = this.price[i]!;
+        this.qtySteps[w] = this.qtySteps[i]!;
+        this.leverage[w] = this.leverage[i]!;
+        this.kind[w] = this.kind[i]!;
+        this.cross[w] = this.cross[i]!;
+        this.mine[w] = this.mine[i]!;
+        this.priceText[w] = this.priceText[i]!;
+      }
+      w += 1;
+    }
+    this.n = w;
+    this.priceText.length = w;
+    if (before > this.horizon) this.horizon = before;
+    for (const [key, list] of this.openByKey) this.openByKey.set(key, list.map((i) => remap[i]!).filter((i) => i >= 0));
+    // Pending changes refer to old indexes; the live grid is rebuilt after a compaction.
+    this.changes = [];
+    this.compactions += 1;
+  }
+
+  /** Bumped at each compaction: a live grid built before must be rebuilt. */
+  compactions = 0;
+}

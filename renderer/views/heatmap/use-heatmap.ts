@@ -1,0 +1,109 @@
+import { useEffect, useRef, useState } from 'react';
+import type { EstimateParams, HeatmapGrid, HeatmapLevelsView, HeatmapSource } from '#shared/domain/heatmap';
+import type { Result } from '#shared/ipc/result';
+import type { ApiClient } from '../../api/client';
+import { useApi } from '../../api/context';
+import type { LiquidationDot } from './heatmap-overlays';
+
+export interface HeatmapWindow {
+  readonly t0: number;
+  readonly t1: number;
+  readonly p0: number;
+  readonly p1: number;
+}
+
+export interface HeatmapQuery {
+  readonly source: HeatmapSource | 'auto';
+  readonly window: HeatmapWindow | null;
+  readonly layers: { long: boolean; short: boolean; stops: boolean };
+  readonly estimate: EstimateParams;
+  readonly cols: number;
+  readonly rows: number;
+  /** The cursor map's time; null follows the replay clock. */
+  readonly cursor: number | null;
+  readonly bins: number;
+}
+
+/** Re-asks main at most this often while the replay plays (a grid is a few ms there, the transfer more). */
+const REFRESH_MS = 500;
+
+function fetchGrid(api: ApiClient, q: HeatmapQuery): Promise<[Result<HeatmapGrid>, Result<HeatmapLevelsView>]> {
+  return Promise.all([
+    api.call('heatmap.grid', { source: q.source, ...(q.window ?? {}), cols: q.cols, rows: q.rows, layers: q.layers, estimate: q.estimate }),
+    api.call('heatmap.levels', { source: q.source, bins: q.bins, estimate: q.estimate, ...(q.cursor !== null ? { t: q.cursor } : {}) }),
+  ]);
+}
+
+async function fetchDots(api: ApiClient): Promise<LiquidationDot[]> {
+  const out: LiquidationDot[] = [];
+  for (let offset = 0; offset < 2000; offset += 500) {
+    const r = await api.call('trading.liquidations', { scope: 'all', offset, limit: 500 });
+    if (!r.ok) break;
+    for (const l of r.value.rows) out.push({ t: l.t, price: Number(l.markPrice), notional: Number(l.quantity) * Number(l.markPrice), side: l.side, mine: l.isTrader });
+    if (offset + 500 >= r.value.total) break;
+  }
+  return out;
+}
+
+/**
+ * The view's data: the grid, the exact levels at the cursor, and the realised liquidations,
+ * fetched when the query changes and refreshed (throttled) on replay frames and resets.
+ */
+export function useHeatmap(q: HeatmapQuery) {
+  const api = useApi();
+  const [grid, setGrid] = useState<HeatmapGrid | null>(null);
+  const [levels, setLevels] = useState<HeatmapLevelsView | null>(null);
+  const [dots, setDots] = useState<readonly LiquidationDot[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [tick, setTick] = useState(0);
+  const [dotsTick, setDotsTick] = useState(0);
+  const latest = useRef(q);
+  useEffect(() => {
+    latest.current = q;
+  }, [q]);
+
+  useEffect(() => {
+    let live = true;
+    void fetchGrid(api, q).then(([g, l]) => {
+      if (!live) return;
+      if (g.ok) setGrid(g.value);
+      if (l.ok) setLevels(l.value);
+      setError(!g.ok ? g.error.message : !l.ok ? l.error.message : null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, q, tick]);
+
+  useEffect(() => {
+    let live = true;
+    void fetchDots(api).then((d) => live && setDots(d));
+    return () => {
+      live = false;
+    };
+  }, [api, dotsTick]);
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let dotsTimer: ReturnType<typeof setTimeout> | null = null;
+    const schedule = (): void => {
+      if (timer === null) timer = setTimeout(() => ((timer = null), setTick((n) => n + 1)), REFRESH_MS);
+      if (dotsTimer === null) dotsTimer = setTimeout(() => ((dotsTimer = null), setDotsTick((n) => n + 1)), REFRESH_MS * 4);
+    };
+    const offFrame = api.on('replay.frame', schedule);
+    const offState = api.on('trading.state', schedule);
+    const offReset = api.on('trading.reset', () => {
+      setTick((n) => n + 1);
+      setDotsTick((n) => n + 1);
+    });
+    return () => {
+      offFrame();
+      offState();
+      offReset();
+      if (timer !== null) clearTimeout(timer);
+      if (dotsTimer !== null) clearTimeout(dotsTimer);
+    };
+  }, [api]);
+
+  return { grid, levels, dots, error };
+}
