@@ -20,15 +20,20 @@ const nodeBundle: BuildOptions = {
   // ws probes for optional native speedups; without them it uses its JS paths.
   external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
   logLevel: 'warning',
+  // main/analytics/decay/worker-entry.ts reads import.meta.url only when run from the sources.
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
-export const mainBuild: BuildOptions = { ...nodeBundle, entryPoints: { main: 'main/index.ts' } };
+/** The Monte Carlo worker thread, bundled next to each Node bundle that may start it. */
+const decayMcWorker = { 'decay-mc-worker': 'main/analytics/decay/mc-worker.ts' };
+
+export const mainBuild: BuildOptions = { ...nodeBundle, entryPoints: { main: 'main/index.ts', ...decayMcWorker } };
 
 /** The web host: same services as main, served over HTTP/WebSocket on 127.0.0.1. */
-export const hostBuild: BuildOptions = { ...nodeBundle, entryPoints: { host: 'main/host/main.ts' } };
+export const hostBuild: BuildOptions = { ...nodeBundle, entryPoints: { host: 'main/host/main.ts', ...decayMcWorker } };
 
 /** The `levdesk` command line. */
-export const cliBuild: BuildOptions = { ...nodeBundle, entryPoints: { cli: 'main/cli/index.ts' } };
+export const cliBuild: BuildOptions = { ...nodeBundle, entryPoints: { cli: 'main/cli/index.ts', ...decayMcWorker } };
 
 /**
  * The preload runs sandboxed: one CommonJS file, only `electron` external, no schema library

@@ -1,5 +1,6 @@
 import type { CliCommand } from './command';
 import { decayCommand } from './decay';
+import { decayMcCommand } from './decay-mc';
 import { fundingCommand } from './funding';
 import { liqCommand } from './liq';
 import { pnlCommand } from './pnl';
@@ -10,4 +11,4 @@ import { replayCommand } from './replay';
 /**
  * Every `levdesk` subcommand. Each lives in its own module under main/cli/; add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [importCommand, replayCommand, liqCommand, sizeCommand, decayCommand, fundingCommand, pnlCommand];
+export const COMMANDS: readonly CliCommand[] = [importCommand, replayCommand, liqCommand, sizeCommand, decayCommand, decayMcCommand, fundingCommand, pnlCommand];
