@@ -12,6 +12,7 @@ import { EventBus } from './event-bus';
 import type { Services } from './services';
 import { SettingsService } from './settings-service';
 import { APP_VERSION } from './version';
+import { DecayService } from '../analytics/decay/decay-service';
 
 export interface CreateAppOptions {
   readonly shell: Shell;
@@ -62,6 +63,7 @@ export function createApp(options: CreateAppOptions): App {
     scenarios: new ScenarioStore(workspace.db),
     replay,
     trading,
+    decay: new DecayService({ data: () => market.data(), onProgress: (p) => events.emit('decay.progress', p) }),
   };
   const dispatch = createDispatch(handlers, services, { validateOutputs: validate });
   let closed = false;
@@ -79,6 +81,7 @@ export function createApp(options: CreateAppOptions): App {
       closed = true;
       replay.close();
       trading.close();
+      services.decay.close();
       market.close();
       workspace.close();
     },

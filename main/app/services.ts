@@ -4,6 +4,7 @@ import type { MarketService } from '../market/market-service';
 import type { ReplayService } from '../market/replay/replay-service';
 import type { ScenarioStore } from '../market/scenarios/scenario-store';
 import type { TradingService } from '../trading/trading-service';
+import type { DecayService } from '../analytics/decay/decay-service';
 import type { EventBus } from './event-bus';
 import type { SettingsService } from './settings-service';
 
@@ -25,4 +26,6 @@ export interface Services {
   readonly replay: ReplayService;
   /** Paper trading: the engine, its event log, and the Trade view's channels. */
   readonly trading: TradingService;
+  /** The Decay view: exact paths, and Monte Carlo on worker threads. */
+  readonly decay: DecayService;
 }

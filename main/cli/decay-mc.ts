@@ -1,19 +1,7 @@
-import { DecayMcInputSchema, type DecayMcInput, type McRebalanceInput } from '#shared/domain/decay-mc';
-import type { McRebalance } from '#shared/risk/tokens/mc/model';
+import { DecayMcInputSchema, type DecayMcInput } from '#shared/domain/decay-mc';
+import { mcRule } from '../analytics/decay/mc-rule';
 import { runDecayMonteCarlo } from '../analytics/decay/monte-carlo';
 import { jsonCommand } from './json-command';
-
-export function mcRule(r: McRebalanceInput): McRebalance {
-  if (r === 'daily') return { kind: 'daily' };
-  if ('priceBand' in r) return { kind: 'price-band', band: r.priceBand, daily: r.daily };
-  return {
-    kind: 'leverage-band',
-    maxAbsLeverage: r.maxAbsLeverage,
-    daily: r.daily,
-    ...(r.minAbsLeverage !== undefined ? { minAbsLeverage: r.minAbsLeverage } : {}),
-    ...(r.rebalanceTo !== undefined ? { rebalanceTo: r.rebalanceTo } : {}),
-  };
-}
 
 export function mcRunInput(doc: DecayMcInput) {
   return {

@@ -4,6 +4,7 @@ import { settingsHandlers } from './settings/index';
 import { marketHandlers } from './market/index';
 import { replayHandlers } from './replay/index';
 import { tradingHandlers } from './trading/index';
+import { decayHandlers } from './decay/index';
 import type { HandlerTable } from './types';
 
 /** Main's side of the contract: a missing channel or a wrong signature fails to compile. */
@@ -13,6 +14,7 @@ export const handlers = {
   ...marketHandlers,
   ...replayHandlers,
   ...tradingHandlers,
+  ...decayHandlers,
 } satisfies HandlerTable;
 
 // Spread members escape excess-property checks, so an extra (uncontracted) handler is caught here.

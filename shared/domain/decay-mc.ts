@@ -16,18 +16,30 @@ const fraction = McNumber.refine((x) => x >= 0 && x < 1, { message: 'must be a f
 export const McModelSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('gbm'),
-    drift: McNumber.default(0),
+    drift: McNumber.refine((x) => Math.abs(x) <= 10, { message: 'is annual (0.1 = 10%); between -10 and 10' }).default(0),
     volatility: nonNegative.refine((x) => x <= 20, { message: 'is annual (0.8 = 80%); at most 20' }),
   }),
   z.strictObject({
     type: z.literal('jump-diffusion'),
-    drift: McNumber.default(0),
+    drift: McNumber.refine((x) => Math.abs(x) <= 10, { message: 'is annual (0.1 = 10%); between -10 and 10' }).default(0),
     volatility: nonNegative.refine((x) => x <= 20, { message: 'is annual (0.8 = 80%); at most 20' }),
     jumpIntensity: nonNegative.refine((x) => x <= 10_000, { message: 'is jumps per year; at most 10000' }),
     jumpMean: McNumber.refine((x) => Math.abs(x) <= 5, { message: 'is the mean log jump; between -5 and 5' }),
     jumpVolatility: nonNegative.refine((x) => x <= 5, { message: 'is the sd of the log jump; at most 5' }),
   }),
 ]);
+
+/**
+ * Keeps a run's numbers inside float range: the log price's variance and drift over the horizon
+ * must stay moderate (exp(+-700) overflows; long before that every statistic is 0 or infinite).
+ */
+export function horizonProblem(model: z.output<typeof McModelSchema>, days: number): string | null {
+  const years = days / 365;
+  const jumps = model.type === 'jump-diffusion' ? model.jumpIntensity * (model.jumpMean ** 2 + model.jumpVolatility ** 2) : 0;
+  if ((model.volatility ** 2 + jumps) * years > 60) return 'the horizon is too long for this volatility (variance of the log price x years must be at most 60)';
+  if (Math.abs(model.drift) * years > 60) return 'the horizon is too long for this drift (|drift| x years must be at most 60)';
+  return null;
+}
 
 export const McRebalanceSchema = z.union([
   z.literal('daily'),
@@ -54,6 +66,8 @@ export const DecayMcInputSchema = z
     maintenanceMarginRate: fraction.default(0.004),
   })
   .superRefine((doc, ctx) => {
+    const horizon = horizonProblem(doc.model, doc.days);
+    if (horizon) ctx.addIssue({ code: 'custom', path: ['days'], message: horizon });
     if (doc.paths * doc.days * doc.stepsPerDay > MC_MAX_VERTICES) {
       ctx.addIssue({ code: 'custom', path: ['paths'], message: `paths x days x stepsPerDay must be at most ${MC_MAX_VERTICES}` });
     }

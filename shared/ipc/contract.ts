@@ -4,6 +4,7 @@ import { settingsChannels } from './channels/settings';
 import { marketChannels } from './channels/market';
 import { replayChannels } from './channels/replay';
 import { tradingChannels } from './channels/trading';
+import { decayChannels } from './channels/decay';
 
 /**
  * THE IPC contract: every channel the renderer may call, with its input and output schema.
@@ -16,6 +17,7 @@ export const contract = {
   ...marketChannels,
   ...replayChannels,
   ...tradingChannels,
+  ...decayChannels,
 } as const;
 
 export type Contract = typeof contract;

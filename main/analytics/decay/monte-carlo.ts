@@ -35,7 +35,7 @@ export interface McRunResult {
   readonly pathsPerSecond: number;
   readonly seconds: number;
   /** Days sampled by the fan chart, and per instrument the 5/25/50/75/95% quantiles at each. */
-  readonly fan: { readonly days: number[]; readonly quantiles: readonly number[]; readonly series: number[][][] } | null;
+  readonly fan: { readonly days: number[]; readonly quantiles: number[]; readonly series: number[][][] } | null;
   readonly histogram: McHistogram | null;
 }
 
