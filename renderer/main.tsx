@@ -18,6 +18,7 @@ import './styles/trade-panels.css';
 import './styles/trade-explain.css';
 import './styles/trade-toasts.css';
 import './styles/trade-table.css';
+import './styles/decay.css';
 
 declare global {
   interface Window {

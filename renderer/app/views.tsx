@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { IconName } from '../components/Icon';
 import { PlannedView } from '../views/planned/PlannedView';
 import { DataView } from '../views/data/DataView';
+import { DecayView } from '../views/decay/DecayView';
 import { SettingsView } from '../views/settings/SettingsView';
 import { TradeView } from '../views/trade/TradeView';
 
@@ -30,18 +31,7 @@ export const VIEWS: readonly ViewDef[] = [
       />
     ),
   },
-  {
-    id: 'decay',
-    label: 'Decay',
-    icon: 'decay',
-    render: () => (
-      <PlannedView
-        title="Leveraged-token decay"
-        purpose="A rebalancing leveraged token against a margin position and spot on the same path."
-        plan={['Real or simulated paths, daily or band rebalancing, fees and funding.', 'Analytic decay curve and a Monte Carlo grid over volatility and leverage.']}
-      />
-    ),
-  },
+  { id: 'decay', label: 'Decay', icon: 'decay', render: () => <DecayView /> },
   {
     id: 'planner',
     label: 'Planner',
