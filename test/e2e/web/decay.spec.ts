@@ -8,6 +8,8 @@ import { DecayPage } from './pages/decay-page';
 const SHOTS = path.join(REPO_ROOT, 'test/e2e/screenshots');
 
 test('the Decay view compares tokens, margin positions and spot on the stored FTX month, exactly', async ({ page, host }) => {
+  // Monte Carlo and exact runs on a shared 2-core machine: generous limits, no timing asserted.
+  test.setTimeout(300_000);
   const app = new AppPage(page);
   const decay = new DecayPage(page);
   await page.setViewportSize({ width: 1280, height: 1100 });
@@ -41,7 +43,7 @@ test('the Decay view compares tokens, margin positions and spot on the stored FT
   await decay.repeat.fill('10');
   await decay.funding.selectOption('constant');
   await decay.run.click();
-  await expect(decay.description).toContainText('typed returns 10%, -10% x 10');
+  await expect(decay.description).toContainText('typed returns 10%, -10% x 10', { timeout: 30_000 });
   await expect(decay.row('spot')).toHaveAttribute('data-value-end', '0.904382075');
   const token2 = Number(await decay.row('token:2').getAttribute('data-value-end'));
   expect(token2).toBeLessThan(0.904382075);
@@ -51,11 +53,13 @@ test('the Decay view compares tokens, margin positions and spot on the stored FT
   // A bad input is named, and the last good result stays.
   await decay.returns.fill('0.1, -2');
   await decay.run.click();
-  await expect(page.getByTestId('decay-error')).toContainText('source.returns');
+  await expect(page.getByTestId('decay-error')).toContainText('source.returns', { timeout: 30_000 });
   await expect(decay.row('spot')).toHaveAttribute('data-value-end', '0.904382075');
 });
 
 test('the Decay view runs a Monte Carlo and the volatility x leverage grid on worker threads', async ({ page, host }) => {
+  // Monte Carlo and exact runs on a shared 2-core machine: generous limits, no timing asserted.
+  test.setTimeout(300_000);
   const app = new AppPage(page);
   const decay = new DecayPage(page);
   await page.setViewportSize({ width: 1280, height: 1250 });
@@ -65,7 +69,7 @@ test('the Decay view runs a Monte Carlo and the volatility x leverage grid on wo
   await decay.mc('paths').fill('6000');
   await decay.mc('days').fill('180');
   await decay.mc('run').click();
-  await expect(decay.mcRows).toHaveCount(4, { timeout: 60_000 });
+  await expect(decay.mcRows).toHaveCount(4, { timeout: 120_000 });
   await expect(decay.mc('speed')).toContainText('6,000 paths');
   await expect(page.locator('[data-testid="mc-row"][data-leverage="3"]')).toContainText('%');
   await expect(page.getByTestId('decay-histogram')).toBeVisible();
@@ -84,7 +88,7 @@ test('the Decay view runs a Monte Carlo and the volatility x leverage grid on wo
   await decay.grid('vols').fill('0.4, 0.8, 1.2');
   await decay.grid('levs').fill('-3, -1, 2, 3');
   await decay.grid('run').click();
-  await expect(decay.heatCells).toHaveCount(12, { timeout: 60_000 });
+  await expect(decay.heatCells).toHaveCount(12, { timeout: 120_000 });
   await page.screenshot({ path: path.join(SHOTS, 'decay-mc-dark.png'), fullPage: true });
 
   await app.goTo('settings');
@@ -97,6 +101,6 @@ test('the Decay view runs a Monte Carlo and the volatility x leverage grid on wo
   await decay.mc('paths').fill('6000');
   await decay.mc('days').fill('180');
   await decay.mc('run').click();
-  await expect(decay.mcRows).toHaveCount(4, { timeout: 60_000 });
+  await expect(decay.mcRows).toHaveCount(4, { timeout: 120_000 });
   await page.screenshot({ path: path.join(SHOTS, 'decay-mc-light.png'), fullPage: true });
 });
