@@ -20,10 +20,15 @@ const nodeBundle: BuildOptions = {
   // ws probes for optional native speedups; without them it uses its JS paths.
   external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
   logLevel: 'warning',
+  // main/analytics/decay/worker-entry.ts reads import.meta.url only when run from the sources.
+  logOverride: { 'empty-import-meta': 'silent' },
 };
 
-/** A plan's test on history runs in this worker, off main's event loop (main/plans/plan-test-runner.ts). */
-const workers = { 'plan-test-worker': 'main/plans/plan-test-worker.ts' };
+/**
+ * Worker threads, bundled next to each Node bundle that may start them: a plan's test on history
+ * (main/plans/plan-test-runner.ts) and the decay Monte Carlo (main/analytics/decay/).
+ */
+const workers = { 'plan-test-worker': 'main/plans/plan-test-worker.ts', 'decay-mc-worker': 'main/analytics/decay/mc-worker.ts' };
 
 export const mainBuild: BuildOptions = { ...nodeBundle, entryPoints: { main: 'main/index.ts', ...workers } };
 
@@ -47,7 +52,7 @@ const zodEnglishOnly: Plugin = {
  */
 export const cliBuild: BuildOptions = {
   ...nodeBundle,
-  entryPoints: { cli: 'main/cli/index.ts' },
+  entryPoints: { cli: 'main/cli/index.ts', 'decay-mc-worker': 'main/analytics/decay/mc-worker.ts' },
   minify: true,
   plugins: [zodEnglishOnly],
   metafile: true,

@@ -27,6 +27,7 @@ import './styles/host-banner.css';
 import './styles/planner.css';
 import './styles/journal.css';
 import './styles/heatmap.css';
+import './styles/decay.css';
 
 declare global {
   interface Window {

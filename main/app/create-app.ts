@@ -16,6 +16,7 @@ import type { Services } from './services';
 import { SettingsService } from './settings-service';
 import { APP_VERSION } from './version';
 import { PlansRepo } from '../store/plans-repo';
+import { DecayService } from '../analytics/decay/decay-service';
 
 export interface CreateAppOptions {
   readonly shell: Shell;
@@ -77,6 +78,7 @@ export function createApp(options: CreateAppOptions): App {
     plans: new PlansRepo(workspace.db),
     journal: new JournalService(workspace.db),
     heatmap,
+    decay: new DecayService({ data: () => market.data(), onProgress: (p) => events.emit('decay.progress', p) }),
   };
   const dispatch = createDispatch(handlers, services, { validateOutputs: validate });
   let closed = false;
@@ -94,6 +96,7 @@ export function createApp(options: CreateAppOptions): App {
       closed = true;
       replay.close();
       trading.close();
+      services.decay.close();
       market.close();
       workspace.close();
       lock.release();

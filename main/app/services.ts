@@ -7,6 +7,7 @@ import type { TradingService } from '../trading/trading-service';
 import type { PlansRepo } from '../store/plans-repo';
 import type { JournalService } from '../journal/journal-service';
 import type { HeatmapService } from '../analytics/heatmap/heatmap-service';
+import type { DecayService } from '../analytics/decay/decay-service';
 import type { EventBus } from './event-bus';
 import type { SettingsService } from './settings-service';
 
@@ -34,4 +35,6 @@ export interface Services {
   readonly journal: JournalService;
   /** The liquidation heatmap: records the engine's levels over replay time (a sink after trading). */
   readonly heatmap: HeatmapService;
+  /** The Decay view: exact paths, and Monte Carlo on worker threads. */
+  readonly decay: DecayService;
 }

@@ -1,5 +1,6 @@
 import type { CliCommand } from './command';
 import { decayCommand } from './decay';
+import { decayMcCommand } from './decay-mc';
 import { fundingCommand } from './funding';
 import { liqCommand } from './liq';
 import { pnlCommand } from './pnl';
@@ -12,4 +13,4 @@ import { heatmapCommand } from './heatmap';
 /**
  * Every `levdesk` subcommand. Each lives in its own module under main/cli/; add it here.
  */
-export const COMMANDS: readonly CliCommand[] = [importCommand, replayCommand, liqCommand, sizeCommand, decayCommand, fundingCommand, pnlCommand, journalCommand, heatmapCommand];
+export const COMMANDS: readonly CliCommand[] = [importCommand, replayCommand, liqCommand, sizeCommand, decayCommand, decayMcCommand, fundingCommand, pnlCommand, journalCommand, heatmapCommand];

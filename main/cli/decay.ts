@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Dec } from '#shared/money/decimal';
 import { MAX_PATH_POINTS, pathFromDailyPrices, pathFromIntraday, pathTooLongMessage, simulateDecay, type RebalanceRule } from '#shared/risk/index';
+import { withStoredSeries } from './decay-series';
 import { jsonCommand } from './json-command';
 import { out, outFloat, outOrNull, positive, rate, decimal } from './risk-fields';
 
@@ -27,7 +28,7 @@ const DecayInput = z
     dailyPrices: z.array(positive).min(2, { message: 'needs a start price and at least one close' }).optional(),
     intradayPath: z.array(z.array(positive).min(2, { message: 'a day needs its open and its close' })).min(1).optional(),
     rebalance: Rebalance.default('daily'),
-    fees: z.strictObject({ managementFeePerDay: rate.optional(), fundingPerDay: decimal.optional() }).optional(),
+    fees: z.strictObject({ managementFeePerDay: rate.optional(), fundingPerDay: decimal.optional(), fundingByDay: z.array(decimal).max(100_000).optional() }).optional(),
     maintenanceMarginRate: rate.default(new Dec('0.004')),
   })
   .superRefine((doc, ctx) => {
@@ -79,7 +80,8 @@ Input (decimals as strings or numbers):
                   { "priceBand", "daily" }: when price moves priceBand (0.15 = 15%) from the last
                   rebalance price
   fees            { managementFeePerDay (fraction of NAV, e.g. 0.0003), fundingPerDay (rate on the
-                  end-of-day notional; positive charges longs and pays shorts) }
+                  end-of-day notional; positive charges longs and pays shorts),
+                  fundingByDay? [rate of day 1, day 2, ...] (past its end: fundingPerDay) }
   maintenanceMarginRate   of the static margin position (default 0.004); no maintenance amount
 
 Order at each close: funding on the end-of-day notional, then the management fee, then the re-lever.
@@ -93,7 +95,7 @@ Output (values normalised to a starting capital of 1, 10 dp):
                computed in floating point: a read-out of the expected drag, not an exact value
 `;
 
-export const decayCommand = jsonCommand({
+export const decayCommand = withStoredSeries(jsonCommand({
   name: 'decay',
   summary: 'leveraged token (daily or threshold rebalancing) vs margin position vs spot on a path',
   help: HELP,
@@ -107,6 +109,7 @@ export const decayCommand = jsonCommand({
       costs: {
         ...(doc.fees?.managementFeePerDay ? { managementFeePerDay: doc.fees.managementFeePerDay } : {}),
         ...(doc.fees?.fundingPerDay ? { fundingPerDay: doc.fees.fundingPerDay } : {}),
+        ...(doc.fees?.fundingByDay ? { fundingByDay: doc.fees.fundingByDay } : {}),
       },
       maintenanceMarginRate: doc.maintenanceMarginRate,
     });
@@ -127,4 +130,4 @@ export const decayCommand = jsonCommand({
       approximation: { valueEnd: outFloat(r.approximation.valueEnd, DP), kind: r.approximation.kind },
     };
   },
-});
+}));

@@ -7,6 +7,7 @@ import { tradingHandlers } from './trading/index';
 import { plansHandlers } from './plans/index';
 import { journalHandlers } from './journal/index';
 import { heatmapHandlers } from './heatmap/index';
+import { decayHandlers } from './decay/index';
 import type { HandlerTable } from './types';
 
 /** Main's side of the contract: a missing channel or a wrong signature fails to compile. */
@@ -19,6 +20,7 @@ export const handlers = {
   ...plansHandlers,
   ...journalHandlers,
   ...heatmapHandlers,
+  ...decayHandlers,
 } satisfies HandlerTable;
 
 // Spread members escape excess-property checks, so an extra (uncontracted) handler is caught here.

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { IconName } from '../components/Icon';
-import { PlannedView } from '../views/planned/PlannedView';
 import { DataView } from '../views/data/DataView';
 import { JournalView } from '../views/journal/JournalView';
+import { DecayView } from '../views/decay/DecayView';
 import { SettingsView } from '../views/settings/SettingsView';
 import { TradeView } from '../views/trade/TradeView';
 import { PlannerView } from '../views/planner/PlannerView';
@@ -22,18 +22,7 @@ export interface ViewDef {
 export const VIEWS: readonly ViewDef[] = [
   { id: 'trade', label: 'Trade', icon: 'trade', render: () => <TradeView /> },
   { id: 'heatmap', label: 'Heatmap', icon: 'heatmap', render: () => <HeatmapView /> },
-  {
-    id: 'decay',
-    label: 'Decay',
-    icon: 'decay',
-    render: () => (
-      <PlannedView
-        title="Leveraged-token decay"
-        purpose="A rebalancing leveraged token against a margin position and spot on the same path."
-        plan={['Real or simulated paths, daily or band rebalancing, fees and funding.', 'Analytic decay curve and a Monte Carlo grid over volatility and leverage.']}
-      />
-    ),
-  },
+  { id: 'decay', label: 'Decay', icon: 'decay', render: () => <DecayView /> },
   { id: 'planner', label: 'Planner', icon: 'planner', render: () => <PlannerView /> },
   { id: 'journal', label: 'Journal', icon: 'journal', render: () => <JournalView /> },
   { id: 'data', label: 'Data', icon: 'data', render: () => <DataView /> },

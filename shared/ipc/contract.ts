@@ -7,6 +7,7 @@ import { tradingChannels } from './channels/trading';
 import { plansChannels } from './channels/plans';
 import { journalChannels } from './channels/journal';
 import { heatmapChannels } from './channels/heatmap';
+import { decayChannels } from './channels/decay';
 
 /**
  * THE IPC contract: every channel the renderer may call, with its input and output schema.
@@ -22,6 +23,7 @@ export const contract = {
   ...plansChannels,
   ...journalChannels,
   ...heatmapChannels,
+  ...decayChannels,
 } as const;
 
 export type Contract = typeof contract;

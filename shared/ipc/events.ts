@@ -3,6 +3,7 @@ import { settingsEvents } from './channels/settings';
 import { marketEvents } from './channels/market';
 import { replayEvents } from './channels/replay';
 import { tradingEvents } from './channels/trading';
+import { decayEvents } from './channels/decay';
 
 /**
  * Pushed events: main -> renderer on one stream per window (webContents.send under Electron,
@@ -13,6 +14,7 @@ export const events = {
   ...marketEvents,
   ...replayEvents,
   ...tradingEvents,
+  ...decayEvents,
 } as const;
 
 export type Events = typeof events;

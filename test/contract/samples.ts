@@ -77,6 +77,10 @@ export const SAMPLE_INPUTS: { [C in Channel]: Input<C> | 'needs-state' } = {
   'heatmap.grid': 'needs-state',
   'heatmap.levels': 'needs-state',
   'heatmap.detail': 'needs-state',
+  'decay.simulate': { source: { type: 'returns', returns: ['0.1', '-0.1'], repeat: 3 }, tokens: [{ leverage: '3', rule: { kind: 'daily' } }] },
+  'decay.monteCarlo': { model: { type: 'gbm', drift: 0, volatility: 0.8 }, days: 10, paths: 200, seed: 1, tokens: [{ leverage: 3 }], fanPoints: 5, histogramBins: 5 },
+  'decay.grid': { volatilities: [0.5], leverages: [3], days: 10, pathsPerCell: 100, seed: 1 },
+  'decay.cancel': {},
 };
 
 /** Inputs no channel accepts: every channel input is a strict object. */

@@ -26,13 +26,21 @@ export interface DecayComparison {
 /** Token vs a static margin position of the same leverage vs spot, all from a capital of 1. */
 export function simulateDecay(input: DecayInput): DecayComparison {
   if (input.leverage.isZero()) throw new RiskInputError('leverage', 'must not be zero');
-  const costs: TokenCosts = { managementFeePerDay: input.costs?.managementFeePerDay ?? ZERO, fundingPerDay: input.costs?.fundingPerDay ?? ZERO };
+  const costs: TokenCosts = {
+    managementFeePerDay: input.costs?.managementFeePerDay ?? ZERO,
+    fundingPerDay: input.costs?.fundingPerDay ?? ZERO,
+    ...(input.costs?.fundingByDay ? { fundingByDay: input.costs.fundingByDay } : {}),
+  };
   const path: PricePath = input.path;
   const cs = closes(path);
   const token = simulateToken(path, input.leverage, input.rebalance, costs);
-  const margin = simulateMarginPosition(path, input.leverage, input.maintenanceMarginRate, costs.fundingPerDay);
+  const margin = simulateMarginPosition(path, input.leverage, input.maintenanceMarginRate, costs.fundingPerDay, costs.fundingByDay);
   const spot = { valueEnd: cs[cs.length - 1]!.div(path.start) };
-  const approx = avellanedaZhang(cs, input.leverage.toNumber(), costs.managementFeePerDay.toNumber(), costs.fundingPerDay.toNumber());
+  // A per-day funding history enters the approximation as its mean rate (sum(funding) / days).
+  const days = path.days.length;
+  const byDay = costs.fundingByDay;
+  const meanFunding = byDay ? path.days.reduce((acc, _d, i) => acc + (byDay[i] ?? costs.fundingPerDay).toNumber(), 0) / days : costs.fundingPerDay.toNumber();
+  const approx = avellanedaZhang(cs, input.leverage.toNumber(), costs.managementFeePerDay.toNumber(), meanFunding);
   return { token, margin, spot, approximation: { valueEnd: approx, kind: 'float-analytic' } };
 }
 

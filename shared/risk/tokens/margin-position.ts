@@ -10,6 +10,8 @@ export interface MarginPositionResult {
   readonly liquidatedDay: number | null;
   /** The liquidation price at the open (before any funding moved it); null if none exists. */
   readonly liquidationPrice: Dec | null;
+  /** Funding paid out of the isolated margin (negative: received). */
+  readonly fundingPaid: Dec;
 }
 
 /** Isolated LP with no maintenance amount: long (qEP - W)/(q(1 - m)), short (qEP + W)/(q(1 + m)). */
@@ -25,7 +27,7 @@ function isolatedLp(long: boolean, q: Dec, entry: Dec, wallet: Dec, mmr: Dec): D
  * Funding is charged daily on the end-of-day notional and comes out of the isolated margin, so
  * the liquidation price creeps toward the market as funding is paid.
  */
-export function simulateMarginPosition(path: PricePath, leverage: Dec, maintenanceMarginRate: Dec, fundingPerDay: Dec): MarginPositionResult {
+export function simulateMarginPosition(path: PricePath, leverage: Dec, maintenanceMarginRate: Dec, fundingPerDay: Dec, fundingByDay?: readonly Dec[]): MarginPositionResult {
   if (leverage.isZero()) throw new RiskInputError('leverage', 'must not be zero');
   if (maintenanceMarginRate.lt(0) || !maintenanceMarginRate.lt(1)) throw new RiskInputError('maintenanceMarginRate', 'must be in [0, 1)');
   const long = leverage.gt(0);
@@ -41,6 +43,7 @@ export function simulateMarginPosition(path: PricePath, leverage: Dec, maintenan
   const values: Dec[] = [ONE];
   let liquidatedDay: number | null = null;
   let last = entry;
+  let fundingPaid = ZERO;
   path.days.forEach((d, i) => {
     if (liquidatedDay !== null) {
       values.push(ZERO);
@@ -55,7 +58,9 @@ export function simulateMarginPosition(path: PricePath, leverage: Dec, maintenan
         return;
       }
     }
-    wallet = wallet.minus(q.mul(last).mul(fundingPerDay).mul(s));
+    const funding = q.mul(last).mul(fundingByDay?.[i] ?? fundingPerDay).mul(s);
+    wallet = wallet.minus(funding);
+    fundingPaid = fundingPaid.plus(funding);
     lp = isolatedLp(long, q, entry, wallet, maintenanceMarginRate);
     if (!wallet.gt(0) || touches(last)) {
       liquidatedDay = i + 1;
@@ -70,5 +75,6 @@ export function simulateMarginPosition(path: PricePath, leverage: Dec, maintenan
     liquidated: liquidatedDay !== null,
     liquidatedDay,
     liquidationPrice: initialLp,
+    fundingPaid,
   };
 }

@@ -20,6 +20,8 @@ export interface TokenCosts {
   readonly managementFeePerDay: Dec;
   /** Funding rate per day on the end-of-day notional; positive charges longs and pays shorts. */
   readonly fundingPerDay: Dec;
+  /** Per-day funding (e.g. the stored history of the window, summed per day); day i uses [i - 1], fundingPerDay past its end. */
+  readonly fundingByDay?: readonly Dec[];
 }
 
 export interface RebalanceEvent {
@@ -38,12 +40,18 @@ export interface TokenResult {
   readonly events: readonly RebalanceEvent[];
   /** The day the token's NAV reached zero (its own position was liquidated), if it did. */
   readonly wipedOutDay: number | null;
+  /** Sum of |units traded| x price over every rebalance (not the initial purchase), in start capitals. */
+  readonly turnover: Dec;
+  readonly feesPaid: Dec;
+  /** Funding paid (negative: received). */
+  readonly fundingPaid: Dec;
 }
 
 interface State {
   units: Dec;
   cash: Dec;
   refPrice: Dec;
+  turnover: Dec;
 }
 
 const MAX_TRIGGERS_PER_SEGMENT = 100_000;
@@ -54,7 +62,9 @@ function nav(st: State, p: Dec): Dec {
 
 function relever(st: State, p: Dec, target: Dec): void {
   const value = nav(st, p);
+  const before = st.units;
   st.units = target.mul(value).div(p);
+  st.turnover = st.turnover.plus(st.units.minus(before).abs().mul(p));
   st.cash = value.minus(st.units.mul(p));
   st.refPrice = p;
 }
@@ -120,8 +130,11 @@ export function simulateToken(path: PricePath, leverage: Dec, rule: RebalanceRul
   }
   if (rule.kind === 'price-band' && (!rule.band.gt(0) || !rule.band.lt(1))) throw new RiskInputError('rebalance.priceBand', 'must be in (0, 1)');
   const sign = new Dec(target.gt(0) ? 1 : -1);
-  const st: State = { units: ZERO, cash: ONE, refPrice: path.start };
+  const st: State = { units: ZERO, cash: ONE, refPrice: path.start, turnover: ZERO };
   relever(st, path.start, target);
+  st.turnover = ZERO;
+  let feesPaid = ZERO;
+  let fundingPaid = ZERO;
 
   const values: Dec[] = [ONE];
   const events: RebalanceEvent[] = [];
@@ -173,8 +186,12 @@ export function simulateToken(path: PricePath, leverage: Dec, rule: RebalanceRul
     }
     const close = price;
     // Funding on the end-of-day notional, then the management fee on NAV, then the re-lever.
-    st.cash = st.cash.minus(st.units.mul(close).mul(costs.fundingPerDay));
-    st.cash = st.cash.minus(nav(st, close).mul(costs.managementFeePerDay));
+    const funding = st.units.mul(close).mul(costs.fundingByDay?.[i] ?? costs.fundingPerDay);
+    st.cash = st.cash.minus(funding);
+    const fee = nav(st, close).mul(costs.managementFeePerDay);
+    st.cash = st.cash.minus(fee);
+    fundingPaid = fundingPaid.plus(funding);
+    feesPaid = feesPaid.plus(fee);
     if (!nav(st, close).gt(0)) {
       wipe(day);
       values.push(ZERO);
@@ -187,5 +204,5 @@ export function simulateToken(path: PricePath, leverage: Dec, rule: RebalanceRul
     values.push(nav(st, close));
   });
 
-  return { valueEnd: values[values.length - 1]!, path: values, rebalances: events.length, events, wipedOutDay };
+  return { valueEnd: values[values.length - 1]!, path: values, rebalances: events.length, events, wipedOutDay, turnover: st.turnover, feesPaid, fundingPaid };
 }

@@ -1,0 +1,14 @@
+import { SeriesPathError } from '../../analytics/decay/series-path';
+import { LabInputError } from '../../analytics/decay/lab';
+import { RiskInputError } from '#shared/risk/errors';
+import { AppError } from '../app-error';
+import type { Handler } from '../types';
+
+export const decaySimulate: Handler<'decay.simulate'> = (input, s) => {
+  try {
+    return s.decay.simulate(input);
+  } catch (err) {
+    if (err instanceof SeriesPathError || err instanceof LabInputError || err instanceof RiskInputError) throw new AppError('BAD_INPUT', err.message);
+    throw err;
+  }
+};
