@@ -159,10 +159,12 @@ describe('Monte Carlo on one path agrees with the exact decimal mode on that pat
       const rebalances = new Float64Array(1);
       new PathWalker(cfg).walk(prices, 0, 1, terminal, liquidated, rebalances, null);
       const intraday = Array.from({ length: days }, (_, d) => [d === 0 ? new Dec(1) : new Dec(prices[d * spd - 1]!), ...Array.from(prices.subarray(d * spd, (d + 1) * spd), (p) => new Dec(p))]);
+      // The exact rule takes a signed target; the Monte Carlo rule's magnitude takes the token's side.
+      const signedRule: RebalanceRule = exactRule.kind === 'leverage-band' && exactRule.rebalanceTo !== undefined ? { ...exactRule, rebalanceTo: exactRule.rebalanceTo.abs().mul(Math.sign(L)) } : exactRule;
       const exact = simulateDecay({
         leverage: new Dec(L),
         path: pathFromIntraday(intraday),
-        rebalance: exactRule,
+        rebalance: signedRule,
         costs: { managementFeePerDay: new Dec('0.0003'), fundingPerDay: new Dec('0.0002') },
         maintenanceMarginRate: new Dec('0.004'),
       });

@@ -17,7 +17,10 @@ export type McModel =
       readonly jumpVolatility: number;
     };
 
-/** Same rules as the exact token (RebalanceRule), in floats; leverages signed. */
+/**
+ * Same rules as the exact token (RebalanceRule), in floats; leverages signed. `rebalanceTo` is a
+ * magnitude here: it takes the sign of each token's leverage (one rule serves 3x and -3x).
+ */
 export type McRebalance =
   | { readonly kind: 'daily' }
   | { readonly kind: 'leverage-band'; readonly maxAbsLeverage: number; readonly minAbsLeverage?: number; readonly rebalanceTo?: number; readonly daily: boolean }

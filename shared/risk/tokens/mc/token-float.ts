@@ -20,7 +20,9 @@ export interface FloatToken {
 }
 
 export function newFloatToken(leverage: number, rule: McRebalance): FloatToken {
-  const target = rule.kind === 'leverage-band' ? (rule.rebalanceTo ?? leverage) : leverage;
+  // One Monte Carlo rule serves every leverage of a run (3 and -3 alike), so its target is a
+  // magnitude that takes the token's side: a short token is never rebalanced long.
+  const target = rule.kind === 'leverage-band' && rule.rebalanceTo !== undefined ? Math.abs(rule.rebalanceTo) * Math.sign(leverage) : leverage;
   const t: FloatToken = { units: 0, cash: 1, ref: 1, lo: -Infinity, hi: Infinity, alive: true, rebalances: 0, target, rule };
   relever(t, 1);
   t.rebalances = 0;
