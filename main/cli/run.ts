@@ -29,11 +29,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     io.stdout.write(`${APP_VERSION}\n`);
     return EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.stderr.write(`levdesk: unknown command "${name}"\n\n${usage()}\n`);
     return EXIT_BAD_INPUT;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.help.trimEnd()}\n`);
     return EXIT_OK;
