@@ -26,9 +26,15 @@ const nodeBundle: BuildOptions = {
 
 /**
  * Worker threads, bundled next to each Node bundle that may start them: a plan's test on history
- * (main/plans/plan-test-runner.ts) and the decay Monte Carlo (main/analytics/decay/).
+ * (main/plans/plan-test-runner.ts), the decay Monte Carlo (main/analytics/decay/) and the trading
+ * engine's reopen (main/trading/restore-worker.ts).
  */
-const workers = { 'plan-test-worker': 'main/plans/plan-test-worker.ts', 'decay-mc-worker': 'main/analytics/decay/mc-worker.ts' };
+const workers = {
+  'plan-test-worker': 'main/plans/plan-test-worker.ts',
+  'decay-mc-worker': 'main/analytics/decay/mc-worker.ts',
+  // Reopening a big trading workspace (main/trading/restore-off-main.ts).
+  'trading-restore-worker': 'main/trading/restore-worker.ts',
+};
 
 export const mainBuild: BuildOptions = { ...nodeBundle, entryPoints: { main: 'main/index.ts', ...workers } };
 

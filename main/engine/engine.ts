@@ -17,7 +17,7 @@ import { refreshAccount, refreshDirty } from './risk/refresh';
 import { marketLookup } from './risk/refresh';
 import { emptyState, type EngineState } from './state/engine-state';
 import { hashOf } from './state/hash';
-import { restoreState, snapshotState, type EngineSnapshot } from './state/snapshot';
+import { restoreStateSteps, snapshotState, type EngineSnapshot } from './state/snapshot';
 import { runTriggers } from './triggers/run-triggers';
 
 export interface EngineOptions {
@@ -43,12 +43,28 @@ export class Engine {
 
   constructor(snapshot?: EngineSnapshot, options: EngineOptions = {}) {
     this.idx.adlSelection = options.adlSelection ?? 'indexed';
-    this.state = snapshot ? restoreState(snapshot) : emptyState();
-    if (snapshot) this.rebuildIndexes(options.index);
+    this.state = emptyState();
+    if (snapshot) drain(this.restoreInto(snapshot, options.index, Number.MAX_SAFE_INTEGER));
   }
 
   static restore(snapshot: EngineSnapshot, options: EngineOptions = {}): Engine {
     return new Engine(snapshot, options);
+  }
+
+  /**
+   * Engine.restore in slices: the generator pauses after about `every` accounts' worth of work
+   * (state, then indexes), so a caller on a thread that must stay live (main restoring a
+   * 100,000-trader workspace) can yield between slices. It returns the same engine as restore().
+   */
+  static *restoreSteps(snapshot: EngineSnapshot, options: EngineOptions = {}, every = 2000): Generator<void, Engine> {
+    const engine = new Engine(undefined, options);
+    yield* engine.restoreInto(snapshot, options.index, every);
+    return engine;
+  }
+
+  private *restoreInto(snapshot: EngineSnapshot, index: LiquidationIndexData | undefined, every: number): Generator<void, void> {
+    this.state = yield* restoreStateSteps(snapshot, every);
+    yield* this.rebuildIndexes(index, every);
   }
 
   apply(event: EngineEvent): ApplyResult {
@@ -126,10 +142,10 @@ export class Engine {
   }
 
   /** Takes an exported liquidation index if it matches the restored state. */
-  private importIndex(index: LiquidationIndexData): boolean {
+  private *importIndex(index: LiquidationIndexData, every: number): Generator<void, boolean> {
     try {
-      if (!indexCovers(this.state, index)) return false;
-      this.idx.liq.importData(index);
+      if (!(yield* indexCovers(this.state, index, every))) return false;
+      yield* this.idx.liq.importDataSteps(index, every);
       return true;
     } catch {
       // Malformed data (a damaged file): forget it and solve everything, as without an index.
@@ -142,29 +158,45 @@ export class Engine {
     return this.idx;
   }
 
-  private rebuildIndexes(index?: LiquidationIndexData): void {
+  private *rebuildIndexes(index: LiquidationIndexData | undefined, every: number): Generator<void, void> {
     this.idx.clear();
     const markets = marketLookup({ state: this.state, idx: this.idx, effects: [], dirty: new Set() });
     const ids = [...this.state.accounts.keys()].sort();
+    let n = 0;
     for (const id of ids) {
       const a = this.state.accounts.get(id)!;
       for (const p of a.positions.values()) this.idx.positionsIn(p.symbol).set(id, p);
       for (const o of [...a.orders.values()].sort((x, y) => x.id - y.id)) this.idx.orders.place(o);
+      if (++n % every === 0) yield;
     }
-    if (index && this.importIndex(index)) return;
+    if (index && (yield* this.importIndex(index, every))) return;
     const ctx: EngineContext = { state: this.state, idx: this.idx, effects: [], dirty: new Set() };
     for (const id of ids) {
       const a = this.state.accounts.get(id)!;
       if (a.kind !== 'liquidity') refreshAccount(ctx, markets, a);
+      // Solving is ~40x the work of restoring an account: pause more often.
+      if (++n % Math.max(1, Math.floor(every / 40)) === 0) yield;
     }
   }
 }
 
+/** Runs a step generator to its end. */
+function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 /** Whether the index data has one entry per trader position of the state, on its side (else: solve). */
-function indexCovers(state: EngineState, index: LiquidationIndexData): boolean {
+function* indexCovers(state: EngineState, index: LiquidationIndexData, every: number): Generator<void, boolean> {
   if (index.format !== 1) return false;
   const sides = new Map<string, string>();
-  for (const [account, symbol, side] of index.entries) sides.set(`${account}|${symbol}`, side);
+  let n = 0;
+  for (const [account, symbol, side] of index.entries) {
+    sides.set(`${account}|${symbol}`, side);
+    if (++n % every === 0) yield;
+  }
   let positions = 0;
   for (const a of state.accounts.values()) {
     if (a.kind === 'liquidity') continue;
@@ -172,6 +204,7 @@ function indexCovers(state: EngineState, index: LiquidationIndexData): boolean {
       positions += 1;
       if (sides.get(`${a.id}|${p.symbol}`) !== p.side) return false;
     }
+    if (++n % every === 0) yield;
   }
   return positions === sides.size;
 }

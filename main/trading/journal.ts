@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import type { ApplyResult } from '#main/engine/effects';
 import { Engine } from '#main/engine/engine';
-import type { LiquidationIndexData } from '#main/engine/index/liquidation-index';
 import { canonicalJson } from '#main/engine/state/hash';
-import type { EngineSnapshot } from '#main/engine/state/snapshot';
 import type { Db } from '../store/db-types';
 import { TradingLogRepo, type LoggedEvent, type StoredSnapshot } from '../store/trading-log-repo';
+import { rebuild, sha256 } from './rebuild';
 
 export interface JournalOptions {
   /** Market events buffered before one group commit (a trader's command always commits at once). */
@@ -33,10 +31,6 @@ export interface RewindReport {
   /** Of which the trader's own commands. */
   readonly discardedCommands: number;
   readonly seq: number;
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /**
@@ -80,6 +74,14 @@ export class TradingJournal {
     return { journal, report: { snapshotSeq, replayed: lastSeq - snapshotSeq, lastSeq, ms: performance.now() - started, hash: engine.stateHash() } };
   }
 
+  /**
+   * A journal over an engine rebuilt elsewhere (restoreOffMain: a worker read the snapshot, main
+   * assembled the engine in slices and replayed the tail). `snapshotSeq`: the snapshot it came from.
+   */
+  static adopt(db: Db, engine: Engine, options: JournalOptions, snapshotSeq: number): TradingJournal {
+    return new TradingJournal(db, engine, options, snapshotSeq);
+  }
+
   /** `planId`: the command was placed from a saved plan; the orders it creates are linked to it. */
   apply(event: EngineEvent, durable: boolean, planId?: string): ApplyResult {
     const idsBefore = this.engineRef.readState.ids.order;
@@ -89,7 +91,7 @@ export class TradingJournal {
     const created = planId ? [...new Set(r.effects.flatMap((e) => (e.kind === 'order' && e.order.id > idsBefore && e.order.parentId === null ? [e.order.id] : [])))] : [];
     const plan = planId ? { planId, orderIds: created } : undefined;
     this.pending.push({ seq: this.seq, event, effects: r.effects, ...(plan ? { plan } : {}) });
-    if (durable || this.pending.length >= this.options.groupSize) this.flush();
+    if (durable || this.pending.length >= this.options.groupSize) this.flush(false, durable);
     return r;
   }
 
@@ -97,12 +99,15 @@ export class TradingJournal {
     return this.pending.length;
   }
 
-  /** Commits the buffered events (and a snapshot when one is due) in one transaction. */
-  flush(forceSnapshot = false): void {
+  /**
+   * Commits the buffered events (and a snapshot when one is due) in one transaction; `durable`
+   * (a command, a close) also waits for the disk (TradingLogRepo.append).
+   */
+  flush(forceSnapshot = false, durable = forceSnapshot): void {
     const due = forceSnapshot ? this.seq > this.lastSnapshotSeq : this.seq - this.lastSnapshotSeq >= this.options.snapshotEvery;
     if (this.pending.length === 0 && !due) return;
     const snapshot = due ? this.makeSnapshot() : undefined;
-    this.repo.append(this.pending, snapshot);
+    this.repo.append(this.pending, snapshot, durable);
     this.pending = [];
     if (snapshot) this.lastSnapshotSeq = snapshot.seq;
   }
@@ -144,35 +149,4 @@ export class TradingJournal {
   close(): void {
     this.flush(true);
   }
-}
-
-/** The stored liquidation index, or undefined (none, or unreadable: the restore then solves everything). */
-function parseIndex(text: string | null | undefined): LiquidationIndexData | undefined {
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as LiquidationIndexData;
-  } catch {
-    return undefined;
-  }
-}
-
-function rebuild(repo: TradingLogRepo, toSeq: number, verify: boolean): { engine: Engine; snapshotSeq: number } {
-  const snap = repo.latestSnapshot(toSeq);
-  let engine: Engine;
-  let from = 1;
-  if (snap) {
-    if (verify && sha256(snap.body) !== snap.hash) throw new Error(`trading snapshot at event ${snap.seq} does not match its hash: the workspace is damaged`);
-    const index = parseIndex(snap.index);
-    engine = Engine.restore(JSON.parse(snap.body) as EngineSnapshot, index ? { index } : {});
-    if (verify && sha256(canonicalJson(engine.snapshot())) !== snap.hash) throw new Error(`trading snapshot at event ${snap.seq} does not restore to the same state`);
-    from = snap.seq + 1;
-  } else {
-    engine = new Engine();
-  }
-  for (const { seq, event } of repo.events(from, toSeq)) {
-    const r = engine.apply(event);
-    if (!r.ok) throw new Error(`trading log event ${seq} (${event.kind}) is refused on replay: ${r.rejection.message}`);
-    if (engine.readState.seq !== seq) throw new Error(`trading log out of step at event ${seq}`);
-  }
-  return { engine, snapshotSeq: snap?.seq ?? 0 };
 }

@@ -29,9 +29,16 @@ export function createTradingService(deps: { db: Db; events: EventBus; settings:
     },
     loadedScenario: () => loaded,
     onTraderEvent: (event, t) => replay.traderEvent(event, t),
+    // A big crowd's workspace reopens off main's event loop (issue 10 item 7); the replay resumes once it is open.
+    ...(deps.db.name && deps.db.name !== ':memory:' ? { offMain: { dbPath: deps.db.name } } : {}),
   });
   replay.addSink(service);
-  resumeSession(service, replay);
+  if (service.restoring) {
+    service.ready.then(
+      () => resumeSession(service, replay),
+      (err: unknown) => console.error(`Levdesk could not reopen the paper-trading session: ${(err as Error).message}`),
+    );
+  } else resumeSession(service, replay);
   return service;
 }
 

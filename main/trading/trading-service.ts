@@ -8,12 +8,15 @@ import type { OrderResult, TradingActivity, TradingState } from '#shared/ipc/cha
 import type { z } from 'zod';
 import type { tradingEvents } from '#shared/ipc/channels/trading';
 import type { Effect } from '#main/engine/effects';
+import { Engine } from '#main/engine/engine';
 import { TRADER_ID } from '#main/engine/model/ids';
 import { AppError } from '../ipc/app-error';
 import type { TickSink } from '../market/replay/sink';
 import type { Db } from '../store/db-types';
 import { ActivityBuffer } from './activity';
 import { DEFAULT_JOURNAL_OPTIONS, TradingJournal, type JournalOptions, type OpenReport } from './journal';
+import { openingConflict, restoreIsBig } from './opening';
+import { restoreOffMain, type OffMainReport } from './restore-off-main';
 import { TradingQueries } from './trading-queries';
 import { defaultSession, headerEvents, sessionFromScenario, type SessionDefaults, type SessionSpec, type TimedCommand } from './session';
 
@@ -43,6 +46,11 @@ export interface TradingServiceDeps {
   readonly timers?: Timers;
   /** The trader's own fill, stop or take-profit trigger, liquidation or ADL, from a market event (pause-on-event). */
   readonly onTraderEvent?: (event: PauseEvent, t: number) => void;
+  /**
+   * Reopen a big workspace off main's event loop (restore-off-main.ts): the workspace file, and
+   * from what size on ('always' for tests). Without it, or below the size, the open is synchronous.
+   */
+  readonly offMain?: { readonly dbPath: string; readonly when?: 'big' | 'always' };
 }
 
 interface StoredSession {
@@ -63,7 +71,15 @@ interface StoredSession {
  */
 export class TradingService implements TickSink {
   private journal: TradingJournal;
-  readonly openReport: OpenReport;
+  openReport: OpenReport;
+  /**
+   * Settles when the engine is open. A big workspace (deps.offMain) reopens in the background:
+   * meanwhile there is no session (an empty engine answers queries), market events are ignored
+   * and commands are refused; loading another scenario abandons the reopen and starts afresh.
+   */
+  readonly ready: Promise<void>;
+  private opening: 'no' | 'yes' | Error = 'no';
+  private openGeneration = 0;
   readonly queries: TradingQueries;
   private session: StoredSession | null;
   private scriptNext = 0;
@@ -76,13 +92,62 @@ export class TradingService implements TickSink {
 
   constructor(private readonly deps: TradingServiceDeps) {
     this.timers = deps.timers ?? realTimers;
-    const opened = TradingJournal.open(deps.db, { ...DEFAULT_JOURNAL_OPTIONS, ...deps.journal });
+    const options = { ...DEFAULT_JOURNAL_OPTIONS, ...deps.journal };
+    this.queries = new TradingQueries(deps.db, () => this.journal.engine);
+    const offMain = deps.offMain && (deps.offMain.when === 'always' || restoreIsBig(deps.db)) ? deps.offMain : null;
+    if (offMain) {
+      this.journal = TradingJournal.adopt(deps.db, new Engine(), options, 0);
+      this.openReport = { snapshotSeq: 0, replayed: 0, lastSeq: 0, ms: 0, hash: '' };
+      this.session = null;
+      this.opening = 'yes';
+      const generation = this.openGeneration;
+      this.ready = restoreOffMain(deps.db, offMain.dbPath, options.verify).then(
+        (r) => this.adopt(generation, r, options),
+        (err: Error) => {
+          if (generation === this.openGeneration) this.opening = err;
+          throw err;
+        },
+      );
+      // Whoever waits for `ready` sees the failure; nobody waiting must not crash the process.
+      this.ready.catch(() => undefined);
+      return;
+    }
+    const opened = TradingJournal.open(deps.db, options);
     this.journal = opened.journal;
     this.openReport = opened.report;
-    const meta = this.journal.repo.getMeta('session');
-    this.session = meta ? (JSON.parse(meta) as StoredSession) : null;
-    this.queries = new TradingQueries(deps.db, () => this.journal.engine);
+    this.session = this.storedSession();
     this.scriptNext = this.nextScriptIndex();
+    this.ready = Promise.resolve();
+  }
+
+  /** Whether the engine is still being reopened in the background. */
+  get restoring(): boolean {
+    return this.opening === 'yes';
+  }
+
+  private storedSession(): StoredSession | null {
+    const meta = this.journal.repo.getMeta('session');
+    return meta ? (JSON.parse(meta) as StoredSession) : null;
+  }
+
+  /** The reopened engine takes over (unless the reopen was abandoned or the service closed meanwhile). */
+  private adopt(generation: number, r: OffMainReport, options: JournalOptions): void {
+    if (generation !== this.openGeneration || this.closed) return;
+    this.journal = TradingJournal.adopt(this.deps.db, r.engine, options, r.snapshotSeq);
+    this.openReport = { snapshotSeq: r.snapshotSeq, replayed: r.lastSeq - r.snapshotSeq, lastSeq: r.lastSeq, ms: r.ms, hash: r.hash };
+    this.session = this.storedSession();
+    this.scriptNext = this.nextScriptIndex();
+    const st = r.engine.readState;
+    this.hashCache = { key: `${st.seq}|${st.t}|${this.session?.key ?? ''}`, hash: r.hash };
+    this.opening = 'no';
+    this.queries.invalidate();
+    this.markDirty();
+  }
+
+  /** A reopen in progress gives way to a new session (the log is replaced anyway). */
+  private abandonOpening(): void {
+    this.openGeneration += 1;
+    this.opening = 'no';
   }
 
   get engine() {
@@ -108,12 +173,14 @@ export class TradingService implements TickSink {
   // ---- TickSink ------------------------------------------------------------------------------
 
   onTick(tick: MarketTick): void {
+    if (this.opening !== 'no') return;
     if (!this.session || !this.engine.readState.markets.has(tick.symbol)) this.startFor(tick.symbol, tick.t);
     this.applyMarket({ kind: 'tick', tick });
     this.runScript(tick.t);
   }
 
   onFunding(funding: FundingTick): void {
+    if (this.opening !== 'no') return;
     if (!this.session || !this.engine.readState.markets.has(funding.symbol)) return;
     this.applyMarket({ kind: 'funding', funding });
   }
@@ -125,6 +192,11 @@ export class TradingService implements TickSink {
    */
   onReset(t: number): void {
     const loaded = this.loadedSession();
+    if (this.opening !== 'no') {
+      // A failed reopen keeps its log untouched (as a failed synchronous open does).
+      if (this.opening !== 'yes' || !loaded || loaded.spec.key === this.storedSession()?.key) return;
+      this.abandonOpening();
+    }
     if (loaded && loaded.spec.key !== this.session?.key) {
       this.startSession(loaded.spec, loaded.source);
       return;
@@ -146,6 +218,7 @@ export class TradingService implements TickSink {
    * Rewinding is a seek back, never a load.
    */
   onLoad(t: number): number {
+    if (this.opening !== 'no' && this.loadedSession()?.spec.key === this.storedSession()?.key) throw openingConflict(this.opening);
     if (!this.session || this.loadedSession()?.spec.key !== this.session.key) {
       this.onReset(t);
       return 0;
@@ -215,6 +288,7 @@ export class TradingService implements TickSink {
 
   /** Applies a trader command durably; ENGINE_REJECTED (nothing changed) when the engine refuses. */
   command(command: EngineCommand, planId?: string): readonly Effect[] {
+    if (this.opening !== 'no') throw openingConflict(this.opening);
     if (!this.session) throw new AppError('CONFLICT', 'no paper-trading session yet: load a scenario in the replay first');
     const t = this.engine.readState.t;
     const r = this.journal.apply({ kind: 'command', t, account: TRADER_ID, command }, true, planId);
@@ -289,6 +363,7 @@ export class TradingService implements TickSink {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.openGeneration += 1;
     if (this.frameTimer !== null) this.timers.cancel(this.frameTimer);
     this.frameTimer = null;
     this.journal.close();

@@ -31,6 +31,18 @@ export interface CrowdArrival {
  * Sorted by arrival time, ties by trader number.
  */
 export function generateCrowd(params: CrowdParams, startT: number): CrowdArrival[] {
+  const steps = generateCrowdSteps(params, startT);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same draws, pausing every `every` traders: a caller that must stay responsive (main
+ * restoring a 100,000-trader workspace) runs it in slices. The result is generateCrowd's.
+ */
+export function* generateCrowdSteps(params: CrowdParams, startT: number, every = 20_000): Generator<void, CrowdArrival[]> {
   const rng = xoroshiro128plus(params.seed);
   const u = (): number => uniformFloat64(rng);
   const weights = params.leverage.map((b) => b.weight);
@@ -38,6 +50,7 @@ export function generateCrowd(params: CrowdParams, startT: number): CrowdArrival
   const windowMs = params.entryWindowHours * 3_600_000;
   const out: CrowdArrival[] = [];
   for (let n = 0; n < params.traders; n++) {
+    if (n > 0 && n % every === 0) yield;
     const side: Side = u() < params.longShare ? 'long' : 'short';
     const leverage = pickLeverage(params, totalWeight, u());
     const notional = params.notional.median * Math.exp(params.notional.logSigma * standardNormal(u(), u()));

@@ -215,12 +215,21 @@ export class LiquidationIndex {
 
   /** Replaces the content with exported data (the caller checks it belongs to the restored state). */
   importData(data: LiquidationIndexData): void {
+    const steps = this.importDataSteps(data, Number.MAX_SAFE_INTEGER);
+    while (!steps.next().done);
+  }
+
+  /** importData, pausing every `every` entries (a restore on main runs in slices). */
+  *importDataSteps(data: LiquidationIndexData, every: number): Generator<void, void> {
     this.clear();
+    let n = 0;
     for (const [account, symbol, side, liquidation, bankruptcy, qtyF, entryF, bankruptcyF, epoch] of data.entries) {
       const entry: RiskEntry = { account, symbol, side, liquidation: liquidation === null ? null : new Dec(liquidation), bankruptcy: bankruptcy === null ? null : new Dec(bankruptcy), qtyF, entryF, bankruptcyF, epoch };
       this.entries.set(positionKey(account, symbol), entry);
       this.symbolEntries(symbol).set(account, entry);
+      if (++n % every === 0) yield;
     }
+    yield;
     for (const h of data.heaps) this.heap(h.symbol, h.side).importData(h.heap);
     for (const [symbol, epoch] of data.epochs) this.epochs.set(symbol, epoch);
     for (const [symbol, keys] of data.forced) this.forced.set(symbol, new Set(keys));

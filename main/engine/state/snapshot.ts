@@ -4,7 +4,7 @@ import type { MarketTick } from '#shared/domain/market-tick';
 import type { OrderReason, OrderSide, OrderStatus, OrderType, TimeInForce, TriggerSource } from '#shared/domain/trading-orders';
 import { Dec } from '#shared/money/decimal';
 import { contractSpec, getProfile } from '#shared/risk/index';
-import { generateCrowd } from '../crowd/generate';
+import { generateCrowdSteps } from '../crowd/generate';
 import type { Account, Position } from '../model/account';
 import type { AccountKind } from '../model/ids';
 import { MarketState } from '../model/market';
@@ -92,7 +92,7 @@ interface OrderSnap {
   readonly reason: OrderReason;
 }
 
-interface AccountSnap {
+export interface AccountSnap {
   readonly id: string;
   readonly kind: AccountKind;
   readonly wallet: string;
@@ -207,6 +207,19 @@ function orderSnap(o: Order): OrderSnap {
 
 /** Rebuilds the state of a snapshot (indexes are the caller's to rebuild). */
 export function restoreState(snap: EngineSnapshot): EngineState {
+  const steps = restoreStateSteps(snap, Number.MAX_SAFE_INTEGER);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * restoreState in slices: pauses after every `every` accounts (and inside the crowd's draws), so
+ * main can rebuild a 100,000-trader state between other work (docs/engine.md, "Opening big
+ * crowds"). Same state as restoreState.
+ */
+export function* restoreStateSteps(snap: EngineSnapshot, every = 2000): Generator<void, EngineState> {
   if (snap.format !== 1) throw new Error(`unknown engine snapshot format ${String(snap.format)}`);
   const st = emptyState();
   st.t = snap.t ?? Number.NEGATIVE_INFINITY;
@@ -226,44 +239,52 @@ export function restoreState(snap: EngineSnapshot): EngineState {
     m.openInterest = d(ms.openInterest);
     st.markets.set(ms.symbol, m);
   }
+  let n = 0;
   for (const as of snap.accounts) {
-    const a: Account = {
-      id: as.id,
-      kind: as.kind,
-      wallet: d(as.wallet),
-      settings: new Map(as.settings.map(([k, mode, leverage]) => [k, { mode, leverage }])),
-      positions: new Map(),
-      orders: new Map(),
-      history: as.history,
-      deposited: d(as.deposited),
-      withdrawn: d(as.withdrawn),
-    };
-    for (const p of as.positions) {
-      const pos: Position = {
-        account: as.id,
-        symbol: p.symbol,
-        side: p.side,
-        qty: d(p.qty),
-        entryValue: d(p.entryValue),
-        mode: p.mode,
-        leverage: p.leverage,
-        margin: d(p.margin),
-        fundingPaid: d(p.fundingPaid),
-        realizedPnl: d(p.realizedPnl),
-        feesPaid: d(p.feesPaid),
-        openedAt: p.openedAt,
-        updatedAt: p.updatedAt,
-      };
-      a.positions.set(p.symbol, pos);
-    }
-    for (const o of as.orders) a.orders.set(o.id, restoreOrder(as.id, o));
-    st.accounts.set(as.id, a);
+    st.accounts.set(as.id, restoreAccount(as));
+    n += 1;
+    if (n % every === 0) yield;
   }
   if (snap.crowd) {
     const c = snap.crowd;
-    st.crowd = { params: c.params, symbol: c.symbol, startT: c.startT, next: c.next, skipped: c.skipped, arrivals: generateCrowd(c.params, c.startT) };
+    const arrivals = yield* generateCrowdSteps(c.params, c.startT, Math.max(every * 5, 1));
+    st.crowd = { params: c.params, symbol: c.symbol, startT: c.startT, next: c.next, skipped: c.skipped, arrivals };
   }
   return st;
+}
+
+function restoreAccount(as: AccountSnap): Account {
+  const a: Account = {
+    id: as.id,
+    kind: as.kind,
+    wallet: d(as.wallet),
+    settings: new Map(as.settings.map(([k, mode, leverage]) => [k, { mode, leverage }])),
+    positions: new Map(),
+    orders: new Map(),
+    history: as.history,
+    deposited: d(as.deposited),
+    withdrawn: d(as.withdrawn),
+  };
+  for (const p of as.positions) {
+    const pos: Position = {
+      account: as.id,
+      symbol: p.symbol,
+      side: p.side,
+      qty: d(p.qty),
+      entryValue: d(p.entryValue),
+      mode: p.mode,
+      leverage: p.leverage,
+      margin: d(p.margin),
+      fundingPaid: d(p.fundingPaid),
+      realizedPnl: d(p.realizedPnl),
+      feesPaid: d(p.feesPaid),
+      openedAt: p.openedAt,
+      updatedAt: p.updatedAt,
+    };
+    a.positions.set(p.symbol, pos);
+  }
+  for (const o of as.orders) a.orders.set(o.id, restoreOrder(as.id, o));
+  return a;
 }
 
 function restoreOrder(account: string, o: OrderSnap): Order {

@@ -1,0 +1,146 @@
+/**
+ * Big crowds and main's event loop (issue 10 item 7): a 100,000-trader workspace is opened (the
+ * crowd arrives on the first tick), replayed with persistence, and reopened: synchronously (the
+ * old way) and off main (restoreOffMain: a worker reads and parses the snapshot, main builds its
+ * engine in slices). For each phase it prints the wall time and main's event-loop delay
+ * (perf_hooks.monitorEventLoopDelay: max and p99), while a 10 ms interval stands for the UI.
+ * Prints figures; asserts nothing.
+ *
+ *   npx tsx test/bench/crowd-thread.bench.ts   (CROWD_BENCH_TRADERS=10000, CROWD_BENCH_TICKS=50000)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { MarketTick } from '#shared/domain/market-tick';
+import type { EngineEvent } from '#shared/domain/trading-commands';
+import { EngineSetupSchema } from '#shared/domain/trading-commands';
+import { openWorkspace } from '#main/store/db';
+import { TradingJournal } from '#main/trading/journal';
+import { restoreOffMain } from '#main/trading/restore-off-main';
+
+const TRADERS = Number(process.env.CROWD_BENCH_TRADERS ?? 100_000);
+const TICKS = Number(process.env.CROWD_BENCH_TICKS ?? 250_000);
+const T0 = Date.UTC(2025, 0, 1);
+const OPTIONS = { groupSize: 2000, snapshotEvery: 100_000, verify: true };
+
+const header: EngineEvent[] = [
+  {
+    kind: 'setup',
+    t: T0,
+    setup: EngineSetupSchema.parse({
+      markets: [{ symbol: 'BTCUSDT', profile: 'binance-usdm', depthScale: 1 }],
+      insuranceFund: '100000000',
+      accounts: [{ id: 'me', deposit: '10000', settings: [{ symbol: 'BTCUSDT', leverage: 10, mode: 'isolated' }] }],
+    }),
+  },
+  {
+    kind: 'crowd',
+    t: T0,
+    symbol: 'BTCUSDT',
+    params: {
+      seed: 1,
+      traders: TRADERS,
+      longShare: 0.5,
+      leverage: [
+        { leverage: 2, weight: 1 },
+        { leverage: 5, weight: 2 },
+        { leverage: 10, weight: 2 },
+        { leverage: 20, weight: 1 },
+      ],
+      notional: { median: 10_000, logSigma: 1 },
+      crossShare: 0.3,
+      stops: { share: 0.3, minDistance: 0.05, maxDistance: 0.2 },
+      entryWindowHours: 0,
+    },
+  },
+];
+
+/** A 1 s random walk of about 1 bp a tick, funding every 8 h (as engine.bench.ts). */
+function* market(from: number, count: number): Generator<EngineEvent> {
+  let s = 7;
+  let price = 100_000;
+  for (let i = 0; i < from + count; i++) {
+    s = (Math.imul(s, 1_664_525) + 1_013_904_223) >>> 0;
+    if (i > 0) price *= 1 + (s / 2 ** 32 - 0.5) * 0.0004;
+    if (i < from) continue;
+    const t = T0 + i * 1000;
+    const last = price.toFixed(1) as MarketTick['last'];
+    yield { kind: 'tick', tick: { t, symbol: 'BTCUSDT', last, index: last, mark: last, liquidity: { depthScale: 1, spreadBps: 1 } } };
+    if (i > 0 && t % (8 * 3_600_000) === 0) yield { kind: 'funding', funding: { t, symbol: 'BTCUSDT', rate: '0.0001' as never, intervalHours: 8, source: 'model' } };
+  }
+}
+
+const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+/**
+ * Runs a phase with the event-loop monitor and a 10 ms "UI" interval; prints the wall time, the
+ * monitor's max and p99 delay, and the longest gap between two UI beats (a synchronous phase that
+ * never yields shows up there, and in the monitor's first sample after it).
+ */
+async function phase<T>(label: string, run: () => Promise<T> | T): Promise<T> {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  let last = performance.now();
+  let maxGap = 0;
+  const ui = setInterval(() => {
+    const now = performance.now();
+    maxGap = Math.max(maxGap, now - last);
+    last = now;
+  }, 10);
+  h.enable();
+  await new Promise((r) => setTimeout(r, 30));
+  const started = performance.now();
+  const out = await run();
+  const ms = performance.now() - started;
+  await new Promise((r) => setTimeout(r, 30));
+  h.disable();
+  clearInterval(ui);
+  console.log(
+    `${label.padEnd(62)} ${fmt(ms / 1000, 2).padStart(6)} s | event-loop delay max ${fmt(h.max / 1e6).padStart(6)} ms, p99 ${fmt(h.percentile(99) / 1e6).padStart(5)} ms | longest UI gap ${fmt(maxGap).padStart(6)} ms`,
+  );
+  return out;
+}
+
+const apply = (journal: TradingJournal, e: EngineEvent): void => {
+  const r = journal.apply(e, false);
+  if (!r.ok) throw new Error(r.rejection.message);
+};
+
+console.log(`crowd-thread: ${fmt(TRADERS)} traders, ${fmt(TICKS)} persisted price updates (snapshot every 100,000 events); machine ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
+const keep = process.env.CROWD_BENCH_DIR;
+const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-crowd-'));
+if (keep) fs.mkdirSync(keep, { recursive: true });
+try {
+  const file = path.join(dir, 'workspace.levdesk.db');
+  let ws = openWorkspace(file);
+  const { journal } = TradingJournal.open(ws.db, OPTIONS);
+  await phase('open: setup, crowd, first tick (on main)', () => {
+    for (const e of header) apply(journal, e);
+    apply(journal, market(0, 1).next().value as EngineEvent);
+    journal.flush(false, true);
+  });
+  await phase(`persisted replay of ${fmt(TICKS)} ticks, 2,000 per task (on main)`, async () => {
+    let n = 0;
+    for (const e of market(1, TICKS)) {
+      apply(journal, e);
+      if (++n % 2000 === 0) await new Promise((r) => setImmediate(r));
+    }
+    journal.flush(false, true);
+  });
+  await phase('close (snapshot at the head, on main)', () => journal.close());
+  const hash = journal.engine.stateHash();
+  ws.close();
+
+  ws = openWorkspace(file);
+  const sync = await phase('reopen, synchronous (TradingJournal.open)', () => TradingJournal.open(ws.db, OPTIONS));
+  const syncHash = sync.journal.engine.stateHash();
+  ws.close();
+  ws = openWorkspace(file);
+  const off = await phase('reopen off main (worker parse + sliced restore)', () => restoreOffMain(ws.db, file, true));
+  const offHash = off.engine.stateHash();
+  ws.close();
+  console.log(`reopen off main: ready on main ${fmt(off.ms / 1000, 2)} s, worker (parse, check, restore, re-hash) ${fmt(off.workerMs / 1000, 2)} s`);
+  console.log(`same state hash: synchronous ${syncHash === hash}, off main ${offHash === hash}, worker's hash ${off.hash === hash}`);
+} finally {
+  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+}
