@@ -78,10 +78,21 @@ export class HeatmapService {
     return Number.isFinite(t) ? t : (this.replay.status().t ?? 0);
   }
 
-  grid(req: GridRequest): HeatmapGrid {
+  /**
+   * The clock, once the recorder has read everything queued (a first read of a big crowd, a
+   * cascade step, a funding settlement's re-read run in slices off the tick): the answer then
+   * stands for the whole market at that time.
+   */
+  private async settledClock(): Promise<number> {
+    this.clock();
+    await this.recorder.settled();
+    return this.clock();
+  }
+
+  async grid(req: GridRequest): Promise<HeatmapGrid> {
+    const now = await this.settledClock();
     const started = performance.now();
     const source = this.resolve(req.source);
-    const now = this.clock();
     const info = this.replay.status().scenario;
     const path = this.recorder.path.all();
     const first = path[0]?.mark ?? this.trading.engine.readState.markets.get(this.symbol() ?? '')?.markF ?? 1;
@@ -117,7 +128,8 @@ export class HeatmapService {
   }
 
   /** The exact levels at t (the clock when omitted): what `levdesk heatmap` prints. */
-  levels(input: { t?: number | undefined; bins: number; source: HeatmapSource | 'auto'; estimate?: EstimateParams | undefined }): HeatmapLevelsView {
+  async levels(input: { t?: number | undefined; bins: number; source: HeatmapSource | 'auto'; estimate?: EstimateParams | undefined }): Promise<HeatmapLevelsView> {
+    await this.settledClock();
     const source = this.resolve(input.source);
     const { rows, mark, t } = this.rowsAt(source, input.t, input.estimate);
     const m = this.marketState();
@@ -127,7 +139,8 @@ export class HeatmapService {
   }
 
   /** One level (by index in the levels at t) or one grid cell (a float price range) in detail. */
-  detail(input: { t?: number | undefined; source: HeatmapSource | 'auto'; bins?: number | undefined; level?: number | undefined; priceFrom?: number | undefined; priceTo?: number | undefined; estimate?: EstimateParams | undefined }): HeatmapDetail {
+  async detail(input: { t?: number | undefined; source: HeatmapSource | 'auto'; bins?: number | undefined; level?: number | undefined; priceFrom?: number | undefined; priceTo?: number | undefined; estimate?: EstimateParams | undefined }): Promise<HeatmapDetail> {
+    await this.settledClock();
     const source = this.resolve(input.source);
     const { rows, mark, t } = this.rowsAt(source, input.t, input.estimate);
     const m = this.marketState();
