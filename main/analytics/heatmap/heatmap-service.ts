@@ -10,7 +10,8 @@ import type { ReplayService } from '../../market/replay/replay-service';
 import type { TradingService } from '../../trading/trading-service';
 import { encodeGrid, type LayerInput } from './encode';
 import { estimateSegments, type EstimateBar } from './estimate';
-import { computeGrid, type GridWindow } from './grid';
+import type { GridWindow } from './grid';
+import { computeGridSliced } from './grid-sliced';
 import { binningFor, detailOf, exactLevels, levelOf, levelSplits, levelsDoc } from './levels';
 import { ownMarks } from './own';
 import { HeatmapRecorder } from './recorder';
@@ -36,9 +37,10 @@ export interface GridRequest {
 
 /**
  * The heatmap behind the view's channels: the recorder's segments (engine source) or the
- * estimate's (from the window's candles), as grids, exact levels and cell details. Everything
- * here is a single pass over segments or positions (a 100,000-position grid in a few ms, see
- * test/bench/heatmap.bench.ts), so it runs on main within the 50 ms budget.
+ * estimate's (from the window's candles), as grids, exact levels and cell details. Grids are
+ * single passes over the segments, done in slices that yield to the event loop (grid-sliced.ts);
+ * queries first wait for the recorder's queue (recorder.ts), so main is never held for long
+ * (test/bench/heatmap-loop.bench.ts).
  */
 export class HeatmapService {
   readonly recorder: HeatmapRecorder;
@@ -109,9 +111,9 @@ export class HeatmapService {
     const estimate = source === 'estimate' ? (req.estimate ?? DEFAULT_ESTIMATE) : null;
     if (source === 'engine') {
       const all = req.layers.long && req.layers.short && req.layers.stops;
-      data = all && req.t0 === undefined && req.p0 === undefined ? this.recorder.liveGrid(w).data : computeGrid(this.recorder.store, w, now, maskOf(req.layers));
+      data = all && req.t0 === undefined && req.p0 === undefined ? (await this.recorder.liveGridSliced(w)).data : (await computeGridSliced(this.recorder.store, w, now, maskOf(req.layers))).data;
     } else {
-      data = computeGrid(this.estimateStore(estimate!, now), w, now, maskOf(req.layers));
+      data = (await computeGridSliced(this.estimateStore(estimate!, now), w, now, maskOf(req.layers))).data;
     }
     const step = this.step();
     const enc = encodeGrid(data, step);

@@ -4,8 +4,9 @@ import { LIQUIDITY_ID, TRADER_ID } from '#main/engine/model/ids';
 import type { TickSink } from '../../market/replay/sink';
 import { accountRows } from './engine-rows';
 import { ALL_LAYERS, LiveGrid, type GridWindow } from './grid';
+import { computeGridSliced } from './grid-sliced';
 import { PricePath } from './price-path';
-import { SegmentStore } from './segments';
+import { SegmentStore, type SegmentChange } from './segments';
 
 /** How long one piece of the recorder's work may hold main's thread before it yields. */
 export const SLICE_MS = 8;
@@ -37,6 +38,8 @@ export class HeatmapRecorder implements TickSink {
   private scheduled = false;
   private waiters: Array<() => void> = [];
   private live: LiveGrid | null = null;
+  /** Live grids being built in slices: the changes recorded meanwhile, applied when they are done. */
+  private readonly builds = new Set<SegmentChange[]>();
   /** Engine time before which events came from a resumed log (recorded from there on). */
   resumedAt = Number.NEGATIVE_INFINITY;
   now = Number.NEGATIVE_INFINITY;
@@ -140,6 +143,33 @@ export class HeatmapRecorder implements TickSink {
     return this.live!;
   }
 
+  /**
+   * liveGrid built in slices (computeGridSliced) when it must be built: the view's requests never
+   * hold main for a store near capacity. The changes the recorder makes meanwhile are kept and
+   * applied once the grid at the build's start is done; a change at the build's very instant
+   * (which the pass may or may not have seen) or a compaction starts it again.
+   */
+  async liveGridSliced(w: GridWindow): Promise<LiveGrid> {
+    for (;;) {
+      if (this.live && sameWindow(this.live.window, w) && this.live.compactions === this.store.compactions) return this.live;
+      await this.settled();
+      const now0 = this.now;
+      const changes: SegmentChange[] = [];
+      this.builds.add(changes);
+      let built;
+      try {
+        built = await computeGridSliced(this.store, w, now0, ALL_LAYERS, this.schedule);
+      } finally {
+        this.builds.delete(changes);
+      }
+      if (built.compactions !== this.store.compactions || changes.some((c) => c.t <= now0)) continue;
+      const live = new LiveGrid(w, ALL_LAYERS, this.store, now0, built);
+      live.advance(this.store, changes, this.now);
+      this.live = live;
+      return live;
+    }
+  }
+
   /** Drops the live grid (the store was replaced under it). */
   invalidateLive(): void {
     this.live = null;
@@ -162,6 +192,7 @@ export class HeatmapRecorder implements TickSink {
       }
     } else this.pending.clear();
     const changes = this.store.drainChanges();
+    for (const b of this.builds) for (const c of changes) b.push(c);
     if (this.live && this.live.compactions === this.store.compactions) this.live.advance(this.store, changes, this.now);
     else this.live = null;
     if (this.pending.size > 0) this.kick();

@@ -72,7 +72,7 @@ function manual() {
 }
 
 describe('heatmap recorder in slices', () => {
-  it('reads a crowd a slice at a time, between ticks, and ends equal to the engine and to the full grid', () => {
+  it('reads a crowd a slice at a time, between ticks, and ends equal to the engine and to the full grid', async () => {
     const scenario = crash(600);
     const headless = new HeadlessEngine(sessionFromScenario(scenario, null));
     const sched = manual();
@@ -83,11 +83,14 @@ describe('heatmap recorder in slices', () => {
     const w = { t0: start, t1: start + 120 * 60_000, p0: 30_000, p1: 90_000, cols: 240, rows: 120 };
     let maxBacklog = 0;
     let sawQueued = false;
+    let building: Promise<ReturnType<HeatmapRecorder['liveGrid']>> | null = null;
+    let ticks = 0;
     for (let e = feed.next(); e; e = feed.next()) {
       if (e.kind === 'tick') {
         headless.onTick(e.tick);
         recorder.onTick(e.tick);
-        recorder.liveGrid(w);
+        // The view asks for its grid mid-replay: built in slices while the replay goes on.
+        if (++ticks === 40) building = recorder.liveGridSliced(w);
       } else {
         headless.onFunding(e.funding);
         recorder.onFunding(e.funding);
@@ -97,6 +100,8 @@ describe('heatmap recorder in slices', () => {
       sched.runOne();
     }
     sched.runAll();
+    const live = await building!;
+    expect(recorder.liveGrid(w)).toBe(live);
     expect(sawQueued).toBe(true);
     expect(maxBacklog).toBeGreaterThan(100);
     expect(recorder.backlog).toBe(0);
