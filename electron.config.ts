@@ -26,9 +26,15 @@ const nodeBundle: BuildOptions = {
 
 /**
  * Worker threads, bundled next to each Node bundle that may start them: a plan's test on history
- * (main/plans/plan-test-runner.ts) and the decay Monte Carlo (main/analytics/decay/).
+ * (main/plans/plan-test-runner.ts), the decay Monte Carlo (main/analytics/decay/) and the heatmap's
+ * history rebuild (main/analytics/heatmap/).
  */
-const workers = { 'plan-test-worker': 'main/plans/plan-test-worker.ts', 'decay-mc-worker': 'main/analytics/decay/mc-worker.ts' };
+const workers = {
+  'plan-test-worker': 'main/plans/plan-test-worker.ts',
+  'decay-mc-worker': 'main/analytics/decay/mc-worker.ts',
+  // A reopened workspace's heatmap history, replayed from the session's log (main/analytics/heatmap/history-runner.ts).
+  'heatmap-history-worker': 'main/analytics/heatmap/history-worker.ts',
+};
 
 export const mainBuild: BuildOptions = { ...nodeBundle, entryPoints: { main: 'main/index.ts', ...workers } };
 

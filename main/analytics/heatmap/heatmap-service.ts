@@ -14,6 +14,7 @@ import type { GridWindow } from './grid';
 import { computeGridSliced } from './grid-sliced';
 import { binningFor, detailOf, exactLevels, levelOf, levelSplits, levelsDoc } from './levels';
 import { ownMarks } from './own';
+import { rebuildHistoryOffMain } from './history-runner';
 import { HeatmapRecorder } from './recorder';
 import type { SegmentStore } from './segments';
 import { rowsAliveAt } from './segments-query';
@@ -50,12 +51,37 @@ export class HeatmapService {
     private readonly trading: TradingService,
     private readonly replay: ReplayService,
     private readonly market: MarketService,
+    /** The workspace file: a reopened session's heatmap history is rebuilt from its log in a worker. */
+    private readonly dbPath?: string,
   ) {
     // Asked on every tick: the session's symbol is a field read, the replay's status builds an object.
     this.recorder = new HeatmapRecorder(
       () => trading.engine,
       () => trading.currentSession?.symbol ?? null,
     );
+    if (dbPath) this.recorder.onResume = (_t, generation) => this.rebuildHistory(generation);
+    // A reopened workspace: the engine already holds the session's past, which the recorder never saw.
+    const t = trading.engine.readState.t;
+    if (trading.currentSession && Number.isFinite(t)) this.recorder.beginResume(t);
+  }
+
+  /** Replays the session's log to the engine's event in a worker, then merges it in front (recorder.adoptHistory). */
+  private rebuildHistory(generation: number): void {
+    const symbol = this.trading.currentSession?.symbol;
+    if (!symbol || !this.dbPath) return this.recorder.historyUnavailable(generation);
+    this.trading.flush();
+    const toSeq = this.trading.engine.readState.seq;
+    rebuildHistoryOffMain({ dbPath: this.dbPath, symbol, toSeq })
+      .then((h) => this.recorder.adoptHistory(h, generation))
+      .catch((err: unknown) => {
+        console.warn(`Levdesk could not rebuild the heatmap's history: ${(err as Error).message}`);
+        this.recorder.historyUnavailable(generation);
+      });
+  }
+
+  /** Resolves when a history rebuild in flight is done (tests). */
+  async historySettled(): Promise<void> {
+    while (this.recorder.history === 'rebuilding') await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   symbol(): string | null {
@@ -126,6 +152,8 @@ export class HeatmapService {
       path: path.filter((p) => p.t >= w.t0 && p.t <= w.t1).map((p) => ({ t: p.t, last: p.last, mark: p.mark, low: p.low, high: p.high })),
       estimate,
       computeMs: performance.now() - started,
+      history: source === 'engine' ? this.recorder.history : 'complete',
+      historyFrom: source === 'engine' && this.recorder.history !== 'complete' && Number.isFinite(this.recorder.resumedAt) ? this.recorder.resumedAt : null,
     };
   }
 

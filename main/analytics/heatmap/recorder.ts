@@ -5,6 +5,8 @@ import type { TickSink } from '../../market/replay/sink';
 import { accountRows } from './engine-rows';
 import { ALL_LAYERS, LiveGrid, type GridWindow } from './grid';
 import { computeGridSliced } from './grid-sliced';
+import { mergeHistory } from './history-merge';
+import type { HeatmapHistory } from './history-replay';
 import { PricePath } from './price-path';
 import { SegmentStore, type SegmentChange } from './segments';
 
@@ -42,6 +44,17 @@ export class HeatmapRecorder implements TickSink {
   private readonly builds = new Set<SegmentChange[]>();
   /** Engine time before which events came from a resumed log (recorded from there on). */
   resumedAt = Number.NEGATIVE_INFINITY;
+  /**
+   * The history before a resume: 'complete' (recorded, or rebuilt from the log and merged),
+   * 'rebuilding' (a worker replays the log), 'from-resume' (not rebuilt: it starts at resumedAt).
+   */
+  history: 'complete' | 'rebuilding' | 'from-resume' = 'complete';
+  /** Told when a resume leaves history to rebuild (the service starts the worker); gets the generation to hand back. */
+  onResume: ((resumedAt: number, generation: number) => void) | null = null;
+  /** Bumped by every reset, load and resume: a rebuilt history of an older one is dropped. */
+  private generation = 0;
+  /** When the reads queued at the last attach were done (NaN while they are not). */
+  private firstReadEnd = Number.NaN;
   now = Number.NEGATIVE_INFINITY;
   private readonly sliceMs: number;
   private readonly schedule: (fn: () => void) => void;
@@ -78,6 +91,11 @@ export class HeatmapRecorder implements TickSink {
   }
 
   onReset(t: number): void {
+    this.generation += 1;
+    // A rewind drops a rebuild in flight (it stood for a past that changed); before the resume, the
+    // recording starts again at t.
+    if (this.history === 'rebuilding') this.history = 'from-resume';
+    if (t < this.resumedAt) this.resumedAt = t;
     this.store.truncate(t);
     this.path.truncate(t);
     this.detach();
@@ -94,7 +112,43 @@ export class HeatmapRecorder implements TickSink {
     this.now = Number.NEGATIVE_INFINITY;
     const et = this.getEngine().readState.t;
     this.resumedAt = Number.isFinite(et) && et > t ? et : Number.NEGATIVE_INFINITY;
+    this.generation += 1;
+    this.history = 'complete';
+    if (Number.isFinite(this.resumedAt)) this.beginResume(this.resumedAt);
     return 0;
+  }
+
+  /**
+   * The engine already holds a session's past (a reopened workspace, or its scenario loaded again)
+   * that the recorder did not see: record from `t` on, and ask for the past to be rebuilt.
+   */
+  beginResume(t: number): void {
+    this.resumedAt = t;
+    this.generation += 1;
+    this.history = this.onResume ? 'rebuilding' : 'from-resume';
+    this.onResume?.(t, this.generation);
+  }
+
+  /** The history rebuilt from the log, merged in front of what was recorded since the resume. */
+  async adoptHistory(h: HeatmapHistory, generation: number): Promise<void> {
+    if (generation !== this.generation) return;
+    // Until the recorder has read the engine once, there is nothing to join the history to.
+    while (generation === this.generation && !(this.firstReadEnd >= this.resumedAt)) {
+      if (!this.engine) this.sync(Math.max(this.resumedAt, this.getEngine().readState.t));
+      if (!this.engine) break;
+      await this.settled();
+    }
+    if (generation !== this.generation) return;
+    const end = Number.isFinite(this.firstReadEnd) ? this.firstReadEnd : this.resumedAt;
+    this.store.load(mergeHistory(h.parts, this.store.parts(), end));
+    this.path.adopt(h.path);
+    this.live = null;
+    this.history = 'complete';
+  }
+
+  /** The rebuild failed: the view says the history starts at the resume. */
+  historyUnavailable(generation: number): void {
+    if (generation === this.generation) this.history = 'from-resume';
   }
 
   /** Accounts still to be read (0: the segments stand for the engine at `now`). */
@@ -111,6 +165,7 @@ export class HeatmapRecorder implements TickSink {
     this.now = Math.max(this.now, t);
     if (engine !== this.engine || symbol !== this.symbolNow) {
       this.attach(engine, symbol);
+      this.firstReadEnd = Number.NaN;
       this.store.closeAll(this.now);
       for (const id of engine.indexes.positionsIn(symbol).keys()) if (id !== LIQUIDITY_ID) this.pending.add(id);
     }
@@ -196,7 +251,10 @@ export class HeatmapRecorder implements TickSink {
     if (this.live && this.live.compactions === this.store.compactions) this.live.advance(this.store, changes, this.now);
     else this.live = null;
     if (this.pending.size > 0) this.kick();
-    else this.wake();
+    else {
+      if (Number.isNaN(this.firstReadEnd)) this.firstReadEnd = this.now;
+      this.wake();
+    }
   }
 
   private kick(): void {

@@ -119,11 +119,21 @@ export function HeatmapView() {
         </button>
       </header>
       <ReplayBar replay={replay} onHelp={() => undefined} />
-      {error && (
-        <p className="hm-error" role="status" data-testid="heatmap-error">
-          {error}
-        </p>
-      )}
+      {/* One row for the notes, whether there are any: the body always gets the flexible row. */}
+      <div className="hm-notes">
+        {grid && grid.history !== 'complete' && (
+          <p className="hm-history" role="status" data-testid="heatmap-history" data-history={grid.history}>
+            {grid.history === 'rebuilding'
+              ? 'Rebuilding the history before the workspace was reopened from the session log…'
+              : `History starts at ${grid.historyFrom !== null ? new Date(grid.historyFrom).toISOString().replace('T', ' ').slice(0, 19) : 'the resume'}: the session's earlier past could not be rebuilt.`}
+          </p>
+        )}
+        {error && (
+          <p className="hm-error" role="status" data-testid="heatmap-error">
+            {error}
+          </p>
+        )}
+      </div>
       <div className="hm-body">
         <div className="hm-main panel">
           <HeatmapCanvas
