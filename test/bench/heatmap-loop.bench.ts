@@ -8,7 +8,7 @@
  * 50 ms) and the event loop's delay over the run (which also counts the engine's own ticks, shown
  * beside it). Asserts nothing.
  */
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { ScenarioSchema } from '#shared/domain/scenario';
 import { computeGridSliced } from '#main/analytics/heatmap/grid-sliced';
 import { binningFor, exactLevels } from '#main/analytics/heatmap/levels';
@@ -63,8 +63,20 @@ const scenario = ScenarioSchema.parse({
 interface Times {
   wall: number[];
   cpu: number[];
+  /** [start, end] of each piece (performance.now), to tell which ones a garbage collection fell in. */
+  spans: Array<readonly [number, number]>;
 }
-const times = (): Times => ({ wall: [], cpu: [] });
+const times = (): Times => ({ wall: [], cpu: [], spans: [] });
+// The engine's 100,000 accounts make a big heap: a major collection can stop whatever runs for 100 ms+.
+const gcs: PerformanceEntry[] = [];
+const gcObserver = new PerformanceObserver((list) => gcs.push(...list.getEntries()));
+gcObserver.observe({ entryTypes: ['gc'] });
+/** Pieces over 50 ms wall, and how many of them a collection of ≥ 20 ms overlapped. */
+const over = (x: Times): string => {
+  const long = x.spans.filter(([a, b]) => b - a > 50);
+  const withGc = long.filter(([a, b]) => gcs.some((g) => g.duration >= 20 && g.startTime < b && g.startTime + g.duration > a));
+  return `${long.length} over 50 ms wall, ${withGc.length} of them with a garbage collection ≥ 20 ms inside`;
+};
 const heat = times();
 const slices = times();
 const engineTicks = times();
@@ -74,10 +86,12 @@ const timed = (into: Times, fn: () => void): void => {
   const c = process.cpuUsage();
   fn();
   const d = process.cpuUsage(c);
-  into.wall.push(performance.now() - t);
+  const end = performance.now();
+  into.wall.push(end - t);
   into.cpu.push((d.user + d.system) / 1000);
+  into.spans.push([t, end]);
 };
-const both = (x: Times): string => `wall ${stats(x.wall)}\n      CPU  ${stats(x.cpu)}`;
+const both = (x: Times): string => `wall ${stats(x.wall)}\n      CPU  ${stats(x.cpu)}\n      ${over(x)}`;
 
 const built = performance.now();
 const headless = new HeadlessEngine(sessionFromScenario(scenario, null));
@@ -123,6 +137,10 @@ for (let e = feed.next(); e; e = feed.next()) {
 }
 await recorder.settled();
 loop.disable();
+await new Promise<void>((resolve) => setTimeout(resolve, 50));
+gcObserver.disconnect();
+const gcTotal = gcs.reduce((a, g) => a + g.duration, 0);
+console.log(`garbage collections: ${gcs.length}, ${(gcTotal / 1000).toFixed(1)} s in all, longest ${Math.max(0, ...gcs.map((g) => g.duration)).toFixed(0)} ms`);
 const res = headless.result();
 console.log(`replay: ${events} events (${settlements} funding settlements), ${res.liquidations.total} liquidations, ${((performance.now() - wallStart) / 1000).toFixed(1)} s wall; most accounts queued at once: ${backlogMax.toLocaleString()}`);
 console.log(`heatmap on the tick (onTick/onFunding: the trader's row + one slice), budget 50 ms:\n      ${both(heat)}`);
