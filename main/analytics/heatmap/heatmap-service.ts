@@ -17,7 +17,7 @@ import { ownMarks } from './own';
 import { rebuildHistoryOffMain } from './history-runner';
 import { HeatmapRecorder } from './recorder';
 import type { SegmentStore } from './segments';
-import { rowsAliveAt } from './segments-query';
+import { rowsAliveAtSliced } from './segments-query';
 import { readStoredBars } from './stored-bars';
 
 /** The default price window around the first mark: wide enough for a real crash window's range. */
@@ -159,12 +159,13 @@ export class HeatmapService {
 
   /** The exact levels at t (the clock when omitted): what `levdesk heatmap` prints. */
   async levels(input: { t?: number | undefined; bins: number; source: HeatmapSource | 'auto'; estimate?: EstimateParams | undefined }): Promise<HeatmapLevelsView> {
-    await this.settledClock();
+    const now = await this.settledClock();
     const source = this.resolve(input.source);
-    const { rows, mark, t } = this.rowsAt(source, input.t, input.estimate);
     const m = this.marketState();
+    // Taken before the scan yields: the replay may move on meanwhile, and these belong to `now`.
+    const own = source === 'engine' && (input.t === undefined || input.t >= now) ? ownMarks(this.trading.engine, m.symbol) : [];
+    const { rows, mark, t } = await this.rowsAt(source, input.t, input.estimate);
     const b = binningFor(rows, mark, input.bins, m.spec.tickSize);
-    const own = source === 'engine' && t === this.clock() ? ownMarks(this.trading.engine, m.symbol) : [];
     return { ...levelsDoc(t, mark, source, exactLevels(rows, b, m.spec.stepSize, mark), own), split: levelSplits(rows, b, m.spec.stepSize.toNumber()), bins: b.bins };
   }
 
@@ -172,7 +173,7 @@ export class HeatmapService {
   async detail(input: { t?: number | undefined; source: HeatmapSource | 'auto'; bins?: number | undefined; level?: number | undefined; priceFrom?: number | undefined; priceTo?: number | undefined; estimate?: EstimateParams | undefined }): Promise<HeatmapDetail> {
     await this.settledClock();
     const source = this.resolve(input.source);
-    const { rows, mark, t } = this.rowsAt(source, input.t, input.estimate);
+    const { rows, mark, t } = await this.rowsAt(source, input.t, input.estimate);
     const m = this.marketState();
     if (input.level !== undefined && input.bins !== undefined) {
       const b = binningFor(rows, mark, input.bins, m.spec.tickSize);
@@ -184,7 +185,7 @@ export class HeatmapService {
     return detailOf(rows, (r) => r.price >= lo && r.price < hi, t, new Dec(lo).toSignificantDigits(12).toFixed(), Number.isFinite(hi) ? new Dec(hi).toSignificantDigits(12).toFixed() : '0', m.spec.stepSize, mark);
   }
 
-  private rowsAt(source: HeatmapSource, tIn: number | undefined, est: EstimateParams | undefined) {
+  private async rowsAt(source: HeatmapSource, tIn: number | undefined, est: EstimateParams | undefined) {
     const now = this.clock();
     const t = tIn === undefined || tIn >= now ? now : tIn;
     const m = this.marketState();
@@ -192,10 +193,12 @@ export class HeatmapService {
       // The recorder's segments, not a fresh read of the engine: reading 100,000 positions' decimals
       // takes seconds, the segments a few ms (they hold the engine's own prices as text).
       const p = this.recorder.path.at(t);
-      return { rows: rowsAliveAt(this.recorder.store, t), mark: t === now ? m.mark : p ? new Dec(p.markText) : m.mark, t };
+      const mark = t === now ? m.mark : p ? new Dec(p.markText) : m.mark;
+      return { rows: await rowsAliveAtSliced(this.recorder.store, t), mark, t };
     }
     const p = this.recorder.path.at(t);
-    return { rows: rowsAliveAt(this.estimateStore(est ?? DEFAULT_ESTIMATE, now), t), mark: p ? new Dec(p.markText) : m.mark, t };
+    const mark = p ? new Dec(p.markText) : m.mark;
+    return { rows: await rowsAliveAtSliced(this.estimateStore(est ?? DEFAULT_ESTIMATE, now), t), mark, t };
   }
 
   private marketState() {
