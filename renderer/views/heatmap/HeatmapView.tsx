@@ -13,6 +13,7 @@ import { DetailView } from './DetailView';
 import { EstimatePanel } from './EstimatePanel';
 import { HeatmapCanvas } from './HeatmapCanvas';
 import { exportCsv, exportPng } from './heatmap-export';
+import { rampCss } from './heatmap-draw';
 import type { OwnLine } from './heatmap-overlays';
 import { useHeatmap, type HeatmapWindow } from './use-heatmap';
 
@@ -49,8 +50,8 @@ export function HeatmapView() {
 
   const ownLines = useMemo<OwnLine[]>(() => {
     const out: OwnLine[] = [];
-    for (const o of levels?.own ?? []) if (o.liquidationPrice) out.push({ kind: 'liquidation', price: Number(o.liquidationPrice), label: `Your liq. ${o.side} ${Number(o.liquidationPrice).toFixed(priceDp)}` });
-    for (const o of state?.openOrders ?? []) if (STOP_TYPES.has(o.type) && o.triggerPrice) out.push({ kind: 'stop', price: Number(o.triggerPrice), label: `Your stop ${Number(o.triggerPrice).toFixed(priceDp)}` });
+    for (const o of levels?.own ?? []) if (o.liquidationPrice) out.push({ kind: 'liquidation', price: Number(o.liquidationPrice), label: `Your liq. ${o.side} ${grouped(Number(o.liquidationPrice), priceDp)}` });
+    for (const o of state?.openOrders ?? []) if (STOP_TYPES.has(o.type) && o.triggerPrice) out.push({ kind: 'stop', price: Number(o.triggerPrice), label: `Your stop ${grouped(Number(o.triggerPrice), priceDp)}` });
     return out;
   }, [levels?.own, state?.openOrders, priceDp]);
 
@@ -157,6 +158,10 @@ export function HeatmapView() {
               </li>
             ))}
             <li className="faint">Line: last · dashed: mark · dots: realised liquidations ({dots.length})</li>
+            <li className="faint hm-colour-key" data-testid="heatmap-colour-key">
+              <span title={scale === 'log' ? 'Colour: notional per cell on a log scale over four decades below the hottest cell' : 'Colour: notional per cell, linear up to the hottest cell'}>Notional per cell ({scale})</span>
+              <span className="hm-ramp" style={{ background: rampCss(settings.theme !== 'light') }} aria-hidden="true" />
+            </li>
           </ul>
         </div>
         <aside className="hm-side panel">
@@ -186,4 +191,9 @@ export function HeatmapView() {
       </div>
     </div>
   );
+}
+
+/** A price as the axes print it: thousands separated. */
+function grouped(p: number, dp: number): string {
+  return p.toLocaleString('en-US', { minimumFractionDigits: dp, maximumFractionDigits: dp });
 }
