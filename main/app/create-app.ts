@@ -95,6 +95,7 @@ export function createApp(options: CreateAppOptions): App {
     close: () => {
       closed = true;
       replay.close();
+      heatmap.close();
       trading.close();
       services.decay.close();
       market.close();

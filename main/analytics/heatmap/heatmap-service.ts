@@ -14,7 +14,7 @@ import type { GridWindow } from './grid';
 import { computeGridSliced } from './grid-sliced';
 import { binningFor, detailOf, exactLevels, levelOf, levelSplits, levelsDoc } from './levels';
 import { ownMarks } from './own';
-import { rebuildHistoryOffMain } from './history-runner';
+import { rebuildHistoryOffMain, type HistoryRun } from './history-runner';
 import { HeatmapRecorder } from './recorder';
 import type { SegmentStore } from './segments';
 import { rowsAliveAtSliced } from './segments-query';
@@ -46,6 +46,8 @@ export interface GridRequest {
 export class HeatmapService {
   readonly recorder: HeatmapRecorder;
   private estimateCache: { key: string; store: SegmentStore } | null = null;
+  private rebuild: HistoryRun | null = null;
+  private closed = false;
 
   constructor(
     private readonly trading: TradingService,
@@ -71,12 +73,25 @@ export class HeatmapService {
     if (!symbol || !this.dbPath) return this.recorder.historyUnavailable(generation);
     this.trading.flush();
     const toSeq = this.trading.engine.readState.seq;
-    rebuildHistoryOffMain({ dbPath: this.dbPath, symbol, toSeq })
+    this.rebuild?.cancel();
+    const run = rebuildHistoryOffMain({ dbPath: this.dbPath, symbol, toSeq });
+    this.rebuild = run;
+    run.result
       .then((h) => this.recorder.adoptHistory(h, generation))
       .catch((err: unknown) => {
-        console.warn(`Levdesk could not rebuild the heatmap's history: ${(err as Error).message}`);
+        if (!this.closed) console.warn(`Levdesk could not rebuild the heatmap's history: ${(err as Error).message}`);
         this.recorder.historyUnavailable(generation);
+      })
+      .finally(() => {
+        if (this.rebuild === run) this.rebuild = null;
       });
+  }
+
+  /** Stops a history rebuild in flight (the app closes). */
+  close(): void {
+    this.closed = true;
+    this.rebuild?.cancel();
+    this.rebuild = null;
   }
 
   /** Resolves when a history rebuild in flight is done (tests). */

@@ -22,15 +22,24 @@ function workerEntry(): { readonly source: string; readonly eval: boolean } {
   return { source: `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(worker)}); });`, eval: true };
 }
 
+export interface HistoryRun {
+  readonly result: Promise<HeatmapHistory>;
+  /** Stops the worker (the app closes): the result rejects. */
+  cancel(): void;
+}
+
 /** Replays a session's log up to `toSeq` in a worker thread and returns the heatmap's history. */
-export function rebuildHistoryOffMain(job: HistoryJob): Promise<HeatmapHistory> {
+export function rebuildHistoryOffMain(job: HistoryJob): HistoryRun {
   const entry = workerEntry();
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(entry.source, { eval: entry.eval, workerData: job });
+  let worker: Worker | null = null;
+  const result = new Promise<HeatmapHistory>((resolve, reject) => {
+    worker = new Worker(entry.source, { eval: entry.eval, workerData: job });
+    // A rebuild in flight does not keep a closing process alive.
+    worker.unref();
     let settled = false;
     worker.once('message', (reply: HistoryReply) => {
       settled = true;
-      void worker.terminate();
+      void worker!.terminate();
       if (reply.ok) resolve(reply.history);
       else reject(new Error(reply.message));
     });
@@ -42,4 +51,5 @@ export function rebuildHistoryOffMain(job: HistoryJob): Promise<HeatmapHistory> 
       if (!settled) reject(new Error(`the heatmap history worker stopped (exit ${code})`));
     });
   });
+  return { result, cancel: () => void (worker as Worker | null)?.terminate() };
 }
