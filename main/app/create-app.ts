@@ -63,7 +63,7 @@ export function createApp(options: CreateAppOptions): App {
   });
   const settings = new SettingsService(workspace.db, events);
   const trading = createTradingService({ db: workspace.db, events, settings, replay });
-  const heatmap = new HeatmapService(trading, replay, market);
+  const heatmap = new HeatmapService(trading, replay, market, workspace.path);
   replay.addSink(heatmap.recorder);
   const services: Services = {
     shell: options.shell,
@@ -95,6 +95,7 @@ export function createApp(options: CreateAppOptions): App {
     close: () => {
       closed = true;
       replay.close();
+      heatmap.close();
       trading.close();
       services.decay.close();
       market.close();

@@ -121,5 +121,12 @@ export const HeatmapGridSchema = z.object({
   estimate: EstimateParamsSchema.nullable(),
   /** Time the grid took to compute in main (ms). */
   computeMs: z.number(),
+  /**
+   * The engine's recorded past after a workspace reopened: 'complete', 'rebuilding' (a worker
+   * replays the session's log), or 'from-resume' (the picture starts at historyFrom).
+   */
+  history: z.enum(['complete', 'rebuilding', 'from-resume']).default('complete'),
+  /** Where the recorded picture starts when history is not complete (ms), else null. */
+  historyFrom: z.number().nullable().default(null),
 });
 export type HeatmapGrid = z.infer<typeof HeatmapGridSchema>;

@@ -86,15 +86,23 @@ export class LiveGrid {
     readonly mask: LayerMask,
     store: SegmentStore,
     now: number,
+    /** The grid and open histogram at `now`, computed already (grid-sliced.ts), with their store's compaction count. */
+    built?: { readonly data: Float64Array; readonly open: Float64Array; readonly compactions: number },
   ) {
-    this.compactions = store.compactions;
-    this.data = computeGrid(store, window, now, mask);
-    this.open = new Float64Array(window.rows);
-    for (let i = 0; i < store.size; i++) {
-      const k = store.kind[i]!;
-      if (k > 2 || ((mask >> k) & 1) === 0 || !(store.tFrom[i]! <= now && store.tTo[i]! > now)) continue;
-      const r = rowOf(window, store.price[i]!);
-      if (r >= 0) this.open[r] += store.qtySteps[i]!;
+    if (built) {
+      this.compactions = built.compactions;
+      this.data = built.data;
+      this.open = built.open;
+    } else {
+      this.compactions = store.compactions;
+      this.data = computeGrid(store, window, now, mask);
+      this.open = new Float64Array(window.rows);
+      for (let i = 0; i < store.size; i++) {
+        const k = store.kind[i]!;
+        if (k > 2 || ((mask >> k) & 1) === 0 || !(store.tFrom[i]! <= now && store.tTo[i]! > now)) continue;
+        const r = rowOf(window, store.price[i]!);
+        if (r >= 0) this.open[r] += store.qtySteps[i]!;
+      }
     }
     this.now = now;
     if (now >= window.t0) this.filled = columnOf(window, Math.min(now, window.t1));

@@ -10,12 +10,14 @@ import type { ReplayService } from '../../market/replay/replay-service';
 import type { TradingService } from '../../trading/trading-service';
 import { encodeGrid, type LayerInput } from './encode';
 import { estimateSegments, type EstimateBar } from './estimate';
-import { computeGrid, type GridWindow } from './grid';
+import type { GridWindow } from './grid';
+import { computeGridSliced } from './grid-sliced';
 import { binningFor, detailOf, exactLevels, levelOf, levelSplits, levelsDoc } from './levels';
 import { ownMarks } from './own';
+import { rebuildHistoryOffMain, type HistoryRun } from './history-runner';
 import { HeatmapRecorder } from './recorder';
 import type { SegmentStore } from './segments';
-import { rowsAliveAt } from './segments-query';
+import { rowsAliveAtSliced } from './segments-query';
 import { readStoredBars } from './stored-bars';
 
 /** The default price window around the first mark: wide enough for a real crash window's range. */
@@ -36,24 +38,65 @@ export interface GridRequest {
 
 /**
  * The heatmap behind the view's channels: the recorder's segments (engine source) or the
- * estimate's (from the window's candles), as grids, exact levels and cell details. Everything
- * here is a single pass over segments or positions (a 100,000-position grid in a few ms, see
- * test/bench/heatmap.bench.ts), so it runs on main within the 50 ms budget.
+ * estimate's (from the window's candles), as grids, exact levels and cell details. Grids are
+ * single passes over the segments, done in slices that yield to the event loop (grid-sliced.ts);
+ * queries first wait for the recorder's queue (recorder.ts), so main is never held for long
+ * (test/bench/heatmap-loop.bench.ts).
  */
 export class HeatmapService {
   readonly recorder: HeatmapRecorder;
   private estimateCache: { key: string; store: SegmentStore } | null = null;
+  private rebuild: HistoryRun | null = null;
+  private closed = false;
 
   constructor(
     private readonly trading: TradingService,
     private readonly replay: ReplayService,
     private readonly market: MarketService,
+    /** The workspace file: a reopened session's heatmap history is rebuilt from its log in a worker. */
+    private readonly dbPath?: string,
   ) {
     // Asked on every tick: the session's symbol is a field read, the replay's status builds an object.
     this.recorder = new HeatmapRecorder(
       () => trading.engine,
       () => trading.currentSession?.symbol ?? null,
     );
+    if (dbPath) this.recorder.onResume = (_t, generation) => this.rebuildHistory(generation);
+    // A reopened workspace: the engine already holds the session's past, which the recorder never saw.
+    const t = trading.engine.readState.t;
+    if (trading.currentSession && Number.isFinite(t)) this.recorder.beginResume(t);
+  }
+
+  /** Replays the session's log to the engine's event in a worker, then merges it in front (recorder.adoptHistory). */
+  private rebuildHistory(generation: number): void {
+    const symbol = this.trading.currentSession?.symbol;
+    if (!symbol || !this.dbPath) return this.recorder.historyUnavailable(generation);
+    this.trading.flush();
+    const toSeq = this.trading.engine.readState.seq;
+    this.rebuild?.cancel();
+    const run = rebuildHistoryOffMain({ dbPath: this.dbPath, symbol, toSeq });
+    this.rebuild = run;
+    run.result
+      .then((h) => this.recorder.adoptHistory(h, generation))
+      .catch((err: unknown) => {
+        if (!this.closed) console.warn(`Levdesk could not rebuild the heatmap's history: ${(err as Error).message}`);
+        this.recorder.historyUnavailable(generation);
+      })
+      .finally(() => {
+        if (this.rebuild === run) this.rebuild = null;
+      });
+  }
+
+  /** Stops a history rebuild in flight (the app closes). */
+  close(): void {
+    this.closed = true;
+    this.rebuild?.cancel();
+    this.rebuild = null;
+  }
+
+  /** Resolves when a history rebuild in flight is done (tests). */
+  async historySettled(): Promise<void> {
+    while (this.recorder.history === 'rebuilding') await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   symbol(): string | null {
@@ -78,10 +121,21 @@ export class HeatmapService {
     return Number.isFinite(t) ? t : (this.replay.status().t ?? 0);
   }
 
-  grid(req: GridRequest): HeatmapGrid {
+  /**
+   * The clock, once the recorder has read everything queued (a first read of a big crowd, a
+   * cascade step, a funding settlement's re-read run in slices off the tick): the answer then
+   * stands for the whole market at that time.
+   */
+  private async settledClock(): Promise<number> {
+    this.clock();
+    await this.recorder.settled();
+    return this.clock();
+  }
+
+  async grid(req: GridRequest): Promise<HeatmapGrid> {
+    const now = await this.settledClock();
     const started = performance.now();
     const source = this.resolve(req.source);
-    const now = this.clock();
     const info = this.replay.status().scenario;
     const path = this.recorder.path.all();
     const first = path[0]?.mark ?? this.trading.engine.readState.markets.get(this.symbol() ?? '')?.markF ?? 1;
@@ -98,9 +152,9 @@ export class HeatmapService {
     const estimate = source === 'estimate' ? (req.estimate ?? DEFAULT_ESTIMATE) : null;
     if (source === 'engine') {
       const all = req.layers.long && req.layers.short && req.layers.stops;
-      data = all && req.t0 === undefined && req.p0 === undefined ? this.recorder.liveGrid(w).data : computeGrid(this.recorder.store, w, now, maskOf(req.layers));
+      data = all && req.t0 === undefined && req.p0 === undefined ? (await this.recorder.liveGridSliced(w)).data : (await computeGridSliced(this.recorder.store, w, now, maskOf(req.layers))).data;
     } else {
-      data = computeGrid(this.estimateStore(estimate!, now), w, now, maskOf(req.layers));
+      data = (await computeGridSliced(this.estimateStore(estimate!, now), w, now, maskOf(req.layers))).data;
     }
     const step = this.step();
     const enc = encodeGrid(data, step);
@@ -113,23 +167,28 @@ export class HeatmapService {
       path: path.filter((p) => p.t >= w.t0 && p.t <= w.t1).map((p) => ({ t: p.t, last: p.last, mark: p.mark, low: p.low, high: p.high })),
       estimate,
       computeMs: performance.now() - started,
+      history: source === 'engine' ? this.recorder.history : 'complete',
+      historyFrom: source === 'engine' && this.recorder.history !== 'complete' && Number.isFinite(this.recorder.resumedAt) ? this.recorder.resumedAt : null,
     };
   }
 
   /** The exact levels at t (the clock when omitted): what `levdesk heatmap` prints. */
-  levels(input: { t?: number | undefined; bins: number; source: HeatmapSource | 'auto'; estimate?: EstimateParams | undefined }): HeatmapLevelsView {
+  async levels(input: { t?: number | undefined; bins: number; source: HeatmapSource | 'auto'; estimate?: EstimateParams | undefined }): Promise<HeatmapLevelsView> {
+    const now = await this.settledClock();
     const source = this.resolve(input.source);
-    const { rows, mark, t } = this.rowsAt(source, input.t, input.estimate);
     const m = this.marketState();
+    // Taken before the scan yields: the replay may move on meanwhile, and these belong to `now`.
+    const own = source === 'engine' && (input.t === undefined || input.t >= now) ? ownMarks(this.trading.engine, m.symbol) : [];
+    const { rows, mark, t } = await this.rowsAt(source, input.t, input.estimate);
     const b = binningFor(rows, mark, input.bins, m.spec.tickSize);
-    const own = source === 'engine' && t === this.clock() ? ownMarks(this.trading.engine, m.symbol) : [];
     return { ...levelsDoc(t, mark, source, exactLevels(rows, b, m.spec.stepSize, mark), own), split: levelSplits(rows, b, m.spec.stepSize.toNumber()), bins: b.bins };
   }
 
   /** One level (by index in the levels at t) or one grid cell (a float price range) in detail. */
-  detail(input: { t?: number | undefined; source: HeatmapSource | 'auto'; bins?: number | undefined; level?: number | undefined; priceFrom?: number | undefined; priceTo?: number | undefined; estimate?: EstimateParams | undefined }): HeatmapDetail {
+  async detail(input: { t?: number | undefined; source: HeatmapSource | 'auto'; bins?: number | undefined; level?: number | undefined; priceFrom?: number | undefined; priceTo?: number | undefined; estimate?: EstimateParams | undefined }): Promise<HeatmapDetail> {
+    await this.settledClock();
     const source = this.resolve(input.source);
-    const { rows, mark, t } = this.rowsAt(source, input.t, input.estimate);
+    const { rows, mark, t } = await this.rowsAt(source, input.t, input.estimate);
     const m = this.marketState();
     if (input.level !== undefined && input.bins !== undefined) {
       const b = binningFor(rows, mark, input.bins, m.spec.tickSize);
@@ -141,7 +200,7 @@ export class HeatmapService {
     return detailOf(rows, (r) => r.price >= lo && r.price < hi, t, new Dec(lo).toSignificantDigits(12).toFixed(), Number.isFinite(hi) ? new Dec(hi).toSignificantDigits(12).toFixed() : '0', m.spec.stepSize, mark);
   }
 
-  private rowsAt(source: HeatmapSource, tIn: number | undefined, est: EstimateParams | undefined) {
+  private async rowsAt(source: HeatmapSource, tIn: number | undefined, est: EstimateParams | undefined) {
     const now = this.clock();
     const t = tIn === undefined || tIn >= now ? now : tIn;
     const m = this.marketState();
@@ -149,10 +208,12 @@ export class HeatmapService {
       // The recorder's segments, not a fresh read of the engine: reading 100,000 positions' decimals
       // takes seconds, the segments a few ms (they hold the engine's own prices as text).
       const p = this.recorder.path.at(t);
-      return { rows: rowsAliveAt(this.recorder.store, t), mark: t === now ? m.mark : p ? new Dec(p.markText) : m.mark, t };
+      const mark = t === now ? m.mark : p ? new Dec(p.markText) : m.mark;
+      return { rows: await rowsAliveAtSliced(this.recorder.store, t), mark, t };
     }
     const p = this.recorder.path.at(t);
-    return { rows: rowsAliveAt(this.estimateStore(est ?? DEFAULT_ESTIMATE, now), t), mark: p ? new Dec(p.markText) : m.mark, t };
+    const mark = p ? new Dec(p.markText) : m.mark;
+    return { rows: await rowsAliveAtSliced(this.estimateStore(est ?? DEFAULT_ESTIMATE, now), t), mark, t };
   }
 
   private marketState() {

@@ -43,6 +43,17 @@ export class PricePath {
     this.spanMs = 0;
   }
 
+  /** Puts a rebuilt past in front of the points recorded since (a reopened workspace's history). */
+  adopt(before: readonly PathPoint[]): void {
+    const first = this.points[0]?.t ?? Number.POSITIVE_INFINITY;
+    const kept = this.points;
+    this.points = [];
+    this.spanMs = 0;
+    for (const p of before) if (p.t < first) this.points.push({ ...p });
+    for (const p of kept) this.points.push(p);
+    while (this.points.length > this.limit) this.halve();
+  }
+
   all(): readonly PathPoint[] {
     return this.points;
   }

@@ -1,33 +1,72 @@
 import type { FundingTick, MarketTick } from '#shared/domain/market-tick';
 import type { Engine } from '#main/engine/engine';
-import { TRADER_ID } from '#main/engine/model/ids';
+import { LIQUIDITY_ID, TRADER_ID } from '#main/engine/model/ids';
 import type { TickSink } from '../../market/replay/sink';
-import { accountRows, accountsOn } from './engine-rows';
+import { accountRows } from './engine-rows';
 import { ALL_LAYERS, LiveGrid, type GridWindow } from './grid';
+import { computeGridSliced } from './grid-sliced';
+import { mergeHistory } from './history-merge';
+import type { HeatmapHistory } from './history-replay';
 import { PricePath } from './price-path';
-import { SegmentStore } from './segments';
+import { SegmentStore, type SegmentChange } from './segments';
+
+/** How long one piece of the recorder's work may hold main's thread before it yields. */
+export const SLICE_MS = 8;
+
+export interface RecorderOptions {
+  /** Time budget of one slice of reads (ms); Infinity reads everything at once (headless, tests). */
+  readonly sliceMs?: number;
+  /** Runs the next slice later (default setImmediate: after pending I/O, so the app stays live). */
+  readonly schedule?: (fn: () => void) => void;
+}
 
 /**
  * Records the engine's liquidation levels and stops over replay time, as segments (segments.ts).
  * It is a TickSink registered after the trading service, so it sees each tick after the engine
- * applied it. The engine tells it which positions changed (LiquidationIndex.onChange), so a tick
- * costs O(changed positions), not O(crowd). A replaced engine (a rewind restores one from a
- * snapshot, a new session starts one) is read in full once.
+ * applied it. The engine tells it which positions changed (LiquidationIndex.onChange); those
+ * accounts are queued and read in slices of at most SLICE_MS, so neither the first read of a
+ * 100,000-trader crowd, nor a cascade step that moves thousands of positions, nor the re-read
+ * after a funding settlement holds main's event loop: what a slice leaves is read in the next
+ * one (setImmediate) or at the next tick, at the recorder's latest time. Reads are exact: an
+ * entry a funding settlement made stale is solved again, so the view equals `levdesk heatmap`.
  */
 export class HeatmapRecorder implements TickSink {
   readonly store = new SegmentStore();
   readonly path = new PricePath();
   private engine: Engine | null = null;
-  private readonly dirty = new Set<string>();
+  private symbolNow: string | null = null;
+  /** Accounts of the recorded symbol waiting to be read (insertion order: oldest change first). */
+  private readonly pending = new Set<string>();
+  private scheduled = false;
+  private waiters: Array<() => void> = [];
   private live: LiveGrid | null = null;
+  /** Live grids being built in slices: the changes recorded meanwhile, applied when they are done. */
+  private readonly builds = new Set<SegmentChange[]>();
   /** Engine time before which events came from a resumed log (recorded from there on). */
-  private resumedAt = Number.NEGATIVE_INFINITY;
+  resumedAt = Number.NEGATIVE_INFINITY;
+  /**
+   * The history before a resume: 'complete' (recorded, or rebuilt from the log and merged),
+   * 'rebuilding' (a worker replays the log), 'from-resume' (not rebuilt: it starts at resumedAt).
+   */
+  history: 'complete' | 'rebuilding' | 'from-resume' = 'complete';
+  /** Told when a resume leaves history to rebuild (the service starts the worker); gets the generation to hand back. */
+  onResume: ((resumedAt: number, generation: number) => void) | null = null;
+  /** Bumped by every reset, load and resume: a rebuilt history of an older one is dropped. */
+  private generation = 0;
+  /** When the reads queued at the last attach were done (NaN while they are not). */
+  private firstReadEnd = Number.NaN;
   now = Number.NEGATIVE_INFINITY;
+  private readonly sliceMs: number;
+  private readonly schedule: (fn: () => void) => void;
 
   constructor(
     private readonly getEngine: () => Engine,
     private readonly symbol: () => string | null,
-  ) {}
+    options: RecorderOptions = {},
+  ) {
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
+    this.schedule = options.schedule ?? ((fn) => setImmediate(fn));
+  }
 
   onTick(tick: MarketTick): void {
     if (tick.symbol !== this.symbol()) return;
@@ -37,11 +76,26 @@ export class HeatmapRecorder implements TickSink {
     this.path.add(tick.t, m?.hasPrices() ? m.lastF : Number(tick.last), m?.hasPrices() ? m.markF : Number(tick.mark), markText);
   }
 
+  /**
+   * A settlement moves every position's margin, hence its liquidation price, without touching
+   * the position (the engine re-solves lazily and says nothing): queue the whole market for an
+   * exact re-read.
+   */
   onFunding(funding: FundingTick): void {
-    if (funding.symbol === this.symbol()) this.sync(funding.t);
+    if (funding.symbol !== this.symbol()) return;
+    this.sync(funding.t);
+    if (this.engine && this.symbolNow === funding.symbol) {
+      for (const id of this.engine.indexes.positionsIn(funding.symbol).keys()) if (id !== LIQUIDITY_ID) this.pending.add(id);
+      this.work(performance.now() + this.sliceMs);
+    }
   }
 
   onReset(t: number): void {
+    this.generation += 1;
+    // A rewind drops a rebuild in flight (it stood for a past that changed); before the resume, the
+    // recording starts again at t.
+    if (this.history === 'rebuilding') this.history = 'from-resume';
+    if (t < this.resumedAt) this.resumedAt = t;
     this.store.truncate(t);
     this.path.truncate(t);
     this.detach();
@@ -58,33 +112,83 @@ export class HeatmapRecorder implements TickSink {
     this.now = Number.NEGATIVE_INFINITY;
     const et = this.getEngine().readState.t;
     this.resumedAt = Number.isFinite(et) && et > t ? et : Number.NEGATIVE_INFINITY;
+    this.generation += 1;
+    this.history = 'complete';
+    if (Number.isFinite(this.resumedAt)) this.beginResume(this.resumedAt);
     return 0;
+  }
+
+  /**
+   * The engine already holds a session's past (a reopened workspace, or its scenario loaded again)
+   * that the recorder did not see: record from `t` on, and ask for the past to be rebuilt.
+   */
+  beginResume(t: number): void {
+    this.resumedAt = t;
+    this.generation += 1;
+    this.history = this.onResume ? 'rebuilding' : 'from-resume';
+    this.onResume?.(t, this.generation);
+  }
+
+  /** The history rebuilt from the log, merged in front of what was recorded since the resume. */
+  async adoptHistory(h: HeatmapHistory, generation: number): Promise<void> {
+    if (generation !== this.generation) return;
+    // Until the recorder has read the engine once, there is nothing to join the history to.
+    while (generation === this.generation && !(this.firstReadEnd >= this.resumedAt)) {
+      if (!this.engine) this.sync(Math.max(this.resumedAt, this.getEngine().readState.t));
+      if (!this.engine) break;
+      await this.settled();
+    }
+    if (generation !== this.generation) return;
+    const end = Number.isFinite(this.firstReadEnd) ? this.firstReadEnd : this.resumedAt;
+    this.store.load(mergeHistory(h.parts, this.store.parts(), end));
+    this.path.adopt(h.path);
+    this.live = null;
+    this.history = 'complete';
+  }
+
+  /** The rebuild failed: the view says the history starts at the resume. */
+  historyUnavailable(generation: number): void {
+    if (generation === this.generation) this.history = 'from-resume';
+  }
+
+  /** Accounts still to be read (0: the segments stand for the engine at `now`). */
+  get backlog(): number {
+    return this.pending.size;
   }
 
   /** Brings the segments up to the engine at time t (also called before a query, after a command). */
   sync(t: number): void {
-    if (t < this.resumedAt) return;
+    if (t < this.resumedAt) return this.wake();
     const engine = this.getEngine();
     const symbol = this.symbol();
-    if (!symbol || !engine.readState.markets.has(symbol)) return;
-    if (engine !== this.engine) {
-      this.attach(engine);
-      this.store.closeAll(t);
-      for (const id of accountsOn(engine, symbol)) this.store.replace(`${id}|${symbol}`, accountRows(engine, id, symbol, false), t);
-    } else {
-      // The trader's orders change without a position change (a stop placed or moved): always re-read.
-      this.dirty.add(`${TRADER_ID}|${symbol}`);
-      for (const key of this.dirty) {
-        const bar = key.indexOf('|');
-        if (key.slice(bar + 1) !== symbol) continue;
-        this.store.replace(key, accountRows(engine, key.slice(0, bar), symbol, false), t);
-      }
-    }
-    this.dirty.clear();
+    if (!symbol || !engine.readState.markets.has(symbol)) return this.wake();
     this.now = Math.max(this.now, t);
-    const changes = this.store.drainChanges();
-    if (this.live && this.live.compactions === this.store.compactions) this.live.advance(this.store, changes, this.now);
-    else this.live = null;
+    if (engine !== this.engine || symbol !== this.symbolNow) {
+      this.attach(engine, symbol);
+      this.firstReadEnd = Number.NaN;
+      this.store.closeAll(this.now);
+      for (const id of engine.indexes.positionsIn(symbol).keys()) if (id !== LIQUIDITY_ID) this.pending.add(id);
+    }
+    // The trader's orders change without a position change (a stop placed or moved): always re-read.
+    this.read(TRADER_ID);
+    this.pending.delete(TRADER_ID);
+    this.work(performance.now() + this.sliceMs);
+  }
+
+  /** Reads everything queued now, whatever it costs (headless use and tests). */
+  drainAll(): void {
+    if (this.engine && this.engine === this.getEngine()) this.work(Number.POSITIVE_INFINITY);
+    else this.pending.clear();
+    this.wake();
+  }
+
+  /** Resolves once nothing is queued (queries wait for it, so they answer for the whole market). */
+  settled(): Promise<void> {
+    if (this.pending.size === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiters.push(resolve);
+      this.kick();
+    });
   }
 
   /** The grid kept tick by tick for one window (the view's default); another window is computed in full. */
@@ -94,16 +198,99 @@ export class HeatmapRecorder implements TickSink {
     return this.live!;
   }
 
-  private attach(engine: Engine): void {
+  /**
+   * liveGrid built in slices (computeGridSliced) when it must be built: the view's requests never
+   * hold main for a store near capacity. The changes the recorder makes meanwhile are kept and
+   * applied once the grid at the build's start is done; a change at the build's very instant
+   * (which the pass may or may not have seen) or a compaction starts it again.
+   */
+  async liveGridSliced(w: GridWindow): Promise<LiveGrid> {
+    for (;;) {
+      if (this.live && sameWindow(this.live.window, w) && this.live.compactions === this.store.compactions) return this.live;
+      await this.settled();
+      const now0 = this.now;
+      const changes: SegmentChange[] = [];
+      this.builds.add(changes);
+      let built;
+      try {
+        built = await computeGridSliced(this.store, w, now0, ALL_LAYERS, this.schedule);
+      } finally {
+        this.builds.delete(changes);
+      }
+      if (built.compactions !== this.store.compactions || changes.some((c) => c.t <= now0)) continue;
+      const live = new LiveGrid(w, ALL_LAYERS, this.store, now0, built);
+      live.advance(this.store, changes, this.now);
+      this.live = live;
+      return live;
+    }
+  }
+
+  /** Drops the live grid (the store was replaced under it). */
+  invalidateLive(): void {
+    this.live = null;
+  }
+
+  private read(id: string): void {
+    const engine = this.engine!;
+    const symbol = this.symbolNow!;
+    this.store.replace(`${id}|${symbol}`, accountRows(engine, id, symbol, true), this.now);
+  }
+
+  /** Reads queued accounts until the deadline, then hands the changes to the live grid. */
+  private work(deadline: number): void {
+    if (this.engine && this.engine === this.getEngine()) {
+      let n = 0;
+      for (const id of this.pending) {
+        this.pending.delete(id);
+        this.read(id);
+        if ((++n & 31) === 0 && performance.now() > deadline) break;
+      }
+    } else this.pending.clear();
+    const changes = this.store.drainChanges();
+    for (const b of this.builds) for (const c of changes) b.push(c);
+    if (this.live && this.live.compactions === this.store.compactions) this.live.advance(this.store, changes, this.now);
+    else this.live = null;
+    if (this.pending.size > 0) this.kick();
+    else {
+      if (Number.isNaN(this.firstReadEnd)) this.firstReadEnd = this.now;
+      this.wake();
+    }
+  }
+
+  private kick(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.schedule(() => {
+      this.scheduled = false;
+      if (this.pending.size === 0) return this.wake();
+      // A replaced engine (rewind, new session) is attached by the next sync, which reads it in full.
+      if (this.engine !== this.getEngine()) return this.sync(Math.max(this.now, this.getEngine().readState.t));
+      this.work(performance.now() + this.sliceMs);
+    });
+  }
+
+  private wake(): void {
+    if (this.pending.size > 0 || this.waiters.length === 0) return;
+    const w = this.waiters;
+    this.waiters = [];
+    for (const fn of w) fn();
+  }
+
+  private attach(engine: Engine, symbol: string): void {
     this.detach();
     this.engine = engine;
-    engine.indexes.liq.onChange = (account, symbol) => this.dirty.add(`${account}|${symbol}`);
+    this.symbolNow = symbol;
+    engine.indexes.liq.onChange = (account, sym) => {
+      if (sym === symbol && account !== LIQUIDITY_ID) this.pending.add(account);
+    };
   }
 
   private detach(): void {
     if (this.engine) this.engine.indexes.liq.onChange = null;
     this.engine = null;
-    this.dirty.clear();
+    this.symbolNow = null;
+    this.pending.clear();
+    this.wake();
   }
 }
 

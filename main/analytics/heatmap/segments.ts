@@ -37,6 +37,24 @@ export interface SegmentChange {
   readonly kind: SegmentKind;
 }
 
+/** A store's content as plain columns (a worker's rebuilt history crosses threads this way). */
+export interface StoreParts {
+  readonly n: number;
+  readonly tFrom: Float64Array;
+  readonly tTo: Float64Array;
+  readonly price: Float64Array;
+  readonly qtySteps: Float64Array;
+  readonly leverage: Float32Array;
+  readonly kind: Uint8Array;
+  readonly cross: Uint8Array;
+  readonly mine: Uint8Array;
+  readonly priceText: readonly string[];
+  /** Open segments by key (indexes into the columns). */
+  readonly open: ReadonlyArray<readonly [string, readonly number[]]>;
+  readonly dropped: number;
+  readonly horizon: number;
+}
+
 export class SegmentStore {
   private n = 0;
   private cap: number;
@@ -142,6 +160,53 @@ export class SegmentStore {
     this.changes = [];
     this.dropped = 0;
     this.horizon = Number.NEGATIVE_INFINITY;
+  }
+
+  /** The content as columns trimmed to the size (copies: the store may go on recording). */
+  parts(): StoreParts {
+    const n = this.n;
+    return {
+      n,
+      tFrom: this.tFrom.slice(0, n),
+      tTo: this.tTo.slice(0, n),
+      price: this.price.slice(0, n),
+      qtySteps: this.qtySteps.slice(0, n),
+      leverage: this.leverage.slice(0, n),
+      kind: this.kind.slice(0, n),
+      cross: this.cross.slice(0, n),
+      mine: this.mine.slice(0, n),
+      priceText: this.priceText.slice(0, n),
+      open: [...this.openByKey].map(([k, list]) => [k, [...list]] as const),
+      dropped: this.dropped,
+      horizon: this.horizon,
+    };
+  }
+
+  /** Replaces the content (a rebuilt history merged in): a compaction for live grids, no pending changes. */
+  load(p: StoreParts): void {
+    const cap = Math.max(4096, p.n);
+    const grow = <T extends Float64Array | Float32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a.subarray(0, p.n));
+      return b;
+    };
+    this.tFrom = grow(p.tFrom, (k) => new Float64Array(k));
+    this.tTo = grow(p.tTo, (k) => new Float64Array(k));
+    this.price = grow(p.price, (k) => new Float64Array(k));
+    this.qtySteps = grow(p.qtySteps, (k) => new Float64Array(k));
+    this.leverage = grow(p.leverage, (k) => new Float32Array(k));
+    this.kind = grow(p.kind, (k) => new Uint8Array(k));
+    this.cross = grow(p.cross, (k) => new Uint8Array(k));
+    this.mine = grow(p.mine, (k) => new Uint8Array(k));
+    this.priceText = p.priceText.slice(0, p.n);
+    this.cap = cap;
+    this.n = p.n;
+    this.openByKey.clear();
+    for (const [k, list] of p.open) this.openByKey.set(k, [...list]);
+    this.changes = [];
+    this.dropped = p.dropped;
+    this.horizon = p.horizon;
+    this.compactions += 1;
   }
 
   /** The changes since the previous call (the live grid applies them). */

@@ -19,6 +19,19 @@ interface Props {
   renderDetail(d: HeatmapDetail): React.ReactNode;
 }
 
+/** Each column's mark (the path's latest at or before the column's middle), in one walk of the path. */
+function columnMarks(g: HeatmapGrid): (col: number) => number {
+  const marks = new Float64Array(g.cols);
+  let best = g.path[0]?.mark ?? 1;
+  let k = 0;
+  for (let c = 0; c < g.cols; c++) {
+    const t = g.t0 + ((c + 0.5) / g.cols) * (g.t1 - g.t0);
+    while (k < g.path.length && g.path[k]!.t <= t) best = g.path[k++]!.mark;
+    marks[c] = best;
+  }
+  return (c) => marks[c]!;
+}
+
 /**
  * The time × price heatmap on one canvas: the grid as ImageData (one pixel per cell, scaled),
  * then the path, the realised liquidations, the trader's lines, the cursor and the axes. Wheel
@@ -47,14 +60,20 @@ export function HeatmapCanvas(p: Props) {
   }, [size, onSize]);
 
   const cells = useMemo(() => (p.grid ? decodeGrid(p.grid) : null), [p.grid]);
+  // The grid's picture, kept until the grid, scale or theme changes: a draw for a moved cursor, new
+  // dots or lines only scales it onto the canvas.
+  const picture = useRef<{ grid: HeatmapGrid; scale: string; dark: boolean; canvas: HTMLCanvasElement } | null>(null);
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const started = performance.now();
     const dpr = window.devicePixelRatio || 1;
-    canvas.width = Math.round(size.w * dpr);
-    canvas.height = Math.round(size.h * dpr);
+    // Setting a canvas's size reallocates it: only when it changes (the fill below clears it anyway).
+    const cw = Math.round(size.w * dpr);
+    const ch = Math.round(size.h * dpr);
+    if (canvas.width !== cw) canvas.width = cw;
+    if (canvas.height !== ch) canvas.height = ch;
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -65,19 +84,18 @@ export function HeatmapCanvas(p: Props) {
     if (!g || !cells) return;
     const box = plotBox(size.w, size.h);
     const s = scales(g, box);
-    const colMark = (c: number): number => {
-      const t = g.t0 + ((c + 0.5) / g.cols) * (g.t1 - g.t0);
-      let best = g.path[0]?.mark ?? 1;
-      for (const pt of g.path) if (pt.t <= t) best = pt.mark;
-      return best;
-    };
-    const img = gridImage(g, cells, p.scale, th.dark, colMark);
-    const off = document.createElement('canvas');
-    off.width = g.cols;
-    off.height = g.rows;
-    off.getContext('2d')!.putImageData(img, 0, 0);
+    let pic = picture.current;
+    if (!pic || pic.grid !== g || pic.scale !== p.scale || pic.dark !== th.dark) {
+      const img = gridImage(g, cells, p.scale, th.dark, columnMarks(g));
+      const off = document.createElement('canvas');
+      off.width = g.cols;
+      off.height = g.rows;
+      off.getContext('2d')!.putImageData(img, 0, 0);
+      pic = { grid: g, scale: p.scale, dark: th.dark, canvas: off };
+      picture.current = pic;
+    }
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(off, box.x, box.y, box.w, box.h);
+    ctx.drawImage(pic.canvas, box.x, box.y, box.w, box.h);
     ctx.save();
     ctx.beginPath();
     ctx.rect(box.x, box.y, box.w, box.h);

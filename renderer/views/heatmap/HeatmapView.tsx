@@ -13,6 +13,7 @@ import { DetailView } from './DetailView';
 import { EstimatePanel } from './EstimatePanel';
 import { HeatmapCanvas } from './HeatmapCanvas';
 import { exportCsv, exportPng } from './heatmap-export';
+import { rampCss } from './heatmap-draw';
 import type { OwnLine } from './heatmap-overlays';
 import { useHeatmap, type HeatmapWindow } from './use-heatmap';
 
@@ -49,8 +50,8 @@ export function HeatmapView() {
 
   const ownLines = useMemo<OwnLine[]>(() => {
     const out: OwnLine[] = [];
-    for (const o of levels?.own ?? []) if (o.liquidationPrice) out.push({ kind: 'liquidation', price: Number(o.liquidationPrice), label: `Your liq. ${o.side} ${Number(o.liquidationPrice).toFixed(priceDp)}` });
-    for (const o of state?.openOrders ?? []) if (STOP_TYPES.has(o.type) && o.triggerPrice) out.push({ kind: 'stop', price: Number(o.triggerPrice), label: `Your stop ${Number(o.triggerPrice).toFixed(priceDp)}` });
+    for (const o of levels?.own ?? []) if (o.liquidationPrice) out.push({ kind: 'liquidation', price: Number(o.liquidationPrice), label: `Your liq. ${o.side} ${grouped(Number(o.liquidationPrice), priceDp)}` });
+    for (const o of state?.openOrders ?? []) if (STOP_TYPES.has(o.type) && o.triggerPrice) out.push({ kind: 'stop', price: Number(o.triggerPrice), label: `Your stop ${grouped(Number(o.triggerPrice), priceDp)}` });
     return out;
   }, [levels?.own, state?.openOrders, priceDp]);
 
@@ -119,11 +120,21 @@ export function HeatmapView() {
         </button>
       </header>
       <ReplayBar replay={replay} onHelp={() => undefined} />
-      {error && (
-        <p className="hm-error" role="status" data-testid="heatmap-error">
-          {error}
-        </p>
-      )}
+      {/* One row for the notes, whether there are any: the body always gets the flexible row. */}
+      <div className="hm-notes">
+        {grid && grid.history !== 'complete' && (
+          <p className="hm-history" role="status" data-testid="heatmap-history" data-history={grid.history}>
+            {grid.history === 'rebuilding'
+              ? 'Rebuilding the history before the workspace was reopened from the session log…'
+              : `History starts at ${grid.historyFrom !== null ? new Date(grid.historyFrom).toISOString().replace('T', ' ').slice(0, 19) : 'the resume'}: the session's earlier past could not be rebuilt.`}
+          </p>
+        )}
+        {error && (
+          <p className="hm-error" role="status" data-testid="heatmap-error">
+            {error}
+          </p>
+        )}
+      </div>
       <div className="hm-body">
         <div className="hm-main panel">
           <HeatmapCanvas
@@ -147,6 +158,10 @@ export function HeatmapView() {
               </li>
             ))}
             <li className="faint">Line: last · dashed: mark · dots: realised liquidations ({dots.length})</li>
+            <li className="faint hm-colour-key" data-testid="heatmap-colour-key">
+              <span title={scale === 'log' ? 'Colour: notional per cell on a log scale over four decades below the hottest cell' : 'Colour: notional per cell, linear up to the hottest cell'}>Notional per cell ({scale})</span>
+              <span className="hm-ramp" style={{ background: rampCss(settings.theme !== 'light') }} aria-hidden="true" />
+            </li>
           </ul>
         </div>
         <aside className="hm-side panel">
@@ -176,4 +191,9 @@ export function HeatmapView() {
       </div>
     </div>
   );
+}
+
+/** A price as the axes print it: thousands separated. */
+function grouped(p: number, dp: number): string {
+  return p.toLocaleString('en-US', { minimumFractionDigits: dp, maximumFractionDigits: dp });
 }

@@ -88,6 +88,19 @@ function ramp(dark: boolean): Uint8ClampedArray {
 
 const RAMPS = { dark: ramp(true), light: ramp(false) };
 
+/** The colour ramp as a CSS gradient (the legend's swatch), from the faintest colour a cell gets to the hottest. */
+export function rampCss(dark: boolean): string {
+  const lut = dark ? RAMPS.dark : RAMPS.light;
+  const stops = [24, 70, 116, 162, 208, 255].map((i, k, all) => `rgb(${lut[i * 4]}, ${lut[i * 4 + 1]}, ${lut[i * 4 + 2]}) ${((k / (all.length - 1)) * 100).toFixed(0)}%`);
+  return `linear-gradient(to right, ${stops.join(', ')})`;
+}
+
+/** A price label on the axis: thousands separated, as many decimals as the gridline step needs (at most the tick's). */
+export function axisPrice(p: number, step: number, decimals: number): string {
+  const d = step >= 1 ? 0 : Math.min(decimals, Math.max(0, Math.ceil(-Math.log10(step) - 1e-9)));
+  return p.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+}
+
 /**
  * Cells to pixels in one pass (ImageData: one pixel per cell, the image is scaled when drawn).
  * Colour is notional = quantity × the column's mark, linear or log against the grid's maximum.

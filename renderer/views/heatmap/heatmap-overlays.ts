@@ -1,5 +1,5 @@
 import type { HeatmapGrid } from '#shared/domain/heatmap';
-import { niceStep, type PlotBox, type Scales, type Theme } from './heatmap-draw';
+import { axisPrice, niceStep, type PlotBox, type Scales, type Theme } from './heatmap-draw';
 
 export interface OwnLine {
   readonly kind: 'liquidation' | 'stop';
@@ -104,7 +104,7 @@ export function drawAxes(ctx: CanvasRenderingContext2D, g: HeatmapGrid, s: Scale
     ctx.lineTo(box.x + box.w, y);
     ctx.stroke();
     ctx.globalAlpha = 1;
-    ctx.fillText(p.toFixed(decimals), box.x + box.w + 6, y + 4);
+    ctx.fillText(axisPrice(p, ps, decimals), box.x + box.w + 6, y + 4);
   }
   const span = g.t1 - g.t0;
   const steps = [60e3, 300e3, 900e3, 1800e3, 3600e3, 4 * 3600e3, 12 * 3600e3, 86400e3, 2 * 86400e3, 7 * 86400e3];

@@ -105,5 +105,12 @@ export function useHeatmap(q: HeatmapQuery) {
     };
   }, [api]);
 
+  // A reopened workspace's history arrives from a worker with no event of its own: ask again until it is in.
+  useEffect(() => {
+    if (grid?.history !== 'rebuilding') return;
+    const timer = setTimeout(() => setTick((n) => n + 1), 1000);
+    return () => clearTimeout(timer);
+  }, [grid]);
+
   return { grid, levels, dots, error };
 }

@@ -111,8 +111,9 @@ describe('heatmap levels from the engine', () => {
         recorder.onFunding(e.funding);
       }
     }
+    recorder.drainAll();
     const key = (r: { kind: number; priceText: string; qtySteps: number }) => `${r.kind}|${r.priceText}|${r.qtySteps}`;
-    const engineNow = engineRows(headless.engine, 'BTCUSDT', false).map(key).sort();
+    const engineNow = engineRows(headless.engine, 'BTCUSDT', true).map(key).sort();
     expect(rowsAliveAt(recorder.store, recorder.now).map(key).sort()).toEqual(engineNow);
     expect(engineNow.length).toBeGreaterThan(50);
     expect(Array.from(recorder.liveGrid(w).data)).toEqual(Array.from(computeGrid(recorder.store, w, recorder.now)));

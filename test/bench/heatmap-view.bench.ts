@@ -1,0 +1,107 @@
+/**
+ * The Heatmap view in Chromium through the web host, with a crowd of 100,000 positions (TRADERS to
+ * change it) on a GBM day, while the replay runs at 600x: the canvas's own draw time (it writes
+ * data-draw-ms after each draw: ImageData of the grid, path, dots, lines, axes; budget 5 ms), the
+ * grid's compute time in main (data-compute-ms), and the frame rate (requestAnimationFrame deltas
+ * and long tasks) with the view open (budget 60 fps). Prints figures; asserts nothing. Needs a
+ * build (`npx tsx scripts/build.ts`). Headless Chromium without a GPU paces requestAnimationFrame
+ * at 60 Hz, so 16.7 ms is the best possible frame.
+ */
+import { chromium, request as pwRequest } from '@playwright/test';
+import fs from 'node:fs';
+import { resolveChromium } from '../../scripts/chromium-path';
+import { freshDataDir, startHostProcess } from '../e2e/web/host-process';
+import { crowdScenario, saveScenario } from '../e2e/web/pages/trade-setup';
+
+const TRADERS = Number(process.env.TRADERS ?? 100_000);
+const SECONDS = Number(process.env.SECONDS ?? 12);
+
+const dataDir = freshDataDir('bench-heatmap');
+const host = await startHostProcess(dataDir);
+const request = await pwRequest.newContext();
+await saveScenario(request, host, 'bench-heatmap', crowdScenario({ traders: TRADERS }));
+const browserChoice = resolveChromium();
+const browser = await chromium.launch({
+  executablePath: browserChoice.executablePath,
+  env: { ...process.env, ...browserChoice.env } as Record<string, string>,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+});
+
+/** Frames, long tasks and every draw the canvas reports, for `seconds` (in-page code is text: no DOM types here). */
+function measureScript(seconds: number): string {
+  return `new Promise((resolve) => {
+    const deltas = [];
+    const longTasks = [];
+    const draws = [];
+    const computes = [];
+    const canvas = document.querySelector('[data-testid="heatmap-canvas"]');
+    const mo = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.attributeName === 'data-draw-ms') draws.push(Number(canvas.dataset.drawMs));
+        if (r.attributeName === 'data-compute-ms') computes.push(Number(canvas.dataset.computeMs));
+      }
+    });
+    mo.observe(canvas, { attributes: true, attributeFilter: ['data-draw-ms', 'data-compute-ms'] });
+    const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
+    try { obs.observe({ type: 'longtask', buffered: false }); } catch (e) {}
+    const end = performance.now() + ${seconds * 1000};
+    let prev = performance.now();
+    const tick = (now) => {
+      deltas.push(now - prev);
+      prev = now;
+      if (now < end) requestAnimationFrame(tick);
+      else { obs.disconnect(); mo.disconnect(); resolve({ deltas: deltas.slice(1), longTasks, draws, computes }); }
+    };
+    requestAnimationFrame(tick);
+  })`;
+}
+
+const pct = (xs: number[], p: number): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+};
+const line = (xs: number[]): string => (xs.length === 0 ? 'none' : `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 95).toFixed(2)} ms, max ${Math.max(...xs).toFixed(2)} ms (n=${xs.length})`);
+
+async function replayClock(): Promise<{ t: number; ticks: number; effective: number | null }> {
+  const res = await request.post(`${host.origin}/api/rpc/replay.status`, { headers: { Authorization: `Bearer ${host.token}` }, data: {} });
+  const status = ((await res.json()) as { value: { t: number; tickIndex: number; effectiveSpeed: number | null } }).value;
+  return { t: status.t, ticks: status.tickIndex, effective: status.effectiveSpeed };
+}
+
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(host.url);
+  await page.locator('#root[data-app-state="ready"]').waitFor();
+  const loadStart = performance.now();
+  await page.selectOption('[data-testid="replay-scenario"]', 'bench-heatmap');
+  await page.locator('[data-testid="trade-view"][data-session="active"]').waitFor({ timeout: 180_000 });
+  await page.locator('[data-testid="replay-loading"]').waitFor({ state: 'detached', timeout: 180_000 });
+  await page.click('[data-testid="replay-step"]');
+  await page.click('[data-testid="nav-heatmap"]');
+  await page.locator('[data-testid="heatmap-canvas"][data-drawn="yes"]').waitFor({ timeout: 180_000 });
+  console.log(`${TRADERS.toLocaleString('en-US')} crowd positions: scenario loaded and the heatmap first drawn after ${(performance.now() - loadStart).toFixed(0)} ms`);
+  const still = Number(await page.getAttribute('[data-testid="heatmap-canvas"]', 'data-draw-ms'));
+  console.log(`draw with the replay paused: ${still.toFixed(2)} ms (budget 5 ms)`);
+
+  await page.click('[data-testid="replay-speed"] [data-value="600x"]');
+  const before = await replayClock();
+  const wallStart = performance.now();
+  await page.click('[data-testid="replay-play"]');
+  await page.locator('[data-testid="replay-bar"][data-state="playing"]').waitFor();
+  const r = (await page.evaluate(measureScript(SECONDS))) as { deltas: number[]; longTasks: number[]; draws: number[]; computes: number[] };
+  const after = await replayClock();
+  const wallSeconds = (performance.now() - wallStart) / 1000;
+  if ((await page.getAttribute('[data-testid="replay-bar"]', 'data-state')) === 'playing') await page.click('[data-testid="replay-play"]');
+  const total = r.deltas.reduce((a, b) => a + b, 0);
+  console.log(`600x with the heatmap open: ${r.deltas.length} frames in ${(total / 1000).toFixed(1)} s = ${(r.deltas.length / (total / 1000)).toFixed(1)} fps (budget 60); frame ${line(r.deltas)}`);
+  console.log(`  long tasks: ${r.longTasks.length} (${r.longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms in all, longest ${Math.max(0, ...r.longTasks).toFixed(0)} ms)`);
+  console.log(`  canvas draw (data-draw-ms), budget 5 ms: ${line(r.draws)}`);
+  console.log(`  grid compute in main as reported (data-compute-ms, wall incl. yields): ${line(r.computes)}`);
+  const minutes = (after.t - before.t) / 60_000;
+  console.log(`  replay meanwhile: ${minutes.toFixed(1)} market minutes, ${after.ticks - before.ticks} ticks in ${wallSeconds.toFixed(1)} s = ${((minutes * 60) / wallSeconds).toFixed(0)}x on average (clock's last-second figure ${after.effective == null ? '?' : `${Math.round(after.effective)}x`}; asked 600x)`);
+} finally {
+  await browser.close();
+  await request.dispose();
+  await host.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
