@@ -135,6 +135,11 @@ describe('Monte Carlo on one path agrees with the exact decimal mode on that pat
       { kind: 'leverage-band', maxAbsLeverage: 4, minAbsLeverage: 1.25, rebalanceTo: 2.5, daily: false },
       { kind: 'leverage-band', maxAbsLeverage: new Dec(4), minAbsLeverage: new Dec(1.25), rebalanceTo: new Dec(2.5), daily: false },
     ],
+    [
+      'Binance-style band 1.25-4, variable target (follow 0.5)',
+      { kind: 'leverage-band', maxAbsLeverage: 4, minAbsLeverage: 1.25, rebalanceTo: 3, targetFollow: 0.5, daily: false },
+      { kind: 'leverage-band', maxAbsLeverage: new Dec(4), minAbsLeverage: new Dec(1.25), rebalanceTo: new Dec(3), targetFollow: new Dec('0.5'), daily: false },
+    ],
     ['price band 10%', { kind: 'price-band', band: 0.1, daily: false }, { kind: 'price-band', band: new Dec(0.1), daily: false }],
   ];
 
