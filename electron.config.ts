@@ -26,9 +26,9 @@ const nodeBundle: BuildOptions = {
 
 /**
  * Worker threads, bundled next to each Node bundle that may start them: a plan's test on history
- * (main/plans/plan-test-runner.ts) and the decay Monte Carlo (main/analytics/decay/).
+ * (main/plans/plan-test-runner.ts), the decay Monte Carlo and the decay exact path (main/analytics/decay/).
  */
-const workers = { 'plan-test-worker': 'main/plans/plan-test-worker.ts', 'decay-mc-worker': 'main/analytics/decay/mc-worker.ts' };
+const workers = { 'plan-test-worker': 'main/plans/plan-test-worker.ts', 'decay-mc-worker': 'main/analytics/decay/mc-worker.ts', 'decay-lab-worker': 'main/analytics/decay/lab-worker.ts' };
 
 export const mainBuild: BuildOptions = { ...nodeBundle, entryPoints: { main: 'main/index.ts', ...workers } };
 

@@ -81,3 +81,22 @@ for (const levs of [[3], [3, -3]]) {
   line('view run: 200,000 paths, leverages [2, 3, -1, -3], fan 60 points, 2 workers', r.pathsPerSecond, 'paths/s wall', `  (${((performance.now() - start) / 1000).toFixed(2)} s with start-up and summary)`);
   console.log(`${''.padEnd(4)}main event loop meanwhile: max delay ${(loop.max / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms`);
 }
+
+{
+  // The exact single path (decimals) at the view's cap, on its worker: main's event loop meanwhile.
+  const { runLabOffMain } = await import('#main/analytics/decay/lab-runner');
+  const { LabInputSchema } = await import('#shared/domain/decay-lab');
+  const input = LabInputSchema.parse({
+    source: { type: 'synthetic', model: { type: 'gbm', drift: 0, volatility: 0.8 }, days: 600, stepsPerDay: 96, seed: 1 },
+    tokens: [{ leverage: '3', rule: { kind: 'ftx' } }, { leverage: '-3', rule: { kind: 'band', targetFollow: '0.5', target: '2' } }, { leverage: '2', rule: { kind: 'daily' } }],
+  });
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
+  const start = performance.now();
+  const out = await runLabOffMain('', input, () => {
+    throw new Error('not a stored series');
+  });
+  loop.disable();
+  console.log(`exact single path, ${out.vertices.toLocaleString('en-US')} vertices, 3 tokens + margins + spot, on its worker: ${((performance.now() - start) / 1000).toFixed(2)} s`);
+  console.log(`${''.padEnd(4)}main event loop meanwhile: max delay ${(loop.max / 1e6).toFixed(1)} ms, p99 ${(loop.percentile(99) / 1e6).toFixed(1)} ms`);
+}

@@ -3,7 +3,8 @@ import { Dec } from '#shared/money/decimal';
 import { pathFromDailyPrices, simulateToken, triggerMove, type RebalanceRule } from '#shared/risk/index';
 
 /** The need-based band with a variable target (our model of Binance's unpublished rule). */
-const band = (follow: string | null, daily = false): RebalanceRule => ({
+type Band = Extract<RebalanceRule, { kind: 'leverage-band' }>;
+const band = (follow: string | null, daily = false): Band => ({
   kind: 'leverage-band',
   maxAbsLeverage: new Dec(4),
   minAbsLeverage: new Dec('1.25'),
@@ -32,7 +33,7 @@ describe('need-based band with a variable target', () => {
     // 3x falls to 1.25x after +233% (triggerMove(3, 1.25)).
     const up = simulateToken(path([100, 400]), new Dec(3), band('0.5'), costs);
     expect(up.events[0]!.leverageAfter.toFixed(12)).toBe('2.125000000000');
-    const short: RebalanceRule = { ...band('0.5'), rebalanceTo: new Dec(-3) };
+    const short: Band = { ...band('0.5'), rebalanceTo: new Dec(-3) };
     const down = simulateToken(path([100, 60]), new Dec(-3), short, costs);
     expect(down.events[0]!.leverageAfter.toFixed(12)).toBe('-2.125000000000');
   });
