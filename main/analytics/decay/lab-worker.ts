@@ -5,6 +5,7 @@ import { MarketCandlesRepo } from '../../store/market-candles-repo';
 import { MarketFundingRepo } from '../../store/market-funding-repo';
 import { runLab } from './lab';
 import type { LabInputParsed } from './lab-types';
+import { niceThisThread } from './worker-nice';
 
 /** The exact single path, off main's event loop: decimals over up to 60,000 vertices, and its own read-only connection for a stored series. */
 export interface LabJob {
@@ -17,6 +18,7 @@ export type LabReply = { readonly ok: true; readonly result: ReturnType<typeof r
 const port = parentPort;
 if (!port) throw new Error('lab-worker runs only as a worker thread');
 
+niceThisThread();
 port.on('message', (job: LabJob) => {
   let db: Database.Database | null = null;
   try {

@@ -5,6 +5,7 @@ import { PathWalker, simulateBlock } from '#shared/risk/tokens/mc/kernel';
 import type { McConfig } from '#shared/risk/tokens/mc/model';
 import { summarise } from '#shared/risk/tokens/mc/summarise';
 import type { FromWorker, ToWorker } from './mc-protocol';
+import { niceThisThread } from './worker-nice';
 
 /**
  * A Monte Carlo worker thread: runs one block of paths per task and hands its buffers back
@@ -13,6 +14,7 @@ import type { FromWorker, ToWorker } from './mc-protocol';
  */
 const port = parentPort;
 if (!port) throw new Error('mc-worker runs only as a worker thread');
+niceThisThread();
 let configs: readonly McConfig[] = [];
 let fans: (Int32Array | null)[] = [];
 
