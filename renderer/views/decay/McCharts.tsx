@@ -97,7 +97,7 @@ export function Fan({ mc, index }: { mc: Mc; index: number }) {
         </text>
       )}
       {LEGEND.map((name, i) => (
-        <text key={name} className={`dc-legend ${LEGEND_CLS[name]}`} x={PAD.l + 6} y={PAD.t + 12 + i * 14}>
+        <text key={name} className={`dc-legend ${LEGEND_CLS[name]}`} x={PAD.l + 6} y={H - PAD.b - 8 - (LEGEND.length - 1 - i) * 14}>
           {name}
         </text>
       ))}
