@@ -31,8 +31,8 @@ Input (numbers, or numeric strings):
   seed           integer (default 1); paths are cut into blocks of 2048, block b drawing from stream b
   leverages      signed target leverages, e.g. [3, -3]; a static margin position of each beside it
   rebalance      "daily" (default) or as in levdesk decay: { "maxAbsLeverage", "minAbsLeverage"?,
-                 "rebalanceTo"? (a magnitude: each token rebalances to it on its own side), "daily" }
-                 or { "priceBand", "daily" }
+                 "rebalanceTo"? (a magnitude: each token rebalances to it on its own side),
+                 "targetFollow"?, "daily" } or { "priceBand", "daily" }
   fees           { "managementFeePerDay", "fundingPerDay" } as in levdesk decay (default 0)
   maintenanceMarginRate   of the margin positions (default 0.004)
 

@@ -14,6 +14,7 @@ const Rebalance = z.union([
     maxAbsLeverage: positive,
     minAbsLeverage: positive.optional(),
     rebalanceTo: decimal.optional(),
+    targetFollow: rate.optional(),
     daily: z.boolean(),
   }),
   z.strictObject({
@@ -59,6 +60,7 @@ function rule(r: z.output<typeof Rebalance>): RebalanceRule {
     daily: r.daily,
     ...(r.minAbsLeverage ? { minAbsLeverage: r.minAbsLeverage } : {}),
     ...(r.rebalanceTo ? { rebalanceTo: r.rebalanceTo } : {}),
+    ...(r.targetFollow ? { targetFollow: r.targetFollow } : {}),
   };
 }
 
@@ -72,11 +74,13 @@ Input (decimals as strings or numbers):
                   open differs from the previous close gaps to it (no rebalance inside a gap)
                   (give exactly one of dailyPrices and intradayPath)
   rebalance       "daily" (default): back to target at each close; or
-                  { "maxAbsLeverage", "minAbsLeverage"?, "rebalanceTo"?, "daily" }: when |leverage|
-                  reaches maxAbsLeverage (FTX: 4) or falls to minAbsLeverage (Bybit: 2), at the exact
-                  crossing price, to rebalanceTo (default: leverage; same sign as leverage, a
-                  short token stays short), plus the daily close rebalance
-                  when daily is true (FTX did both); or
+                  { "maxAbsLeverage", "minAbsLeverage"?, "rebalanceTo"?, "targetFollow"?, "daily" }:
+                  when |leverage| reaches maxAbsLeverage (FTX: 4) or falls to minAbsLeverage
+                  (Bybit: 2), at the exact crossing price, to rebalanceTo (default: leverage; same
+                  sign as leverage, a short token stays short), plus the daily close rebalance
+                  when daily is true (FTX did both). targetFollow (fraction in [0, 1), default 0)
+                  makes the target variable - our model of Binance's need-based band: a band
+                  rebalance goes to |target| + targetFollow x (|leverage reached| - |target|); or
                   { "priceBand", "daily" }: when price moves priceBand (0.15 = 15%) from the last
                   rebalance price
   fees            { managementFeePerDay (fraction of NAV, e.g. 0.0003), fundingPerDay (rate on the

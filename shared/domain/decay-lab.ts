@@ -44,8 +44,18 @@ export const LabRuleSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('daily') }),
   /** FTX: when |leverage| reaches maxAbsLeverage (4 for 3x), at the crossing price, plus the daily close. */
   z.strictObject({ kind: z.literal('ftx'), maxAbsLeverage: DecimalInput.default(w('4')) }),
-  /** Binance-style need-based band (OUR MODEL, Binance never published its rule): rebalance to `target` when |leverage| leaves [min, max]. */
-  z.strictObject({ kind: z.literal('band'), minAbsLeverage: DecimalInput.default(w('1.25')), maxAbsLeverage: DecimalInput.default(w('4')), target: DecimalInput.optional() }),
+  /**
+   * Binance-style need-based band (OUR MODEL, Binance never published its rule): rebalance when
+   * |leverage| leaves [min, max], to `target`, or with `targetFollow` (a fraction in [0, 1)) to a
+   * variable target: target + follow x (the leverage the drift reached - target).
+   */
+  z.strictObject({
+    kind: z.literal('band'),
+    minAbsLeverage: DecimalInput.default(w('1.25')),
+    maxAbsLeverage: DecimalInput.default(w('4')),
+    target: DecimalInput.optional(),
+    targetFollow: DecimalInput.refine((x) => Number(x) >= 0 && Number(x) < 1, { message: 'must be a fraction in [0, 1) (0 = a fixed target)' }).optional(),
+  }),
   /** When price moves `band` from the last rebalance price (KuCoin/Amun 15%). */
   z.strictObject({ kind: z.literal('price-band'), band: DecimalInput.default(w('0.15')), daily: z.boolean().default(false) }),
 ]);

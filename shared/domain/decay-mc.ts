@@ -43,7 +43,14 @@ export function horizonProblem(model: z.output<typeof McModelSchema>, days: numb
 
 export const McRebalanceSchema = z.union([
   z.literal('daily'),
-  z.strictObject({ maxAbsLeverage: positive, minAbsLeverage: positive.optional(), rebalanceTo: McNumber.optional(), daily: z.boolean() }),
+  z.strictObject({
+    maxAbsLeverage: positive,
+    minAbsLeverage: positive.optional(),
+    rebalanceTo: McNumber.optional(),
+    /** Variable target (our model of Binance's): a band rebalance goes to target + follow x (drifted leverage - target). */
+    targetFollow: McNumber.refine((x) => x >= 0 && x < 1, { message: 'must be a fraction in [0, 1) (0 = a fixed target)' }).optional(),
+    daily: z.boolean(),
+  }),
   z.strictObject({ priceBand: positive.refine((x) => x < 1, { message: 'must be a fraction below 1 (0.15 = 15%)' }), daily: z.boolean() }),
 ]);
 export type McRebalanceInput = z.output<typeof McRebalanceSchema>;

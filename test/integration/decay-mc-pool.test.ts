@@ -41,4 +41,14 @@ describe('Monte Carlo worker pool', () => {
     for (const s of r.histogram!.series) expect(s.counts.reduce((a, b) => a + b, 0) + s.zeros).toBe(3000);
     expect(r.perLeverage[0]!.token.meanRebalances).toBeGreaterThanOrEqual(30);
   });
+
+  it('summarises on a worker to the same numbers on one thread or two (fan histograms add up in any order)', async () => {
+    const input = { ...cfg, paths: 5000, seed: 4, fanPoints: 5, histogramBins: 10 };
+    const one = await runDecayMonteCarlo(input, { workers: 1 });
+    const two = await runDecayMonteCarlo(input, { workers: 2 });
+    expect(two.perLeverage).toEqual(one.perLeverage);
+    expect(two.fan).toEqual(one.fan);
+    expect(two.histogram).toEqual(one.histogram);
+    expect(one.fan!.series[0]![0]).toEqual([1, 1, 1, 1, 1].map((x) => expect.closeTo(x, 1)));
+  });
 });

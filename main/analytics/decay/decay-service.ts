@@ -4,7 +4,7 @@ import type { GridInputSchema, McViewInputSchema } from '#shared/ipc/channels/de
 import type { MarketData } from '../../market/feed/compile';
 import { mcRule } from './mc-rule';
 import { runDecayGrid, type GridResult } from './grid';
-import { runLab } from './lab';
+import { runLabOffMain } from './lab-runner';
 import type { LabInputParsed } from './lab-types';
 import { runDecayMonteCarlo, type McRunResult } from './monte-carlo';
 
@@ -22,17 +22,18 @@ export interface DecayServiceDeps {
 }
 
 /**
- * The Decay view's backend. The exact single path is decimal and runs here; Monte Carlo runs and
- * grids run on worker threads, one at a time: a new run cancels the one before (the view only
- * ever shows the latest).
+ * The Decay view's backend, all of it on worker threads: the exact single path (decimal) in its own
+ * worker per request; Monte Carlo runs and grids on the pool, one at a time: a new run cancels the
+ * one before (the view only ever shows the latest).
  */
 export class DecayService {
   private running: AbortController | null = null;
 
   constructor(private readonly deps: DecayServiceDeps) {}
 
-  simulate(input: LabInputParsed): LabOutput {
-    return runLab(this.deps.data(), input);
+  /** The exact single path on a worker thread (dbPath: the workspace file it reads a stored series from). */
+  simulate(input: LabInputParsed, dbPath: string): Promise<LabOutput> {
+    return runLabOffMain(dbPath, input, this.deps.data);
   }
 
   async monteCarlo(input: z.output<typeof McViewInputSchema>): Promise<McRunResult> {

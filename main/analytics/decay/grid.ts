@@ -2,9 +2,8 @@ import type { z } from 'zod';
 import type { GridInputSchema } from '#shared/ipc/channels/decay';
 import { BLOCK_PATHS } from '#shared/risk/tokens/mc/kernel';
 import type { McConfig } from '#shared/risk/tokens/mc/model';
-import { joinBlocks, quantileSorted } from '#shared/risk/tokens/mc/summary';
 import { mcRule } from './mc-rule';
-import { blockTasks, runMcTasks, type McPoolOptions, type McTask } from './mc-pool';
+import { blockTasks, runMcSummary, type McPoolOptions, type McTask } from './mc-pool';
 
 /** FLOAT64 MONTE CARLO: cells[v][l] = median over paths of token / (S_T/S_0)^L, minus 1. */
 export interface GridResult {
@@ -35,16 +34,8 @@ export async function runDecayGrid(input: z.output<typeof GridInputSchema>, pool
       });
     }
   }
-  const run = await runMcTasks(configs, input.seed, tasks, pool);
-  const cells: number[][] = input.volatilities.map(() => []);
-  configs.forEach((cfg, c) => {
-    const blocks = run.blocks.filter((_, i) => tasks[i]!.config === c);
-    const j = joinBlocks(blocks, 3, 0);
-    const L = cfg.tokens[0]!.leverage;
-    const ratio = new Float64Array(j.paths);
-    for (let i = 0; i < j.paths; i += 1) ratio[i] = j.terminal[i]! / j.terminal[2 * j.paths + i]! ** L;
-    ratio.sort();
-    cells[Math.floor(c / input.leverages.length)]!.push(quantileSorted(ratio, 0.5) - 1);
-  });
+  // The medians are taken on a worker (runMcSummary): main never loops over paths.
+  const run = await runMcSummary(configs, input.seed, tasks, { kind: 'grid' }, pool);
+  const cells: number[][] = input.volatilities.map((_, v) => run.summary.cells.slice(v * input.leverages.length, (v + 1) * input.leverages.length));
   return { numbers: 'float64-monte-carlo', volatilities: input.volatilities, leverages: input.leverages, cells, seconds: run.seconds };
 }

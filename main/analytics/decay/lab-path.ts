@@ -1,9 +1,7 @@
 import { DAY_MS, type LabInputParsed } from './lab-types';
 import { Dec, ONE } from '#shared/money/decimal';
 import { pathFromDailyPrices, pathFromIntraday, type PricePath } from '#shared/risk/index';
-import { pricesFromNormals } from '#shared/risk/tokens/mc/kernel';
-import { fillNormals } from '#shared/risk/tokens/mc/normal';
-import { seedRng } from '#shared/risk/tokens/mc/rng';
+import { modelPrices } from '#shared/risk/tokens/mc/kernel';
 import type { MarketData } from '../../market/feed/compile';
 import { seriesPath } from './series-path';
 
@@ -34,11 +32,7 @@ export function labPath(data: MarketData, source: LabInputParsed['source']): Lab
     case 'synthetic': {
       // The Monte Carlo's own generator and model (stream 0 of the seed), rounded to 8 significant
       // digits so the exact decimal simulation has short numbers to work with.
-      const steps = source.days * source.stepsPerDay;
-      const buf = new Float64Array(steps);
-      const rng = seedRng(source.seed, 0);
-      fillNormals(rng, buf);
-      pricesFromNormals({ model: source.model, days: source.days, stepsPerDay: source.stepsPerDay, tokens: [], maintenanceMarginRate: 0 }, rng, buf);
+      const buf = modelPrices(source, source.seed, 0);
       const px = Array.from(buf, (x) => START_PRICE.mul(new Dec(x.toPrecision(8))));
       const days = Array.from({ length: source.days }, (_, d) => [d === 0 ? START_PRICE : px[d * source.stepsPerDay - 1]!, ...px.slice(d * source.stepsPerDay, (d + 1) * source.stepsPerDay)]);
       const m = source.model;

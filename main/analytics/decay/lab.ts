@@ -26,7 +26,14 @@ function rule(r: LabRule, leverage: Dec): RebalanceRule {
       return { kind: 'leverage-band', maxAbsLeverage: new Dec(r.maxAbsLeverage), daily: true };
     case 'band': {
       const target = r.target !== undefined ? new Dec(r.target) : leverage;
-      return { kind: 'leverage-band', maxAbsLeverage: new Dec(r.maxAbsLeverage), minAbsLeverage: new Dec(r.minAbsLeverage), rebalanceTo: target.abs().mul(leverage.s), daily: false };
+      return {
+        kind: 'leverage-band',
+        maxAbsLeverage: new Dec(r.maxAbsLeverage),
+        minAbsLeverage: new Dec(r.minAbsLeverage),
+        rebalanceTo: target.abs().mul(leverage.s),
+        ...(r.targetFollow !== undefined ? { targetFollow: new Dec(r.targetFollow) } : {}),
+        daily: false,
+      };
     }
     case 'price-band':
       return { kind: 'price-band', band: new Dec(r.band), daily: r.daily };
@@ -44,7 +51,7 @@ function ruleLabel(r: LabRule): string {
     case 'ftx':
       return `FTX ${r.maxAbsLeverage}x trigger + daily`;
     case 'band':
-      return `band ${r.minAbsLeverage}-${r.maxAbsLeverage}x${r.target !== undefined ? ` to ${r.target}x` : ''} (model)`;
+      return `band ${r.minAbsLeverage}-${r.maxAbsLeverage}x${r.target !== undefined ? ` to ${r.target}x` : ''}${r.targetFollow !== undefined && Number(r.targetFollow) > 0 ? `, variable target (follow ${r.targetFollow})` : ''} (model)`;
     case 'price-band':
       return `price band ${new Dec(r.band).mul(100).toFixed()}%${r.daily ? ' + daily' : ''}`;
     default:

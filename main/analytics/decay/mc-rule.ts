@@ -11,6 +11,7 @@ export function mcRule(r: McRebalanceInput): McRebalance {
     daily: r.daily,
     ...(r.minAbsLeverage !== undefined ? { minAbsLeverage: r.minAbsLeverage } : {}),
     ...(r.rebalanceTo !== undefined ? { rebalanceTo: r.rebalanceTo } : {}),
+    ...(r.targetFollow !== undefined ? { targetFollow: r.targetFollow } : {}),
   };
 }
 

@@ -7,6 +7,15 @@ const W = 560;
 const H = 220;
 const PAD = { l: 44, r: 10, t: 10, b: 26 };
 
+/** Axis numbers that fit: 0.16, 5.0, 1.6e3, 1.6e-4. */
+function tick(v: number): string {
+  if (v >= 1000 || v < 0.001) return v.toExponential(1).replace('e+', 'e');
+  return v.toPrecision(2);
+}
+
+const LEGEND = ['token', 'margin', 'spot'] as const;
+const LEGEND_CLS = { token: 'tok', margin: 'mar', spot: 'spot' } as const;
+
 /** Terminal values on log bins: token, margin position and spot of one leverage, overlaid. */
 export function Histogram({ mc, index }: { mc: Mc; index: number }) {
   const h = mc.histogram;
@@ -29,10 +38,13 @@ export function Histogram({ mc, index }: { mc: Mc; index: number }) {
       ))}
       <line className="dc-axis" x1={PAD.l} x2={W - PAD.r} y1={H - PAD.b} y2={H - PAD.b} />
       {ticks.map((i) => (
-        <text key={i} className="dc-tick" x={PAD.l + i * bw} y={H - 8} textAnchor="middle">
-          {h.edges[i]!.toPrecision(2)}
+        <text key={i} className="dc-tick" x={PAD.l + i * bw} y={H - 8} textAnchor={i === 0 ? 'start' : i === n ? 'end' : 'middle'}>
+          {tick(h.edges[i]!)}
         </text>
       ))}
+      <text className="dc-tick" x={PAD.l + 2} y={PAD.t + 10}>
+        paths per bin · value at the end (start = 1, log bins)
+      </text>
       {series.map((x, i) => (
         <text key={x.name} className={`dc-legend ${x.cls}`} x={W - PAD.r - 4} y={PAD.t + 12 + i * 14} textAnchor="end">
           {x.name}
@@ -62,6 +74,7 @@ export function Fan({ mc, index }: { mc: Mc; index: number }) {
   const band = (q: number[][], a: number, b: number) =>
     `${f.days.map((d, i) => `${i === 0 ? 'M' : 'L'}${x(d)},${y(q[i]![a]!)}`).join(' ')} ${[...f.days].reverse().map((d, j) => `L${x(d)},${y(q[f.days.length - 1 - j]![b]!)}`).join(' ')} Z`;
   const yTicks = [lo, (lo + hi) / 2, hi].map(Math.exp);
+  const floored = Math.exp(lo) <= 0.0100001;
   return (
     <svg className="dc-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="Fan chart of value quantiles over time" data-testid="decay-fan">
       {sets.map((s) => (
@@ -72,9 +85,20 @@ export function Fan({ mc, index }: { mc: Mc; index: number }) {
         </g>
       ))}
       <line className="dc-axis" x1={PAD.l} x2={W - PAD.r} y1={H - PAD.b} y2={H - PAD.b} />
-      {yTicks.map((v) => (
+      {hi > 0 && lo < 0 && <line className="dc-one" x1={PAD.l} x2={W - PAD.r} y1={y(1)} y2={y(1)} />}
+      {yTicks.map((v, i) => (
         <text key={v} className="dc-tick" x={PAD.l - 4} y={y(v) + 3} textAnchor="end">
-          {v.toPrecision(2)}
+          {i === 0 && floored ? '≤0.01' : tick(v)}
+        </text>
+      ))}
+      {hi > 0 && lo < 0 && (
+        <text className="dc-tick" x={PAD.l - 4} y={y(1) + 3} textAnchor="end">
+          1
+        </text>
+      )}
+      {LEGEND.map((name, i) => (
+        <text key={name} className={`dc-legend ${LEGEND_CLS[name]}`} x={PAD.l + 6} y={H - PAD.b - 8 - (LEGEND.length - 1 - i) * 14}>
+          {name}
         </text>
       ))}
       {[0, Math.round(last / 2), last].map((d) => (

@@ -1,36 +1,21 @@
 import { useEffect, useState } from 'react';
-import type { Input, Output } from '#shared/ipc/contract';
+import type { Output } from '#shared/ipc/contract';
 import { useApi } from '../../api/context';
 import { Fan, Heatmap, Histogram } from './McCharts';
+import { McFormFields } from './McFormFields';
+import { list, MC_DEFAULT, mcModel, mcRebalance, mcRunLabel, type McForm } from './mc-form';
 
 type Mc = Output<'decay.monteCarlo'>;
 type Grid = Output<'decay.grid'>;
 
-interface McForm {
-  model: 'gbm' | 'jump-diffusion';
-  drift: string;
-  volatility: string;
-  days: string;
-  paths: string;
-  seed: string;
-  leverages: string;
-  fee: string;
-  funding: string;
-  rule: 'daily' | 'ftx';
-  gridVols: string;
-  gridLevs: string;
-}
-
-const DEFAULT: McForm = { model: 'gbm', drift: '0', volatility: '0.8', days: '365', paths: '20000', seed: '1', leverages: '2, 3, -1, -3', fee: '0.0003', funding: '0', rule: 'daily', gridVols: '0.2, 0.4, 0.6, 0.8, 1.0, 1.2', gridLevs: '-3, -2, -1, 2, 3, 5' };
-
-const list = (s: string) => s.split(/[,\s]+/).filter(Boolean).map(Number);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** N paths on worker threads (float64, seeded): distributions, P(below spot), P(liquidated), and the volatility × leverage grid. */
 export function McTab() {
   const api = useApi();
-  const [f, setF] = useState<McForm>(DEFAULT);
+  const [f, setF] = useState<McForm>(MC_DEFAULT);
   const [mc, setMc] = useState<Mc | null>(null);
+  const [mcLabel, setMcLabel] = useState('');
   const [grid, setGrid] = useState<Grid | null>(null);
   const [running, setRunning] = useState<'monte-carlo' | 'grid' | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
@@ -39,9 +24,6 @@ export function McTab() {
   useEffect(() => api.on('decay.progress', (p) => setProgress({ done: p.done, total: p.total })), [api]);
   const set = (patch: Partial<McForm>) => setF((x) => ({ ...x, ...patch }));
 
-  const model = (): Input<'decay.monteCarlo'>['model'] =>
-    f.model === 'gbm' ? { type: 'gbm', drift: Number(f.drift), volatility: Number(f.volatility) } : { type: 'jump-diffusion', drift: Number(f.drift), volatility: Number(f.volatility), jumpIntensity: 12, jumpMean: -0.05, jumpVolatility: 0.08 };
-  const rebalance = f.rule === 'daily' ? ('daily' as const) : { maxAbsLeverage: 4, daily: true };
   const fees = { managementFeePerDay: Number(f.fee), fundingPerDay: Number(f.funding) };
   const failed = (e: { message: string; details?: { issues?: unknown } }) => {
     const issues = (e.details?.issues as { path: string; message: string }[] | undefined) ?? [];
@@ -53,18 +35,20 @@ export function McTab() {
     setProgress(null);
     setError(null);
     const levs = list(f.leverages);
+    const label = mcRunLabel(f);
     void api
       .call('decay.monteCarlo', {
-        model: model(),
+        model: mcModel(f),
         days: Number(f.days),
         paths: Number(f.paths),
         seed: Number(f.seed),
-        tokens: levs.map((leverage) => ({ leverage, rebalance: f.rule === 'ftx' && Math.abs(leverage) >= 4 ? 'daily' : rebalance, fees })),
+        tokens: levs.map((leverage) => ({ leverage, rebalance: mcRebalance(f, leverage), fees })),
       })
       .then((r) => {
         setRunning(null);
         if (r.ok) {
           setMc(r.value);
+          setMcLabel(label);
           setPick((p) => Math.min(p, r.value.perLeverage.length - 1));
         } else if (r.error.code !== 'CONFLICT') failed(r.error);
       });
@@ -83,45 +67,16 @@ export function McTab() {
   };
   const cancel = () => void api.call('decay.cancel').then(() => setRunning(null));
 
-  const field = (label: string, key: keyof McForm, testId: string, wide = false) => (
-    <label className={`dc-field ${wide ? 'wide' : 'narrow'}`}>
+  const field = (label: string, key: 'gridVols' | 'gridLevs', testId: string) => (
+    <label className="dc-field wide">
       <span>{label}</span>
-      <input value={f[key]} data-testid={testId} onChange={(e) => set({ [key]: e.target.value } as Partial<McForm>)} />
+      <input value={f[key]} data-testid={testId} onChange={(e) => set({ [key]: e.target.value })} />
     </label>
   );
 
   return (
     <div className="dc-mc" data-testid="decay-mc">
-      <div className="dc-form">
-        <fieldset className="dc-group">
-          <legend>Model (float64, seeded xoshiro128**)</legend>
-          <label className="dc-field">
-            <span>Model</span>
-            <select value={f.model} data-testid="mc-model" onChange={(e) => set({ model: e.target.value as McForm['model'] })}>
-              <option value="gbm">GBM</option>
-              <option value="jump-diffusion">Jump-diffusion (12 jumps/yr, −5% ± 8%)</option>
-            </select>
-          </label>
-          {field('Drift /yr', 'drift', 'mc-drift')}
-          {field('Volatility /yr', 'volatility', 'mc-vol')}
-          {field('Days', 'days', 'mc-days')}
-          {field('Paths', 'paths', 'mc-paths')}
-          {field('Seed', 'seed', 'mc-seed')}
-        </fieldset>
-        <fieldset className="dc-group">
-          <legend>Tokens</legend>
-          {field('Leverages', 'leverages', 'mc-leverages', true)}
-          <label className="dc-field">
-            <span>Rule</span>
-            <select value={f.rule} data-testid="mc-rule" onChange={(e) => set({ rule: e.target.value as McForm['rule'] })}>
-              <option value="daily">Daily</option>
-              <option value="ftx">FTX 4x threshold + daily</option>
-            </select>
-          </label>
-          {field('Fee /day', 'fee', 'mc-fee')}
-          {field('Funding /day', 'funding', 'mc-funding')}
-        </fieldset>
-      </div>
+      <McFormFields f={f} set={set} />
       <div className="dc-actions">
         <button type="button" className="btn-solid" data-testid="mc-run" disabled={running !== null} onClick={runMc}>
           Run Monte Carlo
@@ -147,6 +102,9 @@ export function McTab() {
       )}
       {mc && (
         <>
+          <p className="faint dc-mc-label" data-testid="mc-label">
+            {mcLabel}
+          </p>
           <table className="dc-table" data-testid="mc-table">
             <thead>
               <tr>
@@ -155,6 +113,7 @@ export function McTab() {
                 <th scope="col" className="num">Token median</th>
                 <th scope="col" className="num">5% / 95%</th>
                 <th scope="col" className="num">P(token &lt; spot)</th>
+                <th scope="col" className="num">Rebalances / path</th>
                 <th scope="col" className="num">Margin median</th>
                 <th scope="col" className="num">P(margin liquidated)</th>
                 <th scope="col" className="num">Spot median</th>
@@ -162,7 +121,7 @@ export function McTab() {
             </thead>
             <tbody>
               {mc.perLeverage.map((p, i) => (
-                <tr key={p.leverage} data-testid="mc-row" data-leverage={p.leverage} className={i === pick ? 'picked' : undefined} onClick={() => setPick(i)}>
+                <tr key={p.leverage} data-testid="mc-row" data-leverage={p.leverage} data-rebalances={p.token.meanRebalances} className={i === pick ? 'picked' : undefined} onClick={() => setPick(i)}>
                   <th scope="row">
                     <button type="button" className="btn-ghost" aria-pressed={i === pick} onClick={() => setPick(i)}>
                       {p.leverage}x
@@ -176,6 +135,7 @@ export function McTab() {
                     {p.token.p05.toFixed(3)} / {p.token.p95.toFixed(3)}
                   </td>
                   <td className="num">{pct(p.token.probBelowSpot)}</td>
+                  <td className="num">{p.token.meanRebalances.toFixed(1)}</td>
                   <td className="num">{p.margin.median.toFixed(4)}</td>
                   <td className="num">{pct(p.margin.liquidatedShare)}</td>
                   <td className="num">{mc.spot.median.toFixed(4)}</td>
@@ -198,15 +158,15 @@ export function McTab() {
         </>
       )}
       <div className="dc-actions">
-        {field('Grid volatilities', 'gridVols', 'grid-vols', true)}
-        {field('Grid leverages', 'gridLevs', 'grid-levs', true)}
+        {field('Grid volatilities', 'gridVols', 'grid-vols')}
+        {field('Grid leverages', 'gridLevs', 'grid-levs')}
         <button type="button" className="btn-solid" data-testid="grid-run" disabled={running !== null} onClick={runGrid}>
           Run grid
         </button>
       </div>
       {grid && (
         <figure>
-          <figcaption>Median decay over {f.days} days: median of token ÷ (spot return)^L − 1 (the variance drain), 4,000 paths a cell</figcaption>
+          <figcaption>Median decay over {f.days} days, daily rule: median of token ÷ (spot return)^L − 1 (the variance drain), 4,000 paths a cell</figcaption>
           <Heatmap grid={grid} />
         </figure>
       )}

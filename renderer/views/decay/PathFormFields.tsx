@@ -2,7 +2,7 @@ import type { SeriesInfo } from '#shared/domain/market-series';
 import { seriesLabel } from '#shared/domain/market-series';
 import { RULE_LABEL, RULE_PARAM_DEFAULT, token, type PathForm, type RuleKind, type TokenForm } from './decay-form';
 
-const PARAM_HINT: Record<RuleKind, string> = { daily: '', ftx: 'trigger |lev|', band: 'min-max>target', 'price-band': 'band' };
+const PARAM_HINT: Record<RuleKind, string> = { daily: '', ftx: 'trigger |lev|', band: 'min-max>target~follow', 'price-band': 'band' };
 
 /** The path source and the instruments of the exact comparison. */
 export function PathFormFields({ form, set, series }: { form: PathForm; set: (f: Partial<PathForm>) => void; series: readonly SeriesInfo[] }) {
@@ -60,6 +60,13 @@ export function PathFormFields({ form, set, series }: { form: PathForm; set: (f:
             </label>
             <Num label="Drift /yr" value={form.drift} id="decay-drift" onChange={(drift) => set({ drift })} />
             <Num label="Volatility /yr" value={form.volatility} id="decay-vol" onChange={(volatility) => set({ volatility })} />
+            {form.model === 'jump-diffusion' && (
+              <>
+                <Num label="Jumps /yr" value={form.jumpIntensity} id="decay-jump-intensity" onChange={(jumpIntensity) => set({ jumpIntensity })} />
+                <Num label="Jump mean (log)" value={form.jumpMean} id="decay-jump-mean" onChange={(jumpMean) => set({ jumpMean })} />
+                <Num label="Jump sd (log)" value={form.jumpVol} id="decay-jump-vol" onChange={(jumpVol) => set({ jumpVol })} />
+              </>
+            )}
             <Num label="Days" value={form.days} id="decay-days" onChange={(days) => set({ days })} />
             <Num label="Steps/day" value={form.stepsPerDay} id="decay-steps" onChange={(stepsPerDay) => set({ stepsPerDay })} />
             <Num label="Seed" value={form.seed} id="decay-seed" onChange={(seed) => set({ seed })} />

@@ -75,7 +75,7 @@ export function ResultTable({ result, hidden, toggle }: { result: LabOutput; hid
                 <label className="dc-inst">
                   <input type="checkbox" checked={!hidden.has(r.instrument)} onChange={() => toggle(r.instrument)} aria-label={`Show ${r.instrument} on the chart`} />
                   <span className="mono">{r.instrument}</span>
-                  <span className="faint">{r.label.replace(/^[^,]*,?\s*/, '')}</span>
+                  <span className="faint">{detail(r)}</span>
                 </label>
               </th>
               <td className="num mono" title={r.valueEnd}>
@@ -97,4 +97,10 @@ export function ResultTable({ result, hidden, toggle }: { result: LabOutput; hid
       </tbody>
     </table>
   );
+}
+
+/** What the instrument id does not say: a token's rule; a margin position's or spot's terms in brackets. */
+function detail(r: { kind: string; label: string }): string {
+  if (r.kind === 'token') return r.label.replace(/^[^,]*,\s*/, '');
+  return /\((.*)\)/.exec(r.label)?.[1] ?? '';
 }

@@ -7,7 +7,7 @@ export interface TokenForm {
   readonly key: number;
   readonly leverage: string;
   readonly rule: RuleKind;
-  /** ftx: trigger |leverage|; band: "min-max>target"; price-band: the band fraction. */
+  /** ftx: trigger |leverage|; band: "min-max>target~follow" (target and ~follow optional; follow > 0 is the variable target); price-band: the band fraction. */
   readonly param: string;
   readonly fee: string;
 }
@@ -22,6 +22,9 @@ export interface PathForm {
   readonly model: 'gbm' | 'jump-diffusion';
   readonly drift: string;
   readonly volatility: string;
+  readonly jumpIntensity: string;
+  readonly jumpMean: string;
+  readonly jumpVol: string;
   readonly days: string;
   readonly stepsPerDay: string;
   readonly seed: string;
@@ -62,6 +65,9 @@ export function defaultPathForm(series: readonly SeriesInfo[]): PathForm {
     model: 'gbm',
     drift: '0',
     volatility: '0.8',
+    jumpIntensity: '12',
+    jumpMean: '-0.05',
+    jumpVol: '0.08',
     days: '365',
     stepsPerDay: '1',
     seed: '1',
@@ -82,9 +88,9 @@ function rule(t: TokenForm): Input<'decay.simulate'>['tokens'][number]['rule'] {
     case 'ftx':
       return { kind: 'ftx', maxAbsLeverage: t.param || '4' };
     case 'band': {
-      const m = /^\s*([\d.]+)\s*-\s*([\d.]+)\s*(?:>\s*([\d.]+))?\s*$/.exec(t.param);
+      const m = /^\s*([\d.]+)\s*-\s*([\d.]+)\s*(?:>\s*([\d.]+))?\s*(?:~\s*([\d.]+))?\s*$/.exec(t.param);
       if (!m) return { kind: 'band' };
-      return { kind: 'band', minAbsLeverage: m[1]!, maxAbsLeverage: m[2]!, ...(m[3] ? { target: m[3] } : {}) };
+      return { kind: 'band', minAbsLeverage: m[1]!, maxAbsLeverage: m[2]!, ...(m[3] ? { target: m[3] } : {}), ...(m[4] ? { targetFollow: m[4] } : {}) };
     }
     case 'price-band':
       return { kind: 'price-band', band: t.param || '0.15' };
@@ -111,7 +117,7 @@ export function toLabInput(f: PathForm, series: readonly SeriesInfo[]): Input<'d
     const base = { drift: f.drift, volatility: f.volatility };
     source = {
       type: 'synthetic',
-      model: f.model === 'gbm' ? { type: 'gbm', ...base } : { type: 'jump-diffusion', ...base, jumpIntensity: 12, jumpMean: -0.05, jumpVolatility: 0.08 },
+      model: f.model === 'gbm' ? { type: 'gbm', ...base } : { type: 'jump-diffusion', ...base, jumpIntensity: f.jumpIntensity, jumpMean: f.jumpMean, jumpVolatility: f.jumpVol },
       days: num(f.days),
       stepsPerDay: num(f.stepsPerDay),
       seed: num(f.seed),

@@ -9,10 +9,14 @@ import type { PricePath } from './path';
  *   minAbsLeverage (Bybit: 2), at the exact crossing price, to rebalanceTo; plus the daily close
  *   rebalance when `daily` (FTX did both);
  * - price-band: when price moves `band` from the last rebalance price (KuCoin/Amun 15%).
+ *
+ * targetFollow (leverage-band only, OUR MODEL of Binance's variable, unpublished target): a band
+ * rebalance goes only part of the way back, to |target| + follow x (|realised| - |target|), where
+ * |realised| is the leverage the drift reached (clamped to the band); 0 is the fixed target.
  */
 export type RebalanceRule =
   | { readonly kind: 'daily' }
-  | { readonly kind: 'leverage-band'; readonly maxAbsLeverage: Dec; readonly minAbsLeverage?: Dec; readonly rebalanceTo?: Dec; readonly daily: boolean }
+  | { readonly kind: 'leverage-band'; readonly maxAbsLeverage: Dec; readonly minAbsLeverage?: Dec; readonly rebalanceTo?: Dec; readonly targetFollow?: Dec; readonly daily: boolean }
   | { readonly kind: 'price-band'; readonly band: Dec; readonly daily: boolean };
 
 export interface TokenCosts {
@@ -30,6 +34,8 @@ export interface RebalanceEvent {
   readonly price: Dec;
   readonly navBefore: Dec;
   readonly reason: 'daily' | 'threshold' | 'gap';
+  /** The leverage the rebalance set (differs from the target under a variable-target band). */
+  readonly leverageAfter: Dec;
 }
 
 export interface TokenResult {
@@ -94,6 +100,21 @@ function triggerPrices(rule: RebalanceRule, st: State, sign: Dec): Dec[] {
   }
 }
 
+/**
+ * The leverage a band rebalance at price p goes to: the target, or under targetFollow the target
+ * moved toward the leverage the drift reached (tokens.md, "variable target").
+ */
+function bandTarget(rule: RebalanceRule, st: State, p: Dec, target: Dec): Dec {
+  if (rule.kind !== 'leverage-band' || !rule.targetFollow || rule.targetFollow.isZero()) return target;
+  const value = nav(st, p);
+  if (!value.gt(0)) return target;
+  let drifted = st.units.mul(p).div(value).abs();
+  if (drifted.gt(rule.maxAbsLeverage)) drifted = rule.maxAbsLeverage;
+  if (rule.minAbsLeverage && drifted.lt(rule.minAbsLeverage)) drifted = rule.minAbsLeverage;
+  const abs = target.abs();
+  return abs.plus(rule.targetFollow.mul(drifted.minus(abs))).mul(target.s);
+}
+
 function outsideBand(rule: RebalanceRule, st: State, p: Dec): boolean {
   switch (rule.kind) {
     case 'daily':
@@ -129,6 +150,7 @@ export function simulateToken(path: PricePath, leverage: Dec, rule: RebalanceRul
     throw new RiskInputError('rebalance.maxAbsLeverage', 'must be above the target leverage');
   }
   if (rule.kind === 'price-band' && (!rule.band.gt(0) || !rule.band.lt(1))) throw new RiskInputError('rebalance.priceBand', 'must be in (0, 1)');
+  if (rule.kind === 'leverage-band' && rule.targetFollow && (rule.targetFollow.isNeg() || !rule.targetFollow.lt(1))) throw new RiskInputError('rebalance.targetFollow', 'must be a fraction in [0, 1)');
   const sign = new Dec(target.gt(0) ? 1 : -1);
   const st: State = { units: ZERO, cash: ONE, refPrice: path.start, turnover: ZERO };
   relever(st, path.start, target);
@@ -152,8 +174,9 @@ export function simulateToken(path: PricePath, leverage: Dec, rule: RebalanceRul
       price = d.gapTo;
       if (!nav(st, price).gt(0)) return false;
       if (outsideBand(rule, st, price)) {
-        events.push({ day, price, navBefore: nav(st, price), reason: 'gap' });
-        relever(st, price, target);
+        const to = bandTarget(rule, st, price, target);
+        events.push({ day, price, navBefore: nav(st, price), reason: 'gap', leverageAfter: to });
+        relever(st, price, to);
       }
     }
     for (const to of d.moves) {
@@ -167,8 +190,9 @@ export function simulateToken(path: PricePath, leverage: Dec, rule: RebalanceRul
         }
         // NAV is linear between vertices: if it is not positive at the trigger, it hit zero first.
         if (next === null || !nav(st, next).gt(0)) break;
-        events.push({ day, price: next, navBefore: nav(st, next), reason: 'threshold' });
-        relever(st, next, target);
+        const lev = bandTarget(rule, st, next, target);
+        events.push({ day, price: next, navBefore: nav(st, next), reason: 'threshold', leverageAfter: lev });
+        relever(st, next, lev);
         price = next;
       }
       price = to;
@@ -198,7 +222,7 @@ export function simulateToken(path: PricePath, leverage: Dec, rule: RebalanceRul
       return;
     }
     if (rule.kind === 'daily' || rule.daily) {
-      events.push({ day, price: close, navBefore: nav(st, close), reason: 'daily' });
+      events.push({ day, price: close, navBefore: nav(st, close), reason: 'daily', leverageAfter: target });
       relever(st, close, target);
     }
     values.push(nav(st, close));

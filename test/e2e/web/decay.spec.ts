@@ -84,6 +84,8 @@ test('the Decay view runs a Monte Carlo and the volatility x leverage grid on wo
   await expect(decay.mc('progress')).toBeHidden();
   await expect(decay.mcRows).toHaveCount(4);
 
+  // Back to the inputs of the result on screen before the screenshot.
+  await decay.mc('paths').fill('6000');
   await decay.mc('days').fill('180');
   await decay.grid('vols').fill('0.4, 0.8, 1.2');
   await decay.grid('levs').fill('-3, -1, 2, 3');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Dec } from '#shared/money/decimal';
 import { pathFromIntraday, simulateDecay, type RebalanceRule } from '#shared/risk/index';
-import { PathWalker, simulateBlock } from '#shared/risk/tokens/mc/kernel';
+import { PathWalker, pathOf, simulateBlock } from '#shared/risk/tokens/mc/kernel';
 import type { McConfig, McRebalance } from '#shared/risk/tokens/mc/model';
 import { fillNormals } from '#shared/risk/tokens/mc/normal';
 import { seedRng } from '#shared/risk/tokens/mc/rng';
@@ -123,6 +123,9 @@ describe('Monte Carlo under GBM with daily rebalancing', () => {
   });
 });
 
+const signed = (r: McRebalance, L: number): McRebalance => (r.kind === 'leverage-band' && r.rebalanceTo !== undefined ? { ...r, rebalanceTo: Math.abs(r.rebalanceTo) * Math.sign(L) } : r);
+const signedExact = (r: RebalanceRule, L: number): RebalanceRule => (r.kind === 'leverage-band' && r.rebalanceTo !== undefined ? { ...r, rebalanceTo: r.rebalanceTo.abs().mul(Math.sign(L)) } : r);
+
 describe('Monte Carlo on one path agrees with the exact decimal mode on that path', () => {
   const rules: [string, McRebalance, RebalanceRule][] = [
     ['daily', { kind: 'daily' }, { kind: 'daily' }],
@@ -132,10 +135,15 @@ describe('Monte Carlo on one path agrees with the exact decimal mode on that pat
       { kind: 'leverage-band', maxAbsLeverage: 4, minAbsLeverage: 1.25, rebalanceTo: 2.5, daily: false },
       { kind: 'leverage-band', maxAbsLeverage: new Dec(4), minAbsLeverage: new Dec(1.25), rebalanceTo: new Dec(2.5), daily: false },
     ],
+    [
+      'Binance-style band 1.25-4, variable target (follow 0.5)',
+      { kind: 'leverage-band', maxAbsLeverage: 4, minAbsLeverage: 1.25, rebalanceTo: 3, targetFollow: 0.5, daily: false },
+      { kind: 'leverage-band', maxAbsLeverage: new Dec(4), minAbsLeverage: new Dec(1.25), rebalanceTo: new Dec(3), targetFollow: new Dec('0.5'), daily: false },
+    ],
     ['price band 10%', { kind: 'price-band', band: 0.1, daily: false }, { kind: 'price-band', band: new Dec(0.1), daily: false }],
   ];
 
-  it.each(rules)('%s, 3x and -3x, with fees and funding, 6 vertices a day', (_name, mcRule, exactRule) => {
+  it.each(rules)('%s, 3x and -3x, with fees and funding, 6 vertices a day', (_name, mcRuleIn, exactRuleIn) => {
     const days = 40;
     const spd = 6;
     const rng = seedRng(99, 0);
@@ -147,6 +155,9 @@ describe('Monte Carlo on one path agrees with the exact decimal mode on that pat
       prices[i] = Math.exp(logS);
     }
     for (const L of [3, -3]) {
+      // A band's target carries the token's sign (simulateToken refuses one on the other side).
+      const mcRule = signed(mcRuleIn, L);
+      const exactRule = signedExact(exactRuleIn, L);
       const cfg: McConfig = {
         model: { type: 'gbm', drift: 0, volatility: 1 },
         days,
@@ -157,7 +168,7 @@ describe('Monte Carlo on one path agrees with the exact decimal mode on that pat
       const terminal = new Float64Array(3);
       const liquidated = new Uint8Array(1);
       const rebalances = new Float64Array(1);
-      new PathWalker(cfg).walk(prices, 0, 1, terminal, liquidated, rebalances, null);
+      new PathWalker(cfg).walk(pathOf(prices), 0, 1, terminal, liquidated, rebalances, null);
       const intraday = Array.from({ length: days }, (_, d) => [d === 0 ? new Dec(1) : new Dec(prices[d * spd - 1]!), ...Array.from(prices.subarray(d * spd, (d + 1) * spd), (p) => new Dec(p))]);
       // The exact rule takes a signed target; the Monte Carlo rule's magnitude takes the token's side.
       const signedRule: RebalanceRule = exactRule.kind === 'leverage-band' && exactRule.rebalanceTo !== undefined ? { ...exactRule, rebalanceTo: exactRule.rebalanceTo.abs().mul(Math.sign(L)) } : exactRule;

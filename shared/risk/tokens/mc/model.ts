@@ -23,7 +23,7 @@ export type McModel =
  */
 export type McRebalance =
   | { readonly kind: 'daily' }
-  | { readonly kind: 'leverage-band'; readonly maxAbsLeverage: number; readonly minAbsLeverage?: number; readonly rebalanceTo?: number; readonly daily: boolean }
+  | { readonly kind: 'leverage-band'; readonly maxAbsLeverage: number; readonly minAbsLeverage?: number; readonly rebalanceTo?: number; readonly targetFollow?: number; readonly daily: boolean }
   | { readonly kind: 'price-band'; readonly band: number; readonly daily: boolean };
 
 export interface McToken {

@@ -11,8 +11,10 @@ const R = 3.442619855899;
 const V = 9.91256303526217e-3;
 const M1 = 2147483648;
 
-const kn = new Int32Array(LAYERS);
-const wn = new Float64Array(LAYERS);
+/** Layer tables, exported for the fused path generator (path-gen.ts), which inlines the fast path. */
+export const ZIG_MASK = LAYERS - 1;
+export const kn = new Int32Array(LAYERS);
+export const wn = new Float64Array(LAYERS);
 const fn = new Float64Array(LAYERS);
 
 (function buildTables() {
@@ -35,7 +37,7 @@ const fn = new Float64Array(LAYERS);
 })();
 
 /** The slow path: a draw that fell outside its layer's rectangle core (about 1% of draws). */
-function wedgeOrTail(s: RngState, hz: number, iz: number): number {
+export function wedgeOrTail(s: RngState, hz: number, iz: number): number {
   for (;;) {
     if (iz === 0) {
       // The tail beyond R (Marsaglia 1964).

@@ -1,4 +1,5 @@
 import type { McBlock } from './kernel';
+import { quantiles } from './select';
 
 /**
  * Statistics over Monte Carlo terminal values. FLOAT64 ANALYTICS: quantiles and means of
@@ -23,6 +24,7 @@ export function quantileSorted(sorted: Float64Array, q: number): number {
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
 }
 
+/** Mean, its standard error, and the 5/50/95% quantiles (by selection, not a sort). */
 export function stats(values: Float64Array): McStats {
   const n = values.length;
   let sum = 0;
@@ -30,14 +32,8 @@ export function stats(values: Float64Array): McStats {
   const mean = sum / n;
   let ss = 0;
   for (let i = 0; i < n; i += 1) ss += (values[i]! - mean) ** 2;
-  const sorted = Float64Array.from(values).sort();
-  return {
-    mean,
-    median: quantileSorted(sorted, 0.5),
-    p05: quantileSorted(sorted, 0.05),
-    p95: quantileSorted(sorted, 0.95),
-    standardError: n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0,
-  };
+  const [p05, median, p95] = quantiles(values, [0.05, 0.5, 0.95]) as [number, number, number];
+  return { mean, median, p05, p95, standardError: n > 1 ? Math.sqrt(ss / (n - 1) / n) : 0 };
 }
 
 /** The blocks of one run, joined in block order (the order never depends on which worker ran what). */
@@ -49,17 +45,14 @@ export interface McJoined {
   readonly terminal: Float64Array;
   readonly liquidated: Uint8Array;
   readonly rebalances: Float64Array;
-  readonly checkpoints: Float64Array | null;
-  readonly checkpointCount: number;
 }
 
-export function joinBlocks(blocks: readonly McBlock[], instruments: number, checkpointCount: number): McJoined {
+export function joinBlocks(blocks: readonly McBlock[], instruments: number): McJoined {
   const paths = blocks.reduce((n, b) => n + b.paths, 0);
   const K = (instruments - 1) / 2;
   const terminal = new Float64Array(instruments * paths);
   const liquidated = new Uint8Array(K * paths);
   const rebalances = new Float64Array(K);
-  const checkpoints = checkpointCount > 0 ? new Float64Array(instruments * checkpointCount * paths) : null;
   let at = 0;
   for (const b of blocks) {
     for (let i = 0; i < instruments; i += 1) terminal.set(b.terminal.subarray(i * b.paths, (i + 1) * b.paths), i * paths + at);
@@ -67,12 +60,9 @@ export function joinBlocks(blocks: readonly McBlock[], instruments: number, chec
       liquidated.set(b.liquidated.subarray(k * b.paths, (k + 1) * b.paths), k * paths + at);
       rebalances[k] = rebalances[k]! + b.rebalances[k]!;
     }
-    if (checkpoints && b.checkpoints) {
-      for (let r = 0; r < instruments * checkpointCount; r += 1) checkpoints.set(b.checkpoints.subarray(r * b.paths, (r + 1) * b.paths), r * paths + at);
-    }
     at += b.paths;
   }
-  return { numbers: 'float64', paths, instruments, terminal, liquidated, rebalances, checkpoints, checkpointCount };
+  return { numbers: 'float64', paths, instruments, terminal, liquidated, rebalances };
 }
 
 export function instrumentValues(j: McJoined, instrument: number): Float64Array {
@@ -90,18 +80,6 @@ export function share(flags: Uint8Array): number {
   let n = 0;
   for (let i = 0; i < flags.length; i += 1) n += flags[i]!;
   return n / flags.length;
-}
-
-/** Quantiles of one instrument at each checkpoint: rows[c] = the qs at checkpoint c. */
-export function fan(j: McJoined, instrument: number, qs: readonly number[]): number[][] {
-  if (!j.checkpoints) return [];
-  const rows: number[][] = [];
-  for (let c = 0; c < j.checkpointCount; c += 1) {
-    const start = (instrument * j.checkpointCount + c) * j.paths;
-    const sorted = Float64Array.from(j.checkpoints.subarray(start, start + j.paths)).sort();
-    rows.push(qs.map((q) => quantileSorted(sorted, q)));
-  }
-  return rows;
 }
 
 /** A histogram of values on log-spaced bins from lo to hi (values <= 0 go to a separate zero count). */

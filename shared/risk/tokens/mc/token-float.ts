@@ -33,13 +33,27 @@ export function nav(t: FloatToken, p: number): number {
   return t.cash + t.units * p;
 }
 
-export function relever(t: FloatToken, p: number): void {
+/** Back to the target (the daily close), or under a band's targetFollow part of the way (bandLeverage). */
+export function relever(t: FloatToken, p: number, leverage = t.target): void {
   const value = t.cash + t.units * p;
-  t.units = (t.target * value) / p;
+  t.units = (leverage * value) / p;
   t.cash = value - t.units * p;
   t.ref = p;
   t.rebalances += 1;
   bracket(t, p);
+}
+
+/** As the exact bandTarget: |target| + follow x (|drifted leverage| clamped to the band - |target|). */
+export function bandLeverage(t: FloatToken, p: number): number {
+  const r = t.rule;
+  if (r.kind !== 'leverage-band' || !r.targetFollow) return t.target;
+  const value = t.cash + t.units * p;
+  if (!(value > 0)) return t.target;
+  let drifted = Math.abs((t.units * p) / value);
+  if (drifted > r.maxAbsLeverage) drifted = r.maxAbsLeverage;
+  if (r.minAbsLeverage !== undefined && drifted < r.minAbsLeverage) drifted = r.minAbsLeverage;
+  const abs = Math.abs(t.target);
+  return (abs + r.targetFollow * (drifted - abs)) * Math.sign(t.target);
 }
 
 export function wipe(t: FloatToken): void {
@@ -105,7 +119,7 @@ export function walkSlow(t: FloatToken, from: number, to: number): void {
       if (ahead && (Number.isNaN(next) || Math.abs(p - price) < Math.abs(next - price))) next = p;
     }
     if (Number.isNaN(next) || !(nav(t, next) > 0)) break;
-    relever(t, next);
+    relever(t, next, bandLeverage(t, next));
     price = next;
   }
   if (!(nav(t, to) > 0)) wipe(t);

@@ -61,8 +61,41 @@ export class DecayPage {
     return this.testId('decay-export');
   }
 
-  mc(id: 'run' | 'cancel' | 'paths' | 'days' | 'leverages' | 'vol' | 'progress' | 'speed' | 'table'): Locator {
+  mc(
+    id:
+      | 'run'
+      | 'cancel'
+      | 'paths'
+      | 'days'
+      | 'leverages'
+      | 'vol'
+      | 'progress'
+      | 'speed'
+      | 'table'
+      | 'label'
+      | 'model'
+      | 'rule'
+      | 'ftx-trigger'
+      | 'band-min'
+      | 'band-max'
+      | 'band-target'
+      | 'band-follow'
+      | 'price-band'
+      | 'price-band-daily'
+      | 'jump-intensity'
+      | 'jump-mean'
+      | 'jump-vol',
+  ): Locator {
     return this.testId(`mc-${id}`);
+  }
+
+  /** Mean rebalances per path of the token row of a leverage. */
+  async mcRebalances(leverage: number): Promise<number> {
+    return Number(await this.page.locator(`[data-testid="mc-row"][data-leverage="${leverage}"]`).getAttribute('data-rebalances'));
+  }
+
+  get mcError(): Locator {
+    return this.page.locator('.dc-mc [role="alert"]');
   }
 
   get mcRows(): Locator {
