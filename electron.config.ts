@@ -28,7 +28,7 @@ const nodeBundle: BuildOptions = {
  * Worker threads, bundled next to each Node bundle that may start them: a plan's test on history
  * (main/plans/plan-test-runner.ts) and the decay Monte Carlo (main/analytics/decay/).
  */
-const workers = { 'plan-test-worker': 'main/plans/plan-test-worker.ts', 'decay-mc-worker': 'main/analytics/decay/mc-worker.ts' };
+const workers = { 'plan-test-worker': 'main/plans/plan-test-worker.ts', 'decay-mc-worker': 'main/analytics/decay/mc-worker.ts', 'journal-worker': 'main/journal/worker/journal-worker.ts' };
 
 export const mainBuild: BuildOptions = { ...nodeBundle, entryPoints: { main: 'main/index.ts', ...workers } };
 
