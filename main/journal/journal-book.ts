@@ -8,7 +8,7 @@ import { matchClosedRows, type ClosedCheck } from './trips/closed-match';
 import { closedRowTrip } from './trips/closed-trip';
 import { attachExcursions } from './trips/excursions';
 import { matchPositions, matchStops, matchTransactions } from './trips/match';
-import { reconstructTrips } from './trips/reconstruct';
+import { reconstructTrips, type ComputedPnl } from './trips/reconstruct';
 import { rMultiple } from './trips/r-multiple';
 import { summarize } from './summary';
 
@@ -24,6 +24,8 @@ export interface JournalBook {
   readonly rows: { fills: FillRow[]; transactions: TransactionRow[]; closed: ClosedRow[] };
   /** Closed P&L rows matched to the execution trip they describe: reconciliation, not trips. */
   readonly closedChecks: ClosedCheck[];
+  /** Realised PnL of finished trips whose fills carried none (computed from the average entry). */
+  readonly computedPnl: ComputedPnl[];
   readonly unmatched: TransactionRow[];
   readonly accounts: string[];
 }
@@ -55,7 +57,7 @@ export function buildJournalBook(db: Db): JournalBook {
   trips.sort((a, b) => a.closedAt - b.closedAt || a.id.localeCompare(b.id));
   const allFills = new Map([...imported.fills, ...paperTrips.fills]);
   const accounts = [...new Set([...repo.accounts(), ...(paper.fills.length > 0 ? ['paper'] : [])])].sort();
-  return { trips, fills: allFills, rows: { fills: [...fills, ...paper.fills], transactions: [...transactions, ...paper.funding], closed: alone }, closedChecks: checks, unmatched, accounts };
+  return { trips, fills: allFills, rows: { fills: [...fills, ...paper.fills], transactions: [...transactions, ...paper.funding], closed: alone }, closedChecks: checks, computedPnl: [...imported.computedPnl, ...paperTrips.computedPnl], unmatched, accounts };
 }
 
 function enrichPaper(trips: JournalTrip[], orders: Map<string, string[]>, paper: PaperHistory): void {
@@ -88,6 +90,7 @@ export function bookSummary(book: JournalBook, account: string | null): JournalS
     fills: pick(book.rows.fills),
     transactions: pick(book.rows.transactions),
     closed: pick(book.rows.closed),
+    computedPnl: pick(book.computedPnl),
     closedChecks: account === null ? book.closedChecks : book.closedChecks.filter((c) => c.row.account === account),
     unmatched: pick(book.unmatched),
   });

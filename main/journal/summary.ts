@@ -3,6 +3,7 @@ import type { AssetReconciliation, AssetTotals, JournalSummary } from '#shared/j
 import type { JournalTrip } from '#shared/journal/journal-trip';
 import type { ClosedRow, FillRow, TransactionRow } from './import/rows';
 import type { ClosedCheck } from './trips/closed-match';
+import type { ComputedPnl } from './trips/reconstruct';
 import { unreconcilable } from './unreconcilable';
 
 /** Everything a summary is computed from; all rows already narrowed to the chosen accounts. */
@@ -14,6 +15,8 @@ export interface SummaryInput {
   readonly transactions: readonly TransactionRow[];
   /** Closed P&L rows that are trips of their own (no executions describe them). */
   readonly closed: readonly ClosedRow[];
+  /** Realised PnL the trips computed for fills exported without one (Bybit executions, generic fills). */
+  readonly computedPnl: readonly ComputedPnl[];
   /** Closed P&L rows matched to the execution trip they describe. */
   readonly closedChecks: readonly ClosedCheck[];
   /** Funding/insurance rows no trip took (from matchTransactions). */
@@ -64,9 +67,15 @@ export function summarize(input: SummaryInput): JournalSummary {
     importFees.add(f.feeAsset, f.fee);
     importAssets.add(f.settleAsset).add(f.feeAsset);
   }
+  for (const c of input.computedPnl) {
+    realized.add(c.asset, c.amount);
+    if (c.venue === 'paper') continue;
+    importRealized.add(c.asset, c.amount);
+  }
   for (const c of input.closed) {
     realized.add(c.asset, c.closedPnl);
     assets.add(c.asset);
+    importAssets.add(c.asset);
   }
   for (const x of input.transactions) {
     assets.add(x.asset);

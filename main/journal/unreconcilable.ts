@@ -1,5 +1,7 @@
 import type { SummaryInput } from './summary';
 
+const CHECKING = new Set(['REALIZED_PNL', 'COMMISSION', 'DELIVERED_SETTELMENT', 'DELIVERED_SETTLEMENT']);
+
 /**
  * Which accounts' figures in one asset nothing imported can check, and why, so a summary never
  * shows an unchecked total as if it had reconciled. An account is checked by its transaction
@@ -13,7 +15,8 @@ export function unreconcilable(asset: string, input: SummaryInput): Array<{ acco
     return s;
   };
   for (const f of input.fills) if (f.venue !== 'paper' && (f.settleAsset === asset || f.feeAsset === asset)) see(f.account, f.venue).fills += 1;
-  for (const x of input.transactions) if (x.venue !== 'paper' && x.asset === asset) see(x.account, x.venue).tx += 1;
+  // Only rows that check trades count (funding rows check nothing about realised PnL or fees).
+  for (const x of input.transactions) if (x.venue !== 'paper' && x.asset === asset && CHECKING.has(x.type)) see(x.account, x.venue).tx += 1;
   for (const c of input.closed) if (c.asset === asset) see(c.account, c.venue).closedAlone += 1;
   for (const c of input.closedChecks) if (c.row.asset === asset) see(c.row.account, c.row.venue).checks += 1;
   const out: Array<{ account: string; reason: string }> = [];
