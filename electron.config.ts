@@ -27,8 +27,8 @@ const nodeBundle: BuildOptions = {
 /**
  * Worker threads, bundled next to each Node bundle that may start them: a plan's test on history
  * (main/plans/plan-test-runner.ts), the decay Monte Carlo and exact path (main/analytics/decay/), the trading
- * engine's reopen (main/trading/restore-worker.ts) and the heatmap's history rebuild
- * (main/analytics/heatmap/).
+ * engine's reopen (main/trading/restore-worker.ts) the heatmap's history rebuild
+ * (main/analytics/heatmap/) and the journal (main/journal/worker/).
  */
 const workers = {
   'plan-test-worker': 'main/plans/plan-test-worker.ts',
@@ -38,6 +38,8 @@ const workers = {
   'trading-restore-worker': 'main/trading/restore-worker.ts',
   // A reopened workspace's heatmap history, replayed from the session's log (main/analytics/heatmap/history-runner.ts).
   'heatmap-history-worker': 'main/analytics/heatmap/history-worker.ts',
+  // The journal's imports and statistics (main/journal/worker/).
+  'journal-worker': 'main/journal/worker/journal-worker.ts',
 };
 
 export const mainBuild: BuildOptions = { ...nodeBundle, entryPoints: { main: 'main/index.ts', ...workers } };

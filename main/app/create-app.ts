@@ -76,7 +76,7 @@ export function createApp(options: CreateAppOptions): App {
     replay,
     trading,
     plans: new PlansRepo(workspace.db),
-    journal: new JournalService(workspace.db),
+    journal: new JournalService(workspace.db, { dbPath: workspace.path }),
     heatmap,
     decay: new DecayService({ data: () => market.data(), onProgress: (p) => events.emit('decay.progress', p) }),
   };
@@ -98,6 +98,7 @@ export function createApp(options: CreateAppOptions): App {
       heatmap.close();
       trading.close();
       services.decay.close();
+      services.journal.close();
       market.close();
       workspace.close();
       lock.release();

@@ -4,10 +4,11 @@ import type { Db } from '../store/db-types';
 import { JournalRepo } from '../store/journal-repo';
 import type { ClosedRow, FillRow, TransactionRow } from './import/rows';
 import { readPaperHistory, settingsAt, type PaperHistory } from './paper/paper-history';
+import { matchClosedRows, type ClosedCheck } from './trips/closed-match';
 import { closedRowTrip } from './trips/closed-trip';
 import { attachExcursions } from './trips/excursions';
 import { matchPositions, matchStops, matchTransactions } from './trips/match';
-import { reconstructTrips } from './trips/reconstruct';
+import { reconstructTrips, type ComputedPnl } from './trips/reconstruct';
 import { rMultiple } from './trips/r-multiple';
 import { summarize } from './summary';
 
@@ -19,7 +20,12 @@ import { summarize } from './summary';
 export interface JournalBook {
   readonly trips: JournalTrip[];
   readonly fills: Map<string, TripFill[]>;
+  /** `closed`: the Closed P&L rows that are trips of their own (no executions of theirs were imported). */
   readonly rows: { fills: FillRow[]; transactions: TransactionRow[]; closed: ClosedRow[] };
+  /** Closed P&L rows matched to the execution trip they describe: reconciliation, not trips. */
+  readonly closedChecks: ClosedCheck[];
+  /** Realised PnL of finished trips whose fills carried none (computed from the average entry). */
+  readonly computedPnl: ComputedPnl[];
   readonly unmatched: TransactionRow[];
   readonly accounts: string[];
 }
@@ -37,8 +43,11 @@ export function buildJournalBook(db: Db): JournalBook {
   const paperTrips = reconstructTrips(paper.fills, paperLiquidations);
   for (const t of paperTrips.trips) t.source = 'paper';
   enrichPaper(paperTrips.trips, paperTrips.orders, paper);
-  const trips = [...imported.trips, ...paperTrips.trips, ...closed.map(closedRowTrip)];
-  const { unmatched } = matchTransactions(trips, [...transactions, ...paper.funding]);
+  const partial = [...imported.trips, ...paperTrips.trips];
+  const { unmatched } = matchTransactions(partial, [...transactions, ...paper.funding]);
+  // After funding is matched, so each execution trip's net is complete when a Closed P&L row checks it.
+  const { checks, alone } = matchClosedRows(imported.trips, closed);
+  const trips = [...partial, ...alone.map(closedRowTrip)];
   matchPositions(imported.trips, repo.positions());
   matchStops(imported.trips, orders);
   for (const t of paperTrips.trips) t.rMultiple = rMultiple(t);
@@ -48,7 +57,7 @@ export function buildJournalBook(db: Db): JournalBook {
   trips.sort((a, b) => a.closedAt - b.closedAt || a.id.localeCompare(b.id));
   const allFills = new Map([...imported.fills, ...paperTrips.fills]);
   const accounts = [...new Set([...repo.accounts(), ...(paper.fills.length > 0 ? ['paper'] : [])])].sort();
-  return { trips, fills: allFills, rows: { fills: [...fills, ...paper.fills], transactions: [...transactions, ...paper.funding], closed }, unmatched, accounts };
+  return { trips, fills: allFills, rows: { fills: [...fills, ...paper.fills], transactions: [...transactions, ...paper.funding], closed: alone }, closedChecks: checks, computedPnl: [...imported.computedPnl, ...paperTrips.computedPnl], unmatched, accounts };
 }
 
 function enrichPaper(trips: JournalTrip[], orders: Map<string, string[]>, paper: PaperHistory): void {
@@ -81,6 +90,8 @@ export function bookSummary(book: JournalBook, account: string | null): JournalS
     fills: pick(book.rows.fills),
     transactions: pick(book.rows.transactions),
     closed: pick(book.rows.closed),
+    computedPnl: pick(book.computedPnl),
+    closedChecks: account === null ? book.closedChecks : book.closedChecks.filter((c) => c.row.account === account),
     unmatched: pick(book.unmatched),
   });
 }

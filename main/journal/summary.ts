@@ -2,6 +2,9 @@ import { Dec, toWire, ZERO } from '#shared/money/decimal';
 import type { AssetReconciliation, AssetTotals, JournalSummary } from '#shared/journal/journal-import';
 import type { JournalTrip } from '#shared/journal/journal-trip';
 import type { ClosedRow, FillRow, TransactionRow } from './import/rows';
+import type { ClosedCheck } from './trips/closed-match';
+import type { ComputedPnl } from './trips/reconstruct';
+import { unreconcilable } from './unreconcilable';
 
 /** Everything a summary is computed from; all rows already narrowed to the chosen accounts. */
 export interface SummaryInput {
@@ -10,7 +13,12 @@ export interface SummaryInput {
   /** Imported fills and the paper engine's fills (as FillRow, account "paper"). */
   readonly fills: readonly FillRow[];
   readonly transactions: readonly TransactionRow[];
+  /** Closed P&L rows that are trips of their own (no executions describe them). */
   readonly closed: readonly ClosedRow[];
+  /** Realised PnL the trips computed for fills exported without one (Bybit executions, generic fills). */
+  readonly computedPnl: readonly ComputedPnl[];
+  /** Closed P&L rows matched to the execution trip they describe. */
+  readonly closedChecks: readonly ClosedCheck[];
   /** Funding/insurance rows no trip took (from matchTransactions). */
   readonly unmatched: readonly TransactionRow[];
 }
@@ -59,9 +67,15 @@ export function summarize(input: SummaryInput): JournalSummary {
     importFees.add(f.feeAsset, f.fee);
     importAssets.add(f.settleAsset).add(f.feeAsset);
   }
+  for (const c of input.computedPnl) {
+    realized.add(c.asset, c.amount);
+    if (c.venue === 'paper') continue;
+    importRealized.add(c.asset, c.amount);
+  }
   for (const c of input.closed) {
     realized.add(c.asset, c.closedPnl);
     assets.add(c.asset);
+    importAssets.add(c.asset);
   }
   for (const x of input.transactions) {
     assets.add(x.asset);
@@ -93,6 +107,17 @@ export function summarize(input: SummaryInput): JournalSummary {
       net: toWire(r.minus(fe).plus(fu).plus(ic)),
     };
   }
+  // Bybit: what the executions imply (each matched trip's net, counted once) against its Closed P&L rows.
+  const closedRows = new Sums();
+  const closedTrips = new Sums();
+  const checked = new Set<JournalTrip>();
+  for (const c of input.closedChecks) {
+    closedRows.add(c.row.asset, c.row.closedPnl);
+    importAssets.add(c.row.asset);
+    if (checked.has(c.trip)) continue;
+    checked.add(c.trip);
+    closedTrips.add(c.trip.asset, c.trip.net);
+  }
   const unmatchedFunding = new Sums();
   const unmatched = input.unmatched.filter((u) => u.venue !== 'paper');
   for (const u of unmatched) if (u.type === 'FUNDING_FEE') unmatchedFunding.add(u.asset, u.amount);
@@ -103,7 +128,10 @@ export function summarize(input: SummaryInput): JournalSummary {
       // COMMISSION rows are negative when paid; the trades' fees are positive when paid.
       feesDifference: toWire(importFees.get(a).plus(commission.get(a))),
       fundingDifference: toWire(unmatchedFunding.get(a)),
+      closedPnlDifference: input.closedChecks.some((c) => c.row.asset === a) ? toWire(closedTrips.get(a).minus(closedRows.get(a))) : null,
+      closedPnlRows: input.closedChecks.filter((c) => c.row.asset === a).length,
       transactionRows: txCount.get(a) ?? 0,
+      unreconcilable: unreconcilable(a, input),
       unmatched: unmatched.filter((u) => u.asset === a).map((u) => ({ t: u.t, type: u.type, symbol: u.symbol, amount: toWire(u.amount), account: u.account })),
     };
   }

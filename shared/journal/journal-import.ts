@@ -66,15 +66,42 @@ export const AssetReconciliationSchema = z.object({
   feesDifference: DecimalString,
   /** FUNDING_FEE rows not matched to a round trip by symbol and time. */
   fundingDifference: DecimalString,
+  /**
+   * Bybit, where both Closed P&L and executions were imported: the matched execution trips' net
+   * (realised - fees + funding) minus their Closed P&L rows; null when no row could be checked.
+   */
+  closedPnlDifference: DecimalString.nullable(),
+  /** Closed P&L rows checked against executions (they are not counted as trips of their own). */
+  closedPnlRows: z.number().int().nonnegative(),
   transactionRows: z.number().int().nonnegative(),
   unmatched: z.array(UnmatchedRowSchema),
+  /** Accounts whose figures in this asset nothing imported can check, and why. */
+  unreconcilable: z.array(z.object({ account: z.string(), reason: z.string() })),
 });
 export type AssetReconciliation = z.infer<typeof AssetReconciliationSchema>;
+
+/**
+ * Only when the user asks (`--convert-to`, the view's toggle): each trip's net converted into
+ * `quote` at the stored candle close at its close time. `net` per asset is the unconverted sum
+ * of the trips that had a price; trips without one are counted in `missingTrips`, never guessed.
+ */
+export const ConvertedSummarySchema = z.object({
+  quote: z.string(),
+  label: z.string(),
+  byAsset: z.record(
+    z.string(),
+    z.object({ trips: z.number().int(), convertedTrips: z.number().int(), missingTrips: z.number().int(), net: DecimalString, converted: DecimalString, source: z.string() }),
+  ),
+  net: DecimalString,
+  missingTrips: z.number().int(),
+});
+export type ConvertedSummary = z.infer<typeof ConvertedSummarySchema>;
 
 export const JournalSummarySchema = z.object({
   accounts: z.array(z.string()),
   trades: z.object({ total: z.number().int(), wins: z.number().int(), losses: z.number().int(), breakeven: z.number().int() }),
   byAsset: z.record(z.string(), AssetTotalsSchema),
   reconciliation: z.record(z.string(), AssetReconciliationSchema),
+  converted: ConvertedSummarySchema.optional(),
 });
 export type JournalSummary = z.infer<typeof JournalSummarySchema>;

@@ -31,6 +31,14 @@ export const JournalStatsSchema = z.object({
   asset: z.string().nullable(),
   /** Every settlement asset among the filtered trips, with its trip count. */
   assets: z.array(z.object({ asset: z.string(), trips: z.number().int() })),
+  /**
+   * Null unless the user asked for a conversion: then every cash figure is in `quote` (= `asset`),
+   * each trip's net converted at a stored price at its close; trips without one are left out and
+   * counted per asset in `missing`.
+   */
+  converted: z
+    .object({ quote: z.string(), trips: z.number().int(), missing: z.array(z.object({ asset: z.string(), trips: z.number().int() })), note: z.string() })
+    .nullable(),
   count: z.number().int(),
   wins: z.number().int(),
   losses: z.number().int(),

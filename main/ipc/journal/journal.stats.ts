@@ -1,3 +1,3 @@
 import type { Handler } from '../types';
 
-export const journalStats: Handler<'journal.stats'> = (input, s) => s.journal.stats(input.filter);
+export const journalStats: Handler<'journal.stats'> = (input, s) => s.journal.stats(input.filter, input.convertTo);

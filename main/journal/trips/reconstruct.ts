@@ -26,6 +26,15 @@ export interface Reconstructed {
   readonly fills: Map<string, TripFill[]>;
   /** Each trip's order ids (its entry order first). */
   readonly orders: Map<string, string[]>;
+  /** Realised PnL computed from the average entry, by account, venue and asset, for fills exported without one. */
+  readonly computedPnl: ComputedPnl[];
+}
+
+export interface ComputedPnl {
+  readonly account: string;
+  readonly venue: string;
+  readonly asset: string;
+  readonly amount: Dec;
 }
 
 export function reconstructTrips(fills: readonly FillRow[], liquidationOrders: ReadonlySet<string> = new Set()): Reconstructed {
@@ -34,12 +43,14 @@ export function reconstructTrips(fills: readonly FillRow[], liquidationOrders: R
   const trips: JournalTrip[] = [];
   const fillsById = new Map<string, TripFill[]>();
   const ordersById = new Map<string, string[]>();
+  const computedPnl: ComputedPnl[] = [];
   const finish = (key: string, b: TripBuilder) => {
     open.delete(key);
     const trip = b.build();
     trips.push(trip);
     fillsById.set(trip.id, b.fills);
     ordersById.set(trip.id, [...b.orderIds]);
+    if (!b.computedPnl.isZero()) computedPnl.push({ account: trip.account, venue: trip.venue, asset: trip.asset, amount: b.computedPnl });
   };
   for (const f of fills) {
     const base = `${f.account}|${f.venue}|${f.symbol}`;
@@ -105,5 +116,5 @@ export function reconstructTrips(fills: readonly FillRow[], liquidationOrders: R
   }
   // Positions still open at the end of the export are not round trips yet.
   trips.sort((a, b) => a.closedAt - b.closedAt || a.id.localeCompare(b.id));
-  return { trips, fills: fillsById, orders: ordersById };
+  return { trips, fills: fillsById, orders: ordersById, computedPnl };
 }

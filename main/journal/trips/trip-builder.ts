@@ -38,6 +38,8 @@ export class TripBuilder {
   private exitQty = ZERO;
   private exitAcc = ZERO;
   private realized = ZERO;
+  /** The part of `realized` computed from the average entry (fills whose layout has no PnL column). */
+  computedPnl = ZERO;
   private readonly fees = new Map<string, Dec>();
   readonly fills: TripFill[] = [];
   readonly orderIds = new Set<string>();
@@ -96,6 +98,7 @@ export class TripBuilder {
         : this.inverse
           ? p.quantity.times(this.contractSize).times(new Dec(1).div(entry).minus(new Dec(1).div(p.price))).times(dir)
           : p.price.minus(entry).times(p.quantity).times(dir);
+      this.computedPnl = this.computedPnl.plus(pnl);
     }
     this.exitQty = this.exitQty.plus(p.quantity);
     this.exitAcc = this.exitAcc.plus(this.inverse ? p.quantity.div(p.price) : p.quantity.times(p.price));

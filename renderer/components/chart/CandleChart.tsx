@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { CandlestickSeries, LineSeries, createChart, createSeriesMarkers, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type Time, type UTCTimestamp } from 'lightweight-charts';
+import { CandlestickSeries, LineSeries, createChart, createSeriesMarkers, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type SeriesMarker, type Time, type UTCTimestamp } from 'lightweight-charts';
 import type { Candle } from '#shared/domain/market-series';
 import { alpha, baseChartOptions, readChartColors, type ChartColors } from './chart-colors';
 
@@ -9,6 +9,15 @@ export interface ChartLine {
   readonly label: string;
   readonly tone: 'accent' | 'warn' | 'faint';
   readonly points: readonly { readonly t: number; readonly value: string }[];
+}
+
+/** A point on the chart at a price (a fill): drawn at the bar containing `t`. */
+export interface ChartMarker {
+  readonly t: number;
+  readonly price: string;
+  readonly shape: 'arrowUp' | 'arrowDown' | 'circle';
+  readonly tone: ChartLine['tone'] | 'up' | 'down';
+  readonly text: string;
 }
 
 export interface CandleChartProps {
@@ -26,6 +35,8 @@ export interface CandleChartProps {
   readonly onPick?: (t: number) => void;
   /** Times marked on the chart (a picked window's start and end), with their labels. */
   readonly picks?: readonly { readonly t: number; readonly label: string }[];
+  /** Point markers at prices (fills), placed on the bar that contains their time. */
+  readonly markers?: readonly ChartMarker[];
 }
 
 /**
@@ -34,7 +45,7 @@ export interface CandleChartProps {
  * render (created once, fed through effects) so a new candle array costs one setData.
  */
 export function CandleChart(props: CandleChartProps) {
-  const { candles, lines = [], priceDecimals, theme, label, testId, secondsVisible = false, onPick, picks } = props;
+  const { candles, lines = [], priceDecimals, theme, label, testId, secondsVisible = false, onPick, picks, markers: points } = props;
   const pickRef = useRef(onPick);
   useEffect(() => {
     pickRef.current = onPick;
@@ -119,11 +130,38 @@ export function CandleChart(props: CandleChartProps) {
   useEffect(() => {
     const c = colors.current;
     if (!c) return;
-    const sorted = [...(picks ?? [])].sort((a, b) => a.t - b.t);
-    markers.current?.setMarkers(sorted.map((p) => ({ time: (p.t / 1000) as UTCTimestamp, position: 'aboveBar', shape: 'arrowDown', color: c.accent, text: p.label })));
-  }, [picks, candles, priceDecimals, secondsVisible]);
+    const picked: Array<SeriesMarker<Time>> = (picks ?? []).map((p) => ({ time: (p.t / 1000) as UTCTimestamp, position: 'aboveBar', shape: 'arrowDown', color: c.accent, text: p.label }));
+    const atPrice: Array<SeriesMarker<Time>> = (points ?? []).flatMap((m) => {
+      const bar = barAt(candles, m.t);
+      return bar === null ? [] : [{ time: (bar / 1000) as UTCTimestamp, position: 'atPriceMiddle', price: Number(m.price), shape: m.shape, color: markerColor(c, m.tone), text: m.text, size: 1 }];
+    });
+    markers.current?.setMarkers([...picked, ...atPrice].sort((a, b) => (a.time as number) - (b.time as number)));
+  }, [picks, points, candles, priceDecimals, secondsVisible, theme]);
 
-  return <div ref={box} className="candle-chart" role="img" aria-label={label} data-testid={testId} data-candles={candles.length} data-picks={picks?.length ?? 0} />;
+  return (
+    <div ref={box} className="candle-chart" role="img" aria-label={label} data-testid={testId} data-candles={candles.length} data-picks={picks?.length ?? 0} data-markers={points?.length ?? 0} />
+  );
+}
+
+/** Open time of the candle containing `t` (markers sit on bars), or null outside the candles. */
+function barAt(candles: readonly Candle[], t: number): number | null {
+  let lo = 0;
+  let hi = candles.length - 1;
+  let found: number | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (candles[mid]!.t <= t) {
+      found = candles[mid]!.t;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found ?? (candles.length > 0 && t >= candles[0]!.t - 60_000 ? candles[0]!.t : null);
+}
+
+function markerColor(c: ChartColors, tone: ChartMarker['tone']): string {
+  if (tone === 'up') return c.up;
+  if (tone === 'down') return c.down;
+  return toneColor(c, tone);
 }
 
 function toneColor(c: ChartColors, tone: ChartLine['tone']): string {

@@ -13,6 +13,7 @@ const TAB_KEY = 'levdesk.journal.tab';
 /** The journal: paper round trips and imported exchange history, their statistics, reconciliation and imports. */
 export function JournalView() {
   const j = useJournal();
+  const [convertTo, setConvertTo] = useState<string | undefined>(undefined);
   const [tab, setTab] = useState<TabId>(() => (sessionStorage.getItem(TAB_KEY) as TabId | null) ?? 'trades');
   const choose = (t: TabId) => {
     sessionStorage.setItem(TAB_KEY, t);
@@ -42,8 +43,8 @@ export function JournalView() {
       >
         <div className="jv-panel">
           {tab === 'trades' && <TradesTab filter={j.filter} version={j.version} onChanged={j.refresh} />}
-          {tab === 'stats' && <StatsTab filter={j.filter} version={j.version} />}
-          {tab === 'reconcile' && <ReconcileTab account={j.filter.accounts?.[0]} version={j.version} />}
+          {tab === 'stats' && <StatsTab filter={j.filter} version={j.version} convertTo={convertTo} onConvert={setConvertTo} />}
+          {tab === 'reconcile' && <ReconcileTab account={j.filter.accounts?.[0]} version={j.version} convertTo={convertTo} onConvert={setConvertTo} />}
           {tab === 'import' && <ImportTab onImported={j.refresh} />}
         </div>
       </Tabs>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { JournalFilter, JournalStats, SplitRow } from '#shared/journal/journal-stats';
 import { useApi } from '../../api/context';
+import { ConvertControl } from './ConvertControl';
 import { EquityChart, ExcursionScatter, PnlCalendar, RHistogram, WeekHourHeatmap } from './stats-charts';
 import { duration, num, pct } from './use-journal';
 
@@ -35,14 +36,14 @@ function SplitTable({ title, rows }: { title: string; rows: SplitRow[] }) {
 }
 
 /** The statistics traders use, for the filtered trips in one settlement asset (floats: analytics, not a ledger). */
-export function StatsTab(props: { filter: JournalFilter; version: number }) {
+export function StatsTab(props: { filter: JournalFilter; version: number; convertTo: string | undefined; onConvert: (q: string | undefined) => void }) {
   const api = useApi();
   const [stats, setStats] = useState<JournalStats | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = JSON.stringify(props.filter);
   useEffect(() => {
     let live = true;
-    void api.call('journal.stats', { filter: JSON.parse(key) as JournalFilter }).then((r) => {
+    void api.call('journal.stats', { filter: JSON.parse(key) as JournalFilter, ...(props.convertTo ? { convertTo: props.convertTo } : {}) }).then((r) => {
       if (!live) return;
       if (r.ok) setStats(r.value);
       else setError(r.error.message);
@@ -50,16 +51,33 @@ export function StatsTab(props: { filter: JournalFilter; version: number }) {
     return () => {
       live = false;
     };
-  }, [api, key, props.version]);
+  }, [api, key, props.version, props.convertTo]);
   if (error) return <p role="alert">{error}</p>;
   if (!stats) return <p className="faint">Computing…</p>;
   const a = stats.asset ?? '';
+  const conv = stats.converted;
   return (
-    <div className="jv-stats" data-testid="journal-stats" data-asset={a}>
-      <p className="faint">
-        {stats.count} trips settled in <strong>{a || '—'}</strong>
-        {stats.assets.length > 1 && ` (also ${stats.assets.filter((x) => x.asset !== a).map((x) => `${x.trips} in ${x.asset}`).join(', ')}: pick the asset above — assets are never added together)`} · computed in {stats.ms} ms
-      </p>
+    <div className="jv-stats" data-testid="journal-stats" data-asset={a} data-converted={conv ? conv.quote : ''}>
+      <div className="jv-row jv-stats-head">
+        {conv ? (
+          <p className="jv-converted" data-testid="journal-stats-converted">
+            <strong>Converted to {conv.quote}</strong> at stored prices: {conv.trips} trips of every asset, each at the candle close at its close time
+            {conv.missing.length > 0 && (
+              <span className="warn" data-testid="journal-stats-missing">
+                {' '}
+                · left out, no stored price: {conv.missing.map((m) => `${m.trips} ${m.asset}`).join(', ')}
+              </span>
+            )}
+            <span className="faint"> · {conv.note}</span>
+          </p>
+        ) : (
+          <p className="faint">
+            {stats.count} trips settled in <strong>{a || '—'}</strong>
+            {stats.assets.length > 1 && ` (also ${stats.assets.filter((x) => x.asset !== a).map((x) => `${x.trips} in ${x.asset}`).join(', ')}: pick the asset above, or convert — assets are never added together otherwise)`} · computed in {stats.ms} ms
+          </p>
+        )}
+        <ConvertControl value={props.convertTo} onChange={props.onConvert} />
+      </div>
       <div className="jv-kpis">
         <Kpi label="Win rate" value={pct(stats.winRate)} testId="journal-kpi-winrate" title={`${stats.wins} wins, ${stats.losses} losses; ${stats.breakeven} break-even counted apart`} />
         <Kpi label="W / L / BE" value={`${stats.wins} / ${stats.losses} / ${stats.breakeven}`} testId="journal-kpi-wlb" />

@@ -4,7 +4,7 @@ import type { Output } from '#shared/ipc/contract';
 import type { JournalTrip } from '#shared/journal/journal-trip';
 import { useApi } from '../../api/context';
 import { useSettings } from '../../app/settings-context';
-import { CandleChart, type ChartLine } from '../../components/chart/CandleChart';
+import { CandleChart, type ChartLine, type ChartMarker } from '../../components/chart/CandleChart';
 import { formatDecimal } from '../../components/format/decimal-text';
 import { Waterfall } from '../trade/explain/Waterfall';
 import { AnnotationEditor } from './AnnotationEditor';
@@ -30,6 +30,22 @@ function chartLines(d: Detail): ChartLine[] {
   ].filter((l): l is ChartLine => l !== null);
 }
 
+/**
+ * One point marker per fill at its price: entries (opening fills) in the trip's direction colour,
+ * exits plain, a liquidation fill in warning colour; the first entry and the last exit are labelled.
+ */
+function fillMarkers(d: Detail): ChartMarker[] {
+  const firstEntry = d.fills.findIndex((f) => f.effect === 'open');
+  const lastExit = d.fills.map((f) => f.effect).lastIndexOf('close');
+  return d.fills.map((f, i) => ({
+    t: f.t,
+    price: f.price,
+    shape: f.side === 'buy' ? 'arrowUp' : 'arrowDown',
+    tone: f.liquidation ? 'warn' : f.effect === 'open' ? (d.trip.side === 'long' ? 'up' : 'down') : 'faint',
+    text: f.liquidation ? 'Liquidation' : i === firstEntry ? 'Entry' : i === lastExit ? 'Exit' : '',
+  }));
+}
+
 export function TripDetail(props: { id: string; onClose: () => void; onSaved: (t: JournalTrip) => void }) {
   const api = useApi();
   const { settings } = useSettings();
@@ -53,6 +69,7 @@ export function TripDetail(props: { id: string; onClose: () => void; onSaved: (t
     };
   }, [api, props.id]);
   const lines = useMemo(() => (detail ? chartLines(detail) : []), [detail]);
+  const markers = useMemo(() => (detail ? fillMarkers(detail) : []), [detail]);
   if (error) return <p role="alert">{error}</p>;
   if (!detail) return <p className="faint">Loading the trip…</p>;
   const t = detail.trip;
@@ -85,7 +102,7 @@ export function TripDetail(props: { id: string; onClose: () => void; onSaved: (t
       </dl>
       <div className="jv-chart" data-testid="journal-trip-chart" data-bars={detail.candles.length}>
         {detail.candles.length > 0 ? (
-          <CandleChart candles={detail.candles} lines={lines} priceDecimals={priceDp} theme={settings.theme} label={`${t.symbol} around the trip: ${detail.chartNote}`} secondsVisible={t.source === 'paper'} />
+          <CandleChart candles={detail.candles} lines={lines} markers={markers} priceDecimals={priceDp} theme={settings.theme} label={`${t.symbol} around the trip: ${detail.chartNote}`} secondsVisible={t.source === 'paper'} />
         ) : null}
         <p className="faint jv-chart-note">{detail.chartNote}</p>
       </div>

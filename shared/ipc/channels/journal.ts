@@ -6,6 +6,8 @@ import { JournalTripSchema, TripAnnotationSchema, TripFillSchema } from '../../j
 
 const TripId = z.string().min(1).max(400);
 const Account = z.string().min(1).max(64);
+/** Only when the user asks: cash figures converted into this asset at stored candle prices. */
+const ConvertTo = z.string().regex(/^[A-Z0-9]{2,12}$/, 'an asset such as USDT').optional();
 
 export const journalChannels = {
   /** Round trips (paper and imported), filtered, sorted by a table column, one page at a time. */
@@ -25,8 +27,8 @@ export const journalChannels = {
     input: z.object({ id: TripId }).strict(),
     output: z.object({ trip: JournalTripSchema, fills: z.array(TripFillSchema), candles: z.array(CandleSchema), chartNote: z.string() }),
   },
-  'journal.stats': { input: z.object({ filter: JournalFilterSchema.default({}) }).strict(), output: JournalStatsSchema },
-  'journal.summary': { input: z.object({ account: Account.optional() }).strict(), output: JournalSummarySchema },
+  'journal.stats': { input: z.object({ filter: JournalFilterSchema.default({}), convertTo: ConvertTo }).strict(), output: JournalStatsSchema },
+  'journal.summary': { input: z.object({ account: Account.optional(), convertTo: ConvertTo }).strict(), output: JournalSummarySchema },
   /** What the filters can choose from. */
   'journal.options': {
     input: z.object({}).strict(),
