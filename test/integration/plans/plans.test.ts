@@ -130,7 +130,8 @@ describe('saved plans', () => {
       expect(test.liquidatedFirst).toBe(false);
 
       // The same orders scripted by hand into the built-in scenario, replayed headless as `levdesk replay` does.
-      const builtin = app.services.scenarios.get('black-thursday-2020-03-13')!.scenario;
+      // No crowd: the test runs without one unless asked (the built-in window has one since the heatmap's crowds).
+      const { crowd: _crowd, ...builtin } = app.services.scenarios.get('black-thursday-2020-03-13')!.scenario;
       const doc = ScenarioSchema.parse({
         ...JSON.parse(JSON.stringify(builtin)),
         account: { deposit: '10000', profile: 'binance-usdm', leverage: 5, marginMode: 'isolated' },
@@ -145,6 +146,35 @@ describe('saved plans', () => {
       expect(test.stateHash).toBe(replay.stateHash);
       expect(test.fills).toEqual(replay.fills);
       expect(ScenarioSchema.parse(JSON.parse(test.scenario)).script).toHaveLength(2);
+    } finally {
+      app.close();
+    }
+  }, 120_000);
+
+  it("a limit entry's trailing stop is sent once the entry fills (not refused before there is a position), and the document replays the same", async () => {
+    const app = createApp({ shell: 'web', dataDir: tempDir(), validate: true, defaultData: false });
+    try {
+      await loadDefaultData(app.services.workspace.db, app.services.market, path.resolve(import.meta.dirname, '../../../resources/default-data'));
+      const inputs = { ...DEFAULT_PLAN_INPUTS, equity: '10000', entryKind: 'limit' as const, entry: '3880', stop: '3550', leverage: 5, rungs: [{ kind: 'r' as const, value: '1', percent: '50' }], trailOn: true, trailCallbackPercent: '3' };
+      const r = computePlan(inputs, EMPTY_CONTEXT);
+      if (!r.ok) throw new Error('plan');
+      const orders = planOrders(inputs, r.outputs, r.exits);
+      const input = { scenarioId: 'black-thursday-2020-03-13', atMinute: 80, profile: 'binance-usdm', equity: '10000', leverage: 5, marginMode: 'isolated', entry: orders.entry, trailing: orders.trailing, lossAtStop: r.outputs.lossAtStop };
+      const test = await call<{ scenario: string; stateHash: string; fills: { t: number; orderId: number | null }[]; orders: { id: number; type: string; role: string | null }[]; rejected: unknown[] }>(app, 'plans.test', input);
+      expect(test.rejected).toEqual([]);
+      const entry = test.orders.find((o) => o.type === 'limit')!;
+      const entryFill = test.fills.find((f) => f.orderId === entry.id)!;
+      expect(entryFill).toBeDefined();
+      expect(test.orders.some((o) => o.type === 'trailingStop')).toBe(true);
+      const doc = ScenarioSchema.parse(JSON.parse(test.scenario));
+      const t0 = Date.parse(doc.start);
+      expect(doc.script).toHaveLength(2);
+      // The trailing stop follows at the first whole minute after the limit filled.
+      expect(doc.script[1]!.atMinute).toBe(Math.floor((entryFill.t - t0) / 60_000) + 1);
+      expect(doc.script[1]!.atMinute).toBeGreaterThan(80);
+      const engine = new HeadlessEngine(sessionFromScenario(doc, 'black-thursday-2020-03-13'));
+      runMarketReplay(doc, app.services.market.data(), { id: 'black-thursday-2020-03-13', sinks: [engine] });
+      expect(engine.result().stateHash).toBe(test.stateHash);
     } finally {
       app.close();
     }
