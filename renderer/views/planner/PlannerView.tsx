@@ -115,7 +115,7 @@ export function PlannerView() {
         </div>
         <div className="pl-col pl-mid">
           <div className="panel pl-chart-panel">
-            <PlannerChart candles={candles} lines={lines} entryAt={entryAt} tickSize={spec.tickSize.toString()} priceDecimals={fmt.priceDp} theme={settings.theme} onDrag={onDrag} />
+            <PlannerChart candles={candles} lines={lines} entryAt={entryAt} tickSize={spec.tickSize.toString()} priceDecimals={fmt.priceDp} theme={settings.theme} fmtPrice={fmt.price} onDrag={onDrag} />
             {candles.length === 0 && <p className="pl-chart-empty faint">No stored candles for this window: the chart shows the plan's levels only once a stored window is chosen below.</p>}
           </div>
           <div className="panel pl-pad">{ok && strip ? <LeverageStrip strip={strip} onPick={(leverage) => patch({ leverage })} /> : <p className="faint">The leverage strip appears once the plan sizes.</p>}</div>
