@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MarginModeSchema, SideSchema } from '#shared/domain/exchange';
 import { Dec } from '#shared/money/decimal';
-import { getProfile, resolveSizingFees, sizePosition, stopLeverageBound, contractSpec, bracketForNotional, notionalAt } from '#shared/risk/index';
+import { getProfile, sizeFromRisk, stopLeverageBound, contractSpec, bracketForNotional, notionalAt } from '#shared/risk/index';
 import { jsonCommand } from './json-command';
 import { PROFILE_LIST, decimal, out, outOrNull, positive, profileField, rate } from './risk-fields';
 
@@ -18,6 +18,7 @@ const SizeInput = z
     leverage: positive,
     maxLeverage: positive.optional(),
     marginMode: MarginModeSchema.default('isolated'),
+    book: z.strictObject({ depthScale: z.number().positive().max(100).default(1), spreadBps: z.number().nonnegative().max(10_000).default(1) }).optional(),
     maintenanceMarginRate: rate.optional(),
     maintenanceAmount: decimal.optional(),
   })
@@ -42,8 +43,13 @@ Input (decimals as strings or numbers):
   stop           stop trigger price (long: below entry; short: above)
   fees           optional { entryRate, exitRate, stopSlippageRate }, fractions (0.0005 = 0.05%);
                  entryRate and exitRate default to the profile's taker rate (a market entry and
-                 a stop-market exit both take liquidity), stopSlippageRate to 0; the stop is
+                 a stop-market exit both take liquidity), stopSlippageRate to 0, or with
+                 "book" to the engine's book model at the planned size; the stop is
                  assumed to fill at stop x (1 -+ stopSlippageRate)
+  book           optional { depthScale?, spreadBps? }: price an untyped stopSlippageRate on the
+                 engine's book model (half the spread plus the depth the stop walks, on the
+                 tick), as the Planner does by default; {} is the calibrated Binance book with
+                 a 1 bp spread (depthScale 1, spreadBps 1), the Planner's default
   leverage       the exchange leverage setting: margin posted = notional / leverage
   maxLeverage    cap on notional / equity (default: leverage)
   marginMode     "isolated" (margin = notional / leverage) | "cross" (the equity backs it); default isolated
@@ -51,8 +57,11 @@ Input (decimals as strings or numbers):
 
 Output:
   feesAssumed         true when entryRate or exitRate was not given and the taker rate was used
+  slippageAssumed     true when stopSlippageRate was not given and the book model priced it
   fees                { entryRate, exitRate, stopSlippageRate, source: { ... "input" |
-                      "profile taker" | "assumed zero" } }: the rates the size was computed with
+                      "profile taker" | "assumed zero" | "book model" }, book: { depthScale, spreadBps,
+                      notional, fillPrice } | null }: the rates the size was computed with;
+                      book is the model's working (the walk is for the size at no slippage)
   quantity            floored to the contract step: the stop never costs more than the budget
   notional, riskBudget, riskCash (what the stop costs at this quantity), riskFractionTaken
   stopFillPrice, lossPerUnit (|entry - fill| + entry fee + exit fee per unit)
@@ -75,8 +84,9 @@ export const sizeCommand = jsonCommand({
   input: SizeInput,
   run(doc) {
     const profile = getProfile(doc.profile);
-    const fees = resolveSizingFees(profile, { entryRate: doc.fees?.entryRate, exitRate: doc.fees?.exitRate, stopSlippageRate: doc.fees?.stopSlippageRate });
-    const r = sizePosition({
+    const sized = sizeFromRisk({
+      given: { entryRate: doc.fees?.entryRate, exitRate: doc.fees?.exitRate, stopSlippageRate: doc.fees?.stopSlippageRate },
+      book: doc.book ?? null,
       profile,
       symbol: doc.symbol,
       side: doc.side,
@@ -87,18 +97,25 @@ export const sizeCommand = jsonCommand({
       leverage: doc.leverage,
       ...(doc.maxLeverage ? { maxLeverage: doc.maxLeverage } : {}),
       marginMode: doc.marginMode,
-      fees: { entryRate: fees.entryRate, exitRate: fees.exitRate, stopSlippageRate: fees.stopSlippageRate },
       ...(doc.maintenanceMarginRate === undefined
         ? {}
         : { maintenanceOverride: { rate: doc.maintenanceMarginRate, amount: doc.maintenanceAmount ?? new Dec(0) } }),
     });
+    const { fees, sizing: r, slippage } = sized;
     const spec = contractSpec(profile, doc.symbol);
     const mmr = doc.maintenanceMarginRate ?? bracketForNotional(spec.brackets, notionalAt(spec, r.quantity, doc.entry)).maintenanceMarginRate;
     return {
       symbol: doc.symbol,
       side: doc.side,
       feesAssumed: fees.assumed,
-      fees: { entryRate: out(fees.entryRate, 10), exitRate: out(fees.exitRate, 10), stopSlippageRate: out(fees.stopSlippageRate, 10), source: fees.source },
+      slippageAssumed: slippage !== null,
+      fees: {
+        entryRate: out(fees.entryRate, 10),
+        exitRate: out(fees.exitRate, 10),
+        stopSlippageRate: out(fees.stopSlippageRate, 10),
+        source: fees.source,
+        book: slippage ? { depthScale: slippage.book.depthScale, spreadBps: slippage.book.spreadBps, notional: out(slippage.notional), fillPrice: out(slippage.fillPrice) } : null,
+      },
       quantity: out(r.quantity),
       notional: out(r.notional),
       riskBudget: out(r.riskBudget),

@@ -9,22 +9,30 @@ import type { MarketData } from '../market/feed/compile';
 import { runMarketReplay } from '../market/replay/run-headless';
 import type { TickSink } from '../market/replay/sink';
 import { HeadlessEngine } from '../trading/headless-engine';
-import { sessionFromScenario } from '../trading/session';
+import { sessionFromScenario, type TimedCommand } from '../trading/session';
 
 export type PlanTestRequest = z.output<typeof PlanTestInputSchema>;
 type PlanTestInput = PlanTestRequest;
 
+/** A trailing stop is reduce-only: after a market entry it can follow at once; after a limit, only once the entry fills. */
+export function trailingFollowsAtOnce(input: PlanTestInput): boolean {
+  return input.entry.type === 'market';
+}
+
 /**
  * The scenario a plan's test runs: the chosen window with the plan's account (deposit = the plan's
  * equity, its profile, leverage and margin mode), the crowd only when asked, and a script that
- * sends the entry (with its attached stop and take-profits) and then the trailing stop at the
- * chosen minute. It is an ordinary scenario document, so `levdesk replay` runs the same thing.
+ * sends the entry (with its attached stop and take-profits) and the trailing stop: at the same
+ * minute after a market entry; after a limit entry at `trailingAtMinute`, the first whole minute
+ * after it filled (found by the run; null: it never filled, no trailing stop). It is an
+ * ordinary scenario document, so `levdesk replay` runs the same thing.
  */
-export function planTestScenario(base: Scenario, input: PlanTestInput): Scenario {
+export function planTestScenario(base: Scenario, input: PlanTestInput, trailingAtMinute: number | null = null): Scenario {
   const { crowd, ...rest } = base;
+  const trailAt = trailingFollowsAtOnce(input) ? input.atMinute : trailingAtMinute;
   const script = [
     { atMinute: input.atMinute, command: { type: 'placeOrder' as const, order: input.entry } },
-    ...(input.trailing ? [{ atMinute: input.atMinute, command: { type: 'placeOrder' as const, order: input.trailing } }] : []),
+    ...(input.trailing && trailAt !== null ? [{ atMinute: trailAt, command: { type: 'placeOrder' as const, order: input.trailing } }] : []),
   ];
   const doc = {
     ...rest,
@@ -63,15 +71,48 @@ class TrailingPathSink implements TickSink {
 }
 
 /**
+ * Sends a limit entry's trailing stop once the entry has filled, as the ticket does on the fill
+ * event: when the trader first holds the position, a script step at the next whole minute
+ * (scenario scripts are per minute; the step is after the tick that filled, so a replay of the
+ * resulting document applies it at the same tick).
+ */
+class TrailingOnFillSink implements TickSink {
+  atMinute: number | null = null;
+
+  constructor(
+    private readonly engine: HeadlessEngine,
+    private readonly script: TimedCommand[],
+    private readonly t0: number,
+    private readonly symbol: string,
+    private readonly order: PlanTestInput['trailing'],
+  ) {}
+
+  onTick(tick: MarketTick): void {
+    if (this.atMinute !== null || !this.order) return;
+    const held = this.engine.engine.readState.accounts.get(TRADER_ID)?.positions.get(this.symbol);
+    if (!held || !held.qty.gt(0)) return;
+    this.atMinute = Math.floor((tick.t - this.t0) / 60_000) + 1;
+    this.script.push({ t: this.t0 + this.atMinute * 60_000, command: { type: 'placeOrder', order: this.order } });
+  }
+
+  onFunding(_funding: FundingTick): void {}
+}
+
+/**
  * Runs the plan headless on a stored window (no crowd unless asked) and says what would have
  * happened. A two-hour 1m window takes tens of milliseconds without the crowd (bench: plans).
  */
 export function runPlanTest(base: Scenario, id: string | null, data: MarketData, input: PlanTestInput, now: () => number = () => performance.now()): PlanTestResult {
   const started = now();
-  const scenario = planTestScenario(base, input);
-  const engine = new HeadlessEngine(sessionFromScenario(scenario, id));
+  const first = planTestScenario(base, input);
+  const spec = sessionFromScenario(first, id);
+  // The script the engine reads, which the fill sink may extend while the window runs.
+  const script: TimedCommand[] = [...spec.script];
+  const engine = new HeadlessEngine({ ...spec, script });
   const trail = new TrailingPathSink(engine);
-  runMarketReplay(scenario, data, { id, sinks: [engine, trail] });
+  const onFill = new TrailingOnFillSink(engine, script, spec.t0, first.symbol, trailingFollowsAtOnce(input) ? null : input.trailing);
+  runMarketReplay(first, data, { id, sinks: [engine, onFill, trail] });
+  const scenario = onFill.atMinute === null ? first : planTestScenario(base, input, onFill.atMinute);
   const r = engine.result();
   const trader = r.liquidations.trader.filter((l) => l.account === TRADER_ID);
   const exitFill = r.fills.find((f) => f.orderId !== null && new Dec(f.realizedPnl).abs().gt(0));

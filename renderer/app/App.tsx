@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Icon } from '../components/Icon';
 import { HostBanner, useHostStatus } from './HostBanner';
+import { PendingTrailingWatcher } from './PendingTrailingWatcher';
 import { StatusBar } from './StatusBar';
 import { VIEWS, type ViewId } from './views';
 
@@ -69,6 +70,7 @@ export function App() {
         {current.render()}
       </main>
       <StatusBar />
+      <PendingTrailingWatcher />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 import { Dec, toWire, type DecimalString } from '../money/decimal';
-import { bracketForNotional, contractSpec, sizePosition, type SizingCap, type SizingResult } from '../risk/index';
+import { bracketForNotional, contractSpec, DEFAULT_BOOK, sizeFromRisk, type SizedFromRisk, type SizingCap, type SizingResult, type StopCheckInput } from '../risk/index';
+import { crossAccount, type PlanCross } from './cross-account';
 import type { PlanInputs } from './plan-body';
 import { planExits, type PlanExits } from './plan-exits';
-import { leverageStrip, type LeverageStrip } from './leverage-strip';
 import { resolvePlanInputs, type FieldProblem, type PlanContext, type ResolvedPlan } from './resolve-inputs';
 
 /** Every figure the Planner shows, exact, as decimal strings (formatting is the view's job). */
@@ -36,10 +36,22 @@ export interface PlanOutputs {
   readonly belowExchangeMinimum: boolean;
   readonly bracket: { readonly tier: number; readonly maxLeverage: DecimalString; readonly maintenanceMarginRate: DecimalString; readonly maintenanceAmount: DecimalString; readonly notionalCap: DecimalString };
   readonly fees: { readonly entryRate: DecimalString; readonly exitRate: DecimalString; readonly stopSlippageRate: DecimalString };
+  /** The book model's working when it priced the slippage (null: typed). */
+  readonly slippageModel: { readonly depthScale: number; readonly spreadBps: number; readonly notional: DecimalString; readonly fillPrice: DecimalString } | null;
+  /** Cross margin: the wallet that backs the position and the account's other positions counted. */
+  readonly cross: PlanCross | null;
 }
 
 export type PlanResult =
-  | { readonly ok: true; readonly resolved: ResolvedPlan; readonly sizing: SizingResult; readonly outputs: PlanOutputs; readonly exits: PlanExits; readonly strip: LeverageStrip }
+  | {
+      readonly ok: true;
+      readonly resolved: ResolvedPlan;
+      readonly sizing: SizingResult;
+      readonly outputs: PlanOutputs;
+      readonly exits: PlanExits;
+      /** The stop-versus-liquidation check of this size, for the leverage strip (computed apart, deferred). */
+      readonly check: StopCheckInput | null;
+    }
   | { readonly ok: false; readonly problems: readonly FieldProblem[] };
 
 /**
@@ -50,32 +62,42 @@ const w = (d: Dec, dp = 8): DecimalString => toWire(d.toDecimalPlaces(dp, Dec.RO
 const wn = (d: Dec | null, dp = 8): DecimalString | null => (d === null ? null : w(d, dp));
 
 /**
- * The whole plan from what was typed: size from risk (shared/risk sizePosition, the function
- * `levdesk size` runs, with the same default fees), the stop against liquidation, the exits and
- * the leverage strip. Pure and synchronous: the renderer runs it on every keystroke.
+ * The plan from what was typed: size from risk (shared/risk sizeFromRisk, the function `levdesk
+ * size` runs, with its default fees; the stop's slippage from the book model, as `levdesk size`
+ * prices it when its input names a book), the stop against
+ * liquidation (cross: with the paper account's other positions) and the exits. Pure and
+ * synchronous: the renderer runs it on every keystroke; the leverage strip (about 45 liquidation
+ * prices) is computed apart by leverageStrip, off the keystroke path.
  */
 export function computePlan(inputs: PlanInputs, ctx: PlanContext): PlanResult {
   const r = resolvePlanInputs(inputs, ctx);
   if (!r.ok) return r;
-  const p = r.plan;
-  let sizing: SizingResult;
+  const resolvedInputs = r.plan;
+  const cross = inputs.marginMode === 'cross' ? crossAccount(resolvedInputs, ctx) : null;
+  let sized: SizedFromRisk;
+  const p0 = resolvedInputs;
   try {
-    sizing = sizePosition({
-      profile: p.profile,
-      symbol: p.symbol,
-      side: p.side,
-      equity: p.equity,
-      riskFraction: p.riskFraction,
-      entry: p.entry,
-      stop: p.stop,
-      leverage: p.leverage,
+    sized = sizeFromRisk({
+      given: p0.given,
+      book: ctx.book ?? DEFAULT_BOOK,
+      ...(cross ? { cross: { walletBalance: cross.wallet, others: cross.others } } : {}),
+      profile: p0.profile,
+      symbol: p0.symbol,
+      side: p0.side,
+      equity: p0.equity,
+      riskFraction: p0.riskFraction,
+      entry: p0.entry,
+      stop: p0.stop,
+      leverage: p0.leverage,
       marginMode: inputs.marginMode,
-      fees: { entryRate: p.fees.entryRate, exitRate: p.fees.exitRate, stopSlippageRate: p.fees.stopSlippageRate },
     });
   } catch (err) {
     const e = err as { field?: string; message: string };
     return { ok: false, problems: [{ field: e.field?.startsWith('fees') ? 'feeEntry' : (e.field ?? 'form'), message: e.message }] };
   }
+  const p: ResolvedPlan = { ...p0, fees: sized.fees };
+  const sizing = sized.sizing;
+  const slip = sized.slippage;
   const spec = contractSpec(p.profile, p.symbol);
   const bracket = bracketForNotional(spec.brackets, sizing.notional);
   const exitFee = sizing.quantity.mul(sizing.stopFillPrice).mul(p.fees.exitRate);
@@ -109,9 +131,23 @@ export function computePlan(inputs: PlanInputs, ctx: PlanContext): PlanResult {
       maintenanceAmount: w(bracket.maintenanceAmount),
       notionalCap: w(bracket.notionalCap),
     },
-    fees: { entryRate: w(p.fees.entryRate), exitRate: w(p.fees.exitRate), stopSlippageRate: w(p.fees.stopSlippageRate) },
+    fees: { entryRate: w(p.fees.entryRate), exitRate: w(p.fees.exitRate), stopSlippageRate: w(p.fees.stopSlippageRate, 10) },
+    slippageModel: slip ? { depthScale: slip.book.depthScale, spreadBps: slip.book.spreadBps, notional: w(slip.notional), fillPrice: w(slip.fillPrice) } : null,
+    cross: cross?.view ?? null,
   };
   const exits = planExits(inputs, p, sizing, spec);
-  const strip = leverageStrip(p, sizing, inputs.marginMode);
-  return { ok: true, resolved: p, sizing, outputs, exits, strip };
+  const check: StopCheckInput | null = sizing.quantity.gt(0)
+    ? {
+        profile: p.profile,
+        symbol: p.symbol,
+        side: p.side,
+        quantity: sizing.quantity,
+        entry: p.entry,
+        stopFill: sizing.stopFillPrice,
+        marginMode: inputs.marginMode,
+        walletBalance: (cross?.wallet ?? p.equity).minus(sizing.entryFee),
+        ...(cross && cross.others.length > 0 ? { others: cross.others } : {}),
+      }
+    : null;
+  return { ok: true, resolved: p, sizing, outputs, exits, check };
 }

@@ -1,6 +1,6 @@
 import type { Side } from '../domain/exchange';
 import { Dec } from '../money/decimal';
-import { getProfile, resolveSizingFees, type ExchangeProfile, type ResolvedSizingFees } from '../risk/index';
+import { getProfile, resolveSizingFees, type BookLiquidity, type ExchangeProfile, type ResolvedSizingFees } from '../risk/index';
 import type { PlanInputs } from './plan-body';
 
 /** What the planner reads from the rest of the app; every figure is a decimal string or null. */
@@ -13,6 +13,29 @@ export interface PlanContext {
   readonly atr: string | null;
   /** Lowest low and highest high of the last N stored candles (for the swing stop). */
   readonly swing: { readonly low: string; readonly high: string } | null;
+  /**
+   * The paper account for cross margin: its cross wallet (without isolated margins) and its open
+   * positions, which share that wallet. Null without a session.
+   */
+  readonly cross?: PlanCrossAccount | null;
+  /** The book the stop's slippage is priced on (default: the calibrated book, as `levdesk size`). */
+  readonly book?: BookLiquidity;
+}
+
+/** An open position of the paper account, as trading.state sends it (decimal strings). */
+export interface PlanOtherPosition {
+  readonly symbol: string;
+  readonly side: Side;
+  readonly quantity: string;
+  readonly entryPrice: string;
+  readonly markPrice: string;
+  readonly leverage: number;
+  readonly marginMode: 'isolated' | 'cross';
+}
+
+export interface PlanCrossAccount {
+  readonly walletBalance: string;
+  readonly positions: readonly PlanOtherPosition[];
 }
 
 export const EMPTY_CONTEXT: PlanContext = { accountEquity: null, lastPrice: null, atr: null, swing: null };
@@ -37,7 +60,10 @@ export interface ResolvedPlan {
   readonly stop: Dec;
   readonly stopOrigin: Origin;
   readonly leverage: Dec;
+  /** The rates in force: typed, or the defaults (taker fees; the book model's slippage once sized). */
   readonly fees: ResolvedSizingFees;
+  /** What was typed (undefined: take the default). */
+  readonly given: { readonly entryRate?: Dec | undefined; readonly exitRate?: Dec | undefined; readonly stopSlippageRate?: Dec | undefined };
 }
 
 const NUMBER = /^\d+(\.\d+)?$|^\.\d+$/;
@@ -154,11 +180,12 @@ export function resolvePlanInputs(inputs: PlanInputs, ctx: PlanContext): { ok: t
     }
   }
 
-  const fees = resolveSizingFees(profile, {
+  const given = {
     entryRate: optionalRate(inputs.feeEntryPercent, 'feeEntry', problems),
     exitRate: optionalRate(inputs.feeExitPercent, 'feeExit', problems),
     stopSlippageRate: optionalRate(inputs.slippagePercent, 'slippage', problems),
-  });
+  };
+  const fees = resolveSizingFees(profile, given);
 
   if (problems.length > 0 || !equity || !entry || !stop || !riskFraction) return { ok: false, problems };
   return {
@@ -176,6 +203,7 @@ export function resolvePlanInputs(inputs: PlanInputs, ctx: PlanContext): { ok: t
       stopOrigin,
       leverage: new Dec(inputs.leverage),
       fees,
+      given,
     },
   };
 }

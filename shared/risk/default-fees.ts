@@ -2,7 +2,8 @@ import { ZERO, type Dec } from '../money/decimal';
 import type { ExchangeProfile } from './profile';
 
 /** Where a sizing fee came from: typed by the trader, or assumed from the profile. */
-export type FeeSource = 'input' | 'profile taker' | 'assumed zero';
+/** 'book model': the stop's slippage priced on the engine's book at the planned size (stop-slippage.ts). */
+export type FeeSource = 'input' | 'profile taker' | 'assumed zero' | 'book model';
 
 export interface ResolvedSizingFees {
   readonly entryRate: Dec;

@@ -47,6 +47,8 @@ export type { LiquidationFormulaId } from './liquidation/describe';
 export * from './stops';
 export * from './sizing';
 export * from './default-fees';
+export * from './stop-slippage';
+export * from './size-from-risk';
 export * from './r-multiples';
 export * from './scale-out';
 export * from './trailing';

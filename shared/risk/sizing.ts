@@ -4,6 +4,7 @@ import { maxNotionalForLeverage } from './brackets';
 import { notionalAt } from './contract-spec';
 import { RiskInputError } from './errors';
 import { sideSign } from './margin';
+import type { PositionState } from './liquidation/position';
 import type { ExchangeProfile } from './profile';
 import { contractSpec } from './profiles';
 import { maxSafeLeverage, stopSafety } from './stops';
@@ -33,6 +34,13 @@ export interface SizingInput {
   readonly maxLeverage?: Dec;
   readonly marginMode: MarginMode;
   readonly maintenanceOverride?: { readonly rate: Dec; readonly amount: Dec };
+  /**
+   * Cross: the wallet that backs the position before its entry fee (default: the equity), and
+   * the account's other positions, which share it (their unrealised PnL and requirements).
+   */
+  readonly cross?: { readonly walletBalance: Dec; readonly others: readonly PositionState[] };
+  /** Size only: skip the liquidation price and the highest-safe-leverage search (a first pass). */
+  readonly sizeOnly?: boolean;
 }
 
 export type SizingCap = 'maxLeverage' | 'bracket' | 'margin';
@@ -122,7 +130,8 @@ export function sizePosition(input: SizingInput): SizingResult {
 
   let safety: ReturnType<typeof stopSafety> = { liquidationPrice: null, stopBeforeLiquidation: true, buffer: null };
   let safeLeverage: Dec | null = null;
-  if (quantity.gt(0)) {
+  if (quantity.gt(0) && !input.sizeOnly) {
+    const cross = input.marginMode === 'cross' ? input.cross : undefined;
     const check = {
       profile: input.profile,
       symbol: input.symbol,
@@ -131,7 +140,8 @@ export function sizePosition(input: SizingInput): SizingResult {
       entry,
       stopFill: stopFillPrice,
       marginMode: input.marginMode,
-      walletBalance: equity.minus(entryFee),
+      walletBalance: (cross?.walletBalance ?? equity).minus(entryFee),
+      ...(cross && cross.others.length > 0 ? { others: cross.others } : {}),
       ...(input.maintenanceOverride ? { maintenanceOverride: input.maintenanceOverride } : {}),
     };
     safety = stopSafety(check, leverage);

@@ -6,6 +6,7 @@ import { sideSign } from './margin';
 import type { ExchangeProfile } from './profile';
 import { contractSpec } from './profiles';
 import { liquidationPrice } from './liquidation/liquidation-price';
+import type { PositionState } from './liquidation/position';
 
 /** A planned position whose stop is checked against its liquidation price. */
 export interface StopCheckInput {
@@ -19,6 +20,8 @@ export interface StopCheckInput {
   readonly marginMode: MarginMode;
   /** Cross: the wallet that backs the position (the account equity after the entry fee). */
   readonly walletBalance: Dec;
+  /** Cross: the account's other positions (held at their marks); cross ones share the wallet. */
+  readonly others?: readonly PositionState[];
   readonly maintenanceOverride?: { readonly rate: Dec; readonly amount: Dec };
 }
 
@@ -34,6 +37,7 @@ function liquidationAt(input: StopCheckInput, leverage: Dec): Dec | null {
   return liquidationPrice({
     profile: input.profile,
     walletBalance: input.walletBalance,
+    ...(input.others ? { others: input.others } : {}),
     position: {
       symbol: input.symbol,
       side: input.side,

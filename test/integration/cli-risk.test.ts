@@ -97,17 +97,38 @@ describe('levdesk size', () => {
     expect(out).toMatchObject({ liquidationPrice: '57228.91566265', stopBeforeLiquidation: false, maxSafeLeverage: '14', leverageBound: '14.2045' });
   });
 
-  it('fees default to the profile taker rate and the output says so (feesAssumed); typed fees are not assumed', () => {
+  it('fees default to the profile taker rate and the output says so (feesAssumed); the slippage stays 0 unless told', () => {
     const out = json(['size', fixture('size-planner-example.json')]);
     expect(out).toMatchObject({
       feesAssumed: true,
-      fees: { entryRate: '0.0005', exitRate: '0.0005', stopSlippageRate: '0', source: { entryRate: 'profile taker', exitRate: 'profile taker', stopSlippageRate: 'assumed zero' } },
+      slippageAssumed: false,
+      fees: { entryRate: '0.0005', exitRate: '0.0005', stopSlippageRate: '0', source: { entryRate: 'profile taker', exitRate: 'profile taker', stopSlippageRate: 'assumed zero' }, book: null },
       quantity: '0.064',
       riskCash: '99.792',
       liquidationPrice: '57228.91566265',
       maxSafeLeverage: '34',
     });
     expect(json(['size', fixture('size-stop-unsafe.json')])).toMatchObject({ feesAssumed: false, fees: { entryRate: '0', source: { entryRate: 'input' } } });
+  });
+
+  it('"book" prices the slippage on the engine\'s book model at the size (the Planner\'s default); a thinner book costs more; a typed rate wins', () => {
+    const doc = { profile: 'binance-usdm', symbol: 'BTCUSDT', equity: '10000', riskFraction: '0.01', side: 'long', entry: '60000', stop: '58500', leverage: 20 };
+    expect(json(['size'], JSON.stringify({ ...doc, book: {} }))).toMatchObject({
+      slippageAssumed: true,
+      fees: {
+        stopSlippageRate: '0.0000512821',
+        source: { stopSlippageRate: 'book model' },
+        // The 0.064 sized at no slippage, walked from the stop: the best bid half a bp below, on the tick.
+        book: { depthScale: 1, spreadBps: 1, notional: '3744', fillPrice: '58497' },
+      },
+      quantity: '0.064',
+      stopFillPrice: '58497',
+      riskCash: '99.983904',
+    });
+    const thin = json(['size'], JSON.stringify({ ...doc, book: { depthScale: 0.1, spreadBps: 10 } })) as { stopFillPrice: string; fees: { book: { spreadBps: number } } };
+    expect(thin.fees.book.spreadBps).toBe(10);
+    expect(Number(thin.stopFillPrice)).toBeLessThan(58497);
+    expect(json(['size'], JSON.stringify({ ...doc, book: {}, fees: { stopSlippageRate: '0' } }))).toMatchObject({ slippageAssumed: false, fees: { source: { stopSlippageRate: 'input' }, book: null }, riskCash: '99.792' });
   });
 
   it('exits 2 naming the risk fraction, the leverage and the stop on the wrong side', () => {

@@ -3,6 +3,7 @@ import { CandlestickSeries, LineStyle, createChart, createSeriesMarkers, type IC
 import type { Candle } from '#shared/domain/market-series';
 import { Dec, roundTo, toWire } from '#shared/money/decimal';
 import { baseChartOptions, readChartColors, type ChartColors } from '../../components/chart/chart-colors';
+import { ChartGrips } from './ChartGrips';
 
 export interface PlanLine {
   /** 'entry' | 'stop' | 'liq' | 'tp0'.. */
@@ -24,8 +25,17 @@ function color(c: ChartColors, tone: PlanLine['tone']): string {
  * within 6 px takes the gesture from the chart); release reports the new price at the tick, and
  * the plan recomputes. Lines are moved in place, so a keystroke costs a few applyOptions.
  */
-export function PlannerChart(props: { candles: readonly Candle[]; lines: readonly PlanLine[]; entryAt: number | null; tickSize: string; priceDecimals: number; theme: string; onDrag: (id: string, price: string) => void }) {
-  const { candles, lines, entryAt, tickSize, priceDecimals, theme, onDrag } = props;
+export function PlannerChart(props: {
+  candles: readonly Candle[];
+  lines: readonly PlanLine[];
+  entryAt: number | null;
+  tickSize: string;
+  priceDecimals: number;
+  theme: string;
+  fmtPrice: (p: string) => string;
+  onDrag: (id: string, price: string) => void;
+}) {
+  const { candles, lines, entryAt, tickSize, priceDecimals, theme, fmtPrice, onDrag } = props;
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
   const series = useRef<ISeriesApi<'Candlestick'> | null>(null);
@@ -151,13 +161,16 @@ export function PlannerChart(props: { candles: readonly Candle[]; lines: readonl
   }, [lines, priceDecimals, theme]);
 
   return (
-    <div
-      ref={box}
-      className="pl-chart"
-      role="img"
-      aria-label={`Candles of the chosen window with the plan's levels: ${lines.map((l) => `${l.label} ${l.price}`).join(', ')}. Drag entry, stop and targets to edit; or type them in the fields.`}
-      data-testid="planner-chart"
-      data-candles={candles.length}
-    />
+    <div className="pl-chart-wrap">
+      <div
+        ref={box}
+        className="pl-chart"
+        role="img"
+        aria-label={`Candles of the chosen window with the plan's levels: ${lines.map((l) => `${l.label} ${l.price}`).join(', ')}. Drag entry, stop and targets, or use their grips with the arrow keys; or type them in the fields.`}
+        data-testid="planner-chart"
+        data-candles={candles.length}
+      />
+      <ChartGrips lines={lines} series={series} priceLines={priceLines} tickSize={tickSize} fmtPrice={fmtPrice} onCommit={onDrag} />
+    </div>
   );
 }

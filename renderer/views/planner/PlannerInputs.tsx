@@ -1,19 +1,24 @@
 import { useId, useState, type ReactNode } from 'react';
 import { PROFILE_IDS, PROFILE_LABELS, type MarginMode, type ProfileId, type Side } from '#shared/domain/exchange';
 import type { PlanInputs, RiskMode, StopMode } from '#shared/plan/plan-body';
-import type { FieldProblem, ResolvedPlan } from '#shared/plan/resolve-inputs';
+import type { PlanResult } from '#shared/plan/compute-plan';
+import type { FieldProblem } from '#shared/plan/resolve-inputs';
+import type { BookLiquidity } from '#shared/risk/index';
 import { Segmented } from '../../components/Segmented';
 import { useFmt } from '../trade/format';
+import { PlannerFees } from './PlannerFees';
 
 export interface PlannerInputsProps {
   readonly inputs: PlanInputs;
   readonly patch: (p: Partial<PlanInputs>) => void;
   readonly problems: readonly FieldProblem[];
-  readonly resolved: ResolvedPlan | null;
+  readonly result: Extract<PlanResult, { ok: true }> | null;
   readonly accountEquity: string | null;
   readonly lastPrice: string | null;
   readonly symbols: readonly string[];
   readonly atr: string | null;
+  /** The session market's book now, when there is one (offered as the slippage's override). */
+  readonly liveBook: BookLiquidity | null;
 }
 
 const STOP_MODES: { value: StopMode; label: string }[] = [
@@ -69,7 +74,9 @@ function LeverageInput({ id, value, onChange }: { id: string; value: number; onC
 
 /** The plan's inputs: each with where its value came from, each overridable. */
 export function PlannerInputs(props: PlannerInputsProps) {
-  const { inputs: s, patch, problems, resolved, accountEquity, lastPrice, symbols, atr } = props;
+  const { inputs: s, patch, problems, result, accountEquity, lastPrice, symbols, atr, liveBook } = props;
+  const resolved = result?.resolved ?? null;
+  const cross = result?.outputs.cross ?? null;
   const fmt = useFmt();
   const id = useId();
   const err = (f: string): string | undefined => problems.find((p) => p.field === f)?.message;
@@ -228,30 +235,15 @@ export function PlannerInputs(props: PlannerInputsProps) {
           />
         </div>
       </div>
+      {cross && (
+        <p className="pl-note faint" data-testid="planner-cross-note" data-others={cross.others.length}>
+          Cross wallet {fmt.money(cross.walletBalance)} ({cross.walletOrigin === 'account' ? 'paper account' : 'typed equity'})
+          {cross.others.length ? `, sharing it with ${cross.others.map((o) => `${o.symbol} ${o.side} ${o.quantity}${o.marginMode === 'isolated' ? ' (isolated, not counted)' : ''}`).join(', ')}` : ', no other positions'}.
+          {cross.sameSymbolHeld && ` The account already holds ${s.symbol}: this plan is sized as a position of its own.`}
+        </p>
+      )}
 
-      <fieldset className="pl-fees">
-        <legend className="field-label">Fees and slippage, %</legend>
-        <div className="pl-grid3">
-          {(
-            [
-              ['feeEntryPercent', 'Entry', resolved?.fees.entryRate, resolved?.fees.source.entryRate, 'planner-fee-entry'],
-              ['feeExitPercent', 'Exit', resolved?.fees.exitRate, resolved?.fees.source.exitRate, 'planner-fee-exit'],
-              ['slippagePercent', 'Stop slip', resolved?.fees.stopSlippageRate, resolved?.fees.source.stopSlippageRate, 'planner-slippage'],
-            ] as const
-          ).map(([key, label, rate, source, testId]) => (
-            <label key={key} className="pl-field">
-              <span className="faint">{label}</span>
-              <input className="num" inputMode="decimal" value={s[key]} placeholder={rate ? fmt.pct(rate.toString(), 3).replace('%', '') : ''} onChange={(e) => patch({ [key]: e.target.value })} data-testid={testId} title={source ? `From: ${source}` : undefined} />
-            </label>
-          ))}
-        </div>
-        <p className="pl-note faint">Blank: the profile's taker rate for both fills, 0 slippage (as levdesk size).</p>
-        {(err('feeEntry') ?? err('feeExit') ?? err('slippage')) && (
-          <p className="field-error" role="alert">
-            {err('feeEntry') ?? err('feeExit') ?? err('slippage')}
-          </p>
-        )}
-      </fieldset>
+      <PlannerFees inputs={s} patch={patch} problems={problems} result={result} liveBook={liveBook} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { contractSpec, getProfile } from '#shared/risk/index';
 import { computePlan } from '#shared/plan/compute-plan';
+import { leverageStrip } from '#shared/plan/leverage-strip';
 import { DEFAULT_PLAN_INPUTS, PlanInputsSchema, type Plan, type PlanBody, type PlanInputs } from '#shared/plan/plan-body';
 import { planOrders } from '#shared/plan/plan-orders';
 import { sendPlanToTicket } from '../../app/plan-handoff';
@@ -54,9 +55,12 @@ export function PlannerView() {
   }, [inputs, meta, win]);
 
   const lastPrice = account.lastBySymbol.get(inputs.symbol) ?? null;
-  const ctx = useMemo(() => ({ accountEquity: account.equity, lastPrice, atr: refs.atr, swing: refs.swing }), [account.equity, lastPrice, refs]);
+  const ctx = useMemo(() => ({ accountEquity: account.equity, lastPrice, atr: refs.atr, swing: refs.swing, cross: account.cross }), [account.equity, account.cross, lastPrice, refs]);
   const result = useMemo(() => computePlan(inputs, ctx), [inputs, ctx]);
   const ok = result.ok ? result : null;
+  // The strip's ~20 liquidation prices stay off the keystroke path: React draws it after the figures.
+  const deferred = useDeferredValue(ok);
+  const strip = useMemo(() => (deferred ? leverageStrip(deferred) : null), [deferred]);
 
   const profile = getProfile(inputs.profile);
   const spec = contractSpec(profile, inputs.symbol);
@@ -107,14 +111,14 @@ export function PlannerView() {
       <div className="planner" data-testid="planner-view">
         <div className="pl-col pl-left panel">
           <h2 className="panel-title">Plan</h2>
-          <PlannerInputs inputs={inputs} patch={patch} problems={formProblems} resolved={ok?.resolved ?? null} accountEquity={account.equity} lastPrice={lastPrice} symbols={Object.keys(profile.symbols)} atr={refs.atr} />
+          <PlannerInputs inputs={inputs} patch={patch} problems={formProblems} result={ok} accountEquity={account.equity} lastPrice={lastPrice} symbols={Object.keys(profile.symbols)} atr={refs.atr} liveBook={account.bookBySymbol.get(inputs.symbol) ?? null} />
         </div>
         <div className="pl-col pl-mid">
           <div className="panel pl-chart-panel">
-            <PlannerChart candles={candles} lines={lines} entryAt={entryAt} tickSize={spec.tickSize.toString()} priceDecimals={fmt.priceDp} theme={settings.theme} onDrag={onDrag} />
+            <PlannerChart candles={candles} lines={lines} entryAt={entryAt} tickSize={spec.tickSize.toString()} priceDecimals={fmt.priceDp} theme={settings.theme} fmtPrice={fmt.price} onDrag={onDrag} />
             {candles.length === 0 && <p className="pl-chart-empty faint">No stored candles for this window: the chart shows the plan's levels only once a stored window is chosen below.</p>}
           </div>
-          <div className="panel pl-pad">{ok ? <LeverageStrip strip={ok.strip} onPick={(leverage) => patch({ leverage })} /> : <p className="faint">The leverage strip appears once the plan sizes.</p>}</div>
+          <div className="panel pl-pad">{ok && strip ? <LeverageStrip strip={strip} onPick={(leverage) => patch({ leverage })} /> : <p className="faint">The leverage strip appears once the plan sizes.</p>}</div>
           <div className="panel pl-pad">
             <ExitsLadder inputs={inputs} patch={patch} exits={ok?.exits ?? null} />
           </div>

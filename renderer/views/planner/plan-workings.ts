@@ -20,7 +20,12 @@ const ORIGIN_NOTE: Record<string, string> = {
   percent: 'entry -+ the % distance',
 };
 
-const SOURCE_NOTE: Record<string, string> = { input: 'typed', 'profile taker': "the profile's taker rate (as levdesk size)", 'assumed zero': 'assumed 0 unless typed' };
+const SOURCE_NOTE: Record<string, string> = {
+  input: 'typed',
+  'profile taker': "the profile's taker rate (as levdesk size)",
+  'book model': "the engine's book model at this size (as levdesk size)",
+  'assumed zero': 'assumed 0 unless typed',
+};
 
 /**
  * What each Planner number is made of, as in the Trade view's explanations: the formula, every
@@ -62,13 +67,23 @@ export function planWorking(id: WorkingId, r: Extract<PlanResult, { ok: true }>,
         title: id === 'liq' ? 'Liquidation price' : 'Stop before liquidation?',
         subtitle: `${inputsMode(r)} at ${p.leverage.toString()}x, the same function as levdesk liq / levdesk size`,
         formula:
-          'isolated long: LP = (q x P₀ - WB - cum) / (q x (1 - MMR))\nisolated short: LP = (q x P₀ + WB + cum) / (q x (1 + MMR))\nWB = q x P₀ / leverage (cross: the equity after the entry fee)\nbuffer = (S′ - LP) toward safety: positive, the stop fills first',
+          'isolated long: LP = (q x P₀ - WB - cum) / (q x (1 - MMR))\nisolated short: LP = (q x P₀ + WB + cum) / (q x (1 + MMR))\nWB = q x P₀ / leverage (cross: the cross wallet after the entry fee,\n     less the maintenance of the other cross positions, plus their unrealised PnL)\nbuffer = (S′ - LP) toward safety: positive, the stop fills first',
         result: o.liquidationPrice ? `LP ${fmt.price(o.liquidationPrice)}, buffer ${fmt.price(o.stopToLiquidation)} (${fmt.pct(o.stopToLiquidationFraction, 2)} of entry): ${o.verdict}` : 'No liquidation price: the margin covers any move',
         inputs: [
           { symbol: 'q', label: 'Quantity', value: fmt.qty(o.quantity) },
           ...common.slice(1, 5),
           { symbol: 'MMR', label: `Maintenance rate (tier ${o.bracket.tier})`, value: pct(o.bracket.maintenanceMarginRate) },
           { symbol: 'cum', label: 'Maintenance amount', value: fmt.money(o.bracket.maintenanceAmount) },
+          ...(o.cross
+            ? [
+                { symbol: 'WB', label: 'Cross wallet', value: fmt.money(o.cross.walletBalance), note: o.cross.walletOrigin === 'account' ? "the paper account's cross wallet" : 'the typed equity' },
+                {
+                  label: 'Other positions',
+                  value: o.cross.others.length ? o.cross.others.map((x) => `${x.symbol} ${x.side} ${x.quantity} (${x.marginMode})`).join(', ') : 'none',
+                  note: 'cross ones share the wallet: their unrealised PnL and maintenance margin move the LP',
+                },
+              ]
+            : []),
         ],
       };
     case 'maxSafe':

@@ -1,6 +1,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Candle } from '#shared/domain/market-series';
 import type { ScenarioEntry } from '#shared/domain/scenario';
+import type { TradingState } from '#shared/ipc/channels/trading';
+import type { PlanCrossAccount } from '#shared/plan/resolve-inputs';
+import type { BookLiquidity } from '#shared/risk/index';
 import { Dec, toWire } from '#shared/money/decimal';
 import { wilderAtr } from '#shared/risk/atr';
 import { useApi } from '../../api/context';
@@ -11,25 +14,45 @@ export interface AccountRead {
   /** Margin balance of the paper account; null before a session. */
   readonly equity: string | null;
   readonly lastBySymbol: ReadonlyMap<string, string>;
+  /** The cross wallet and the open positions, for a cross plan; null before a session. */
+  readonly cross: PlanCrossAccount | null;
+  /** Each market's book right now (depth and spread of the current tick). */
+  readonly bookBySymbol: ReadonlyMap<string, BookLiquidity>;
 }
 
-/** The paper account's margin balance and each market's last price, following trading.state. */
+const sameMap = <V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>, eq: (x: V, y: V) => boolean): boolean =>
+  a.size === b.size && [...a].every(([k, v]) => b.has(k) && eq(v, b.get(k)!));
+
+/**
+ * The paper account as the Planner reads it, following trading.state. Each piece keeps its
+ * identity while unchanged, so a tick that moves nothing the plan uses recomputes nothing.
+ */
 export function useAccountRead(): AccountRead {
   const api = useApi();
   const [equity, setEquity] = useState<string | null>(null);
   const [lastBySymbol, setLast] = useState<ReadonlyMap<string, string>>(new Map());
+  const [cross, setCross] = useState<PlanCrossAccount | null>(null);
+  const [bookBySymbol, setBook] = useState<ReadonlyMap<string, BookLiquidity>>(new Map());
   useEffect(() => {
-    const take = (s: { account: { marginBalance: string; deposited: string }; markets: { symbol: string; last: string | null }[] }): void => {
-      setEquity(s.account.deposited === '0' && s.account.marginBalance === '0' ? null : s.account.marginBalance);
+    const take = (s: TradingState): void => {
+      const none = s.account.deposited === '0' && s.account.marginBalance === '0';
+      setEquity(none ? null : s.account.marginBalance);
       setLast((prev) => {
         const next = new Map(s.markets.flatMap((m) => (m.last ? [[m.symbol, m.last] as const] : [])));
-        return next.size === prev.size && [...next].every(([k, v]) => prev.get(k) === v) ? prev : next;
+        return sameMap(prev, next, (a, b) => a === b) ? prev : next;
       });
+      setBook((prev) => {
+        const next = new Map(s.markets.flatMap((m) => (m.liquidity ? [[m.symbol, m.liquidity] as const] : [])));
+        return sameMap(prev, next, (a, b) => a.depthScale === b.depthScale && a.spreadBps === b.spreadBps) ? prev : next;
+      });
+      const positions = s.positions.map((p) => ({ symbol: p.symbol, side: p.side, quantity: p.quantity, entryPrice: p.entryPrice, markPrice: p.markPrice, leverage: p.leverage, marginMode: p.marginMode }));
+      const next: PlanCrossAccount | null = none ? null : { walletBalance: s.account.crossWalletBalance, positions };
+      setCross((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
     };
     void api.call('trading.state').then((r) => r.ok && take(r.value));
     return api.on('trading.state', take);
   }, [api]);
-  return { equity, lastBySymbol };
+  return { equity, lastBySymbol, cross, bookBySymbol };
 }
 
 /** Scenarios a plan can be tested on (all of them; stored windows also give the chart its candles). */

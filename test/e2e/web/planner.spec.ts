@@ -15,12 +15,16 @@ function levdeskSize(doc: object): Record<string, unknown> {
 
 const EXAMPLE = { equity: '10000', risk: '1', entry: '60000', stop: '58500', leverage: '20' };
 
-test('the issue example gives the same quantity, loss and liquidation price as levdesk size with the same (default) fees', async ({ page, host }) => {
+test('the issue example gives the same quantity, loss and liquidation price as levdesk size with the same fees and slippage', async ({ page, host }) => {
   const planner = new PlannerPage(page);
   await planner.open(host.url);
   await planner.plan(EXAMPLE);
-  const cli = levdeskSize({ profile: 'binance-usdm', symbol: 'BTCUSDT', equity: '10000', riskFraction: '0.01', side: 'long', entry: '60000', stop: '58500', leverage: 20 });
+  const doc = { profile: 'binance-usdm', symbol: 'BTCUSDT', equity: '10000', riskFraction: '0.01', side: 'long', entry: '60000', stop: '58500', leverage: 20 };
+  // The Planner's default slippage is the book model at the size; levdesk size prices it the same way when told "book".
+  await expect(planner.testId('planner-slippage-source')).toHaveAttribute('data-value', 'book model');
+  const cli = levdeskSize({ ...doc, book: {} });
   expect(cli.feesAssumed).toBe(true);
+  expect(cli.slippageAssumed).toBe(true);
   await expect(planner.quantity).toHaveAttribute('data-value', String(cli.quantity));
   await expect(planner.loss).toHaveAttribute('data-value', String(cli.riskCash));
   await expect(planner.liquidation).toHaveAttribute('data-value', String(cli.liquidationPrice));
@@ -28,8 +32,17 @@ test('the issue example gives the same quantity, loss and liquidation price as l
   await expect(planner.maxSafeLeverage).toHaveAttribute('data-value', String(cli.maxSafeLeverage));
   // Formatted for reading, exact in data-value.
   await expect(planner.quantity).toContainText('0.064');
-  await expect(planner.loss).toContainText('99.79');
+  await expect(planner.loss).toContainText('99.98');
   await expect(planner.liquidation).toContainText('57,228.9');
+  await expect(planner.testId('planner-slippage-note')).toContainText('58,497');
+  // A typed slippage of 0 is levdesk size's default: the two agree again, with the same (default) fees.
+  await planner.testId('planner-slippage').fill('0');
+  await expect(planner.testId('planner-slippage-source')).toHaveAttribute('data-value', 'input');
+  const plain = levdeskSize(doc);
+  expect(plain.slippageAssumed).toBe(false);
+  await expect(planner.loss).toHaveAttribute('data-value', String(plain.riskCash));
+  await expect(planner.quantity).toHaveAttribute('data-value', String(plain.quantity));
+  await expect(planner.liquidation).toHaveAttribute('data-value', String(plain.liquidationPrice));
 });
 
 test('50x marks the stop unsafe and names the highest safe leverage; the number opens to its working', async ({ page, host }) => {

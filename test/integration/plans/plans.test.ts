@@ -151,4 +151,33 @@ describe('saved plans', () => {
       app.close();
     }
   }, 120_000);
+
+  it("a limit entry's trailing stop is sent once the entry fills (not refused before there is a position), and the document replays the same", async () => {
+    const app = createApp({ shell: 'web', dataDir: tempDir(), validate: true, defaultData: false });
+    try {
+      await loadDefaultData(app.services.workspace.db, app.services.market, path.resolve(import.meta.dirname, '../../../resources/default-data'));
+      const inputs = { ...DEFAULT_PLAN_INPUTS, equity: '10000', entryKind: 'limit' as const, entry: '3880', stop: '3550', leverage: 5, rungs: [{ kind: 'r' as const, value: '1', percent: '50' }], trailOn: true, trailCallbackPercent: '3' };
+      const r = computePlan(inputs, EMPTY_CONTEXT);
+      if (!r.ok) throw new Error('plan');
+      const orders = planOrders(inputs, r.outputs, r.exits);
+      const input = { scenarioId: 'black-thursday-2020-03-13', atMinute: 80, profile: 'binance-usdm', equity: '10000', leverage: 5, marginMode: 'isolated', entry: orders.entry, trailing: orders.trailing, lossAtStop: r.outputs.lossAtStop };
+      const test = await call<{ scenario: string; stateHash: string; fills: { t: number; orderId: number | null }[]; orders: { id: number; type: string; role: string | null }[]; rejected: unknown[] }>(app, 'plans.test', input);
+      expect(test.rejected).toEqual([]);
+      const entry = test.orders.find((o) => o.type === 'limit')!;
+      const entryFill = test.fills.find((f) => f.orderId === entry.id)!;
+      expect(entryFill).toBeDefined();
+      expect(test.orders.some((o) => o.type === 'trailingStop')).toBe(true);
+      const doc = ScenarioSchema.parse(JSON.parse(test.scenario));
+      const t0 = Date.parse(doc.start);
+      expect(doc.script).toHaveLength(2);
+      // The trailing stop follows at the first whole minute after the limit filled.
+      expect(doc.script[1]!.atMinute).toBe(Math.floor((entryFill.t - t0) / 60_000) + 1);
+      expect(doc.script[1]!.atMinute).toBeGreaterThan(80);
+      const engine = new HeadlessEngine(sessionFromScenario(doc, 'black-thursday-2020-03-13'));
+      runMarketReplay(doc, app.services.market.data(), { id: 'black-thursday-2020-03-13', sinks: [engine] });
+      expect(engine.result().stateHash).toBe(test.stateHash);
+    } finally {
+      app.close();
+    }
+  }, 120_000);
 });

@@ -4,11 +4,13 @@ import { computePlan, type PlanResult } from '#shared/plan/compute-plan';
 import { DEFAULT_PLAN_INPUTS, PlanBodySchema, type PlanInputs } from '#shared/plan/plan-body';
 import { planOrders } from '#shared/plan/plan-orders';
 import { EMPTY_CONTEXT, readDecimal, type PlanContext } from '#shared/plan/resolve-inputs';
-import { stripLeverages } from '#shared/plan/leverage-strip';
+import { leverageStrip, stripLeverages } from '#shared/plan/leverage-strip';
 import { OrderRequestSchema } from '#shared/domain/trading-orders';
 
-/** The issue's example: 10,000 USDT, 1% risk, entry 60,000, stop 58,500, BTCUSDT 20x, default fees. */
+/** The issue's example: 10,000 USDT, 1% risk, entry 60,000, stop 58,500, BTCUSDT 20x, default fees and slippage. */
 const EXAMPLE: PlanInputs = { ...DEFAULT_PLAN_INPUTS, equity: '10000', riskPercent: '1', entry: '60000', stop: '58500', leverage: 20 };
+/** The same with no slippage typed (the arithmetic of tokens-and-sizing.md 3.1 by hand). */
+const NO_SLIP: PlanInputs = { ...EXAMPLE, slippagePercent: '0' };
 
 function ok(r: PlanResult): Extract<PlanResult, { ok: true }> {
   if (!r.ok) throw new Error(`plan did not size: ${JSON.stringify(r.problems)}`);
@@ -16,8 +18,22 @@ function ok(r: PlanResult): Extract<PlanResult, { ok: true }> {
 }
 
 describe('planner: derived numbers', () => {
-  it('sizes the example exactly as levdesk size does with the profile taker fees', () => {
-    const o = ok(computePlan(EXAMPLE, EMPTY_CONTEXT)).outputs;
+  it('by default the stop slips by the book model at the planned size: half the 1 bp spread, on the tick', () => {
+    const r = ok(computePlan(EXAMPLE, EMPTY_CONTEXT));
+    const o = r.outputs;
+    // 0.064 BTC sized at no slippage walks 3,744 USDT of a 268.77M-per-1% book: the best bid, 58,497.
+    expect(o.slippageModel).toEqual({ depthScale: 1, spreadBps: 1, notional: '3744', fillPrice: '58497' });
+    expect(o).toMatchObject({ quantity: '0.064', stopFill: '58497', lossPerUnit: '1562.2485', lossAtStop: '99.983904', liquidationPrice: '57228.91566265', stopToLiquidation: '1268.08433735', verdict: 'safe', maxSafeLeverage: '34' });
+    expect(o.fees.stopSlippageRate).toBe('0.0000512821');
+    expect(r.resolved.fees.source.stopSlippageRate).toBe('book model');
+    // A thinner live book (a tenth of the depth, 10 bp spread) costs more: the stop fills lower.
+    const thin = ok(computePlan(EXAMPLE, { ...EMPTY_CONTEXT, book: { depthScale: 0.1, spreadBps: 10 } })).outputs;
+    expect(new Dec(thin.stopFill).lt(o.stopFill)).toBe(true);
+    expect(new Dec(thin.lossPerUnit).gt(o.lossPerUnit)).toBe(true);
+  });
+
+  it('with no slippage typed, sizes the example exactly as levdesk size does with the profile taker fees', () => {
+    const o = ok(computePlan(NO_SLIP, EMPTY_CONTEXT)).outputs;
     expect(o).toMatchObject({
       side: 'long',
       riskBudget: '100',
@@ -34,6 +50,7 @@ describe('planner: derived numbers', () => {
       verdict: 'safe',
       maxSafeLeverage: '34',
       fees: { entryRate: '0.0005', exitRate: '0.0005', stopSlippageRate: '0' },
+      slippageModel: null,
       bracket: { tier: 1, maintenanceMarginRate: '0.004', maxLeverage: '125' },
     });
     // loss = q x d; share = loss / equity.
@@ -124,7 +141,7 @@ describe('planner: exits, EV and the leverage strip', () => {
   });
 
   it('expected value = p x win - (1 - p) x loss at the stop', () => {
-    const e = ok(computePlan(EXAMPLE, EMPTY_CONTEXT)).exits;
+    const e = ok(computePlan(NO_SLIP, EMPTY_CONTEXT)).exits;
     // Half at 61,500 and half at 63,000, net of the entry fee and both exit fees.
     expect(e.winNet).toBe('140.088');
     expect(e.expectedValue).toBe(new Dec('0.45').mul('140.088').minus(new Dec('0.55').mul('99.792')).toString());
@@ -152,14 +169,17 @@ describe('planner: exits, EV and the leverage strip', () => {
   });
 
   it('the strip falls with leverage and turns unsafe exactly past the highest safe leverage', () => {
-    const s = ok(computePlan(EXAMPLE, EMPTY_CONTEXT)).strip;
+    const s = leverageStrip(ok(computePlan(NO_SLIP, EMPTY_CONTEXT)));
     expect(s.stopDistance).toBe('0.025');
+    // The highest safe leverage and the next are always on the strip, where the curve crosses.
+    expect(s.points.find((p) => p.leverage === 34)!.safe).toBe(true);
     const withLp = s.points.filter((p) => p.distance !== null);
     for (let i = 1; i < withLp.length; i += 1) expect(new Dec(withLp[i]!.distance!).lt(withLp[i - 1]!.distance!)).toBe(true);
     expect(s.points.find((p) => p.leverage === 30)!.safe).toBe(true);
     expect(s.points.find((p) => p.leverage === 35)!.safe).toBe(false);
     expect(stripLeverages(125).at(-1)).toBe(125);
-    expect(stripLeverages(20)).toHaveLength(20);
+    expect(stripLeverages(125).length).toBeLessThanOrEqual(26);
+    expect(stripLeverages(20, [17])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 17, 20]);
   });
 });
 

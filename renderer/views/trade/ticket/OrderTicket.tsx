@@ -15,6 +15,9 @@ import { TicketPlanBanner } from './TicketPlanBanner';
 import { ticketFromPlan } from './plan-to-ticket';
 import { lossAtStop } from './ticket-risk';
 import { usePlanHandoff } from './use-plan-handoff';
+import { armPlanTrailing } from './plan-trailing';
+import { disarmTrailing } from '../../../app/pending-trailing';
+import { TrailingPendingNote } from './TrailingPendingNote';
 import { INITIAL_TICKET, ORDER_TYPE_LABELS, buildOrder, canAttach, isConditional, needsPrice, needsTrigger, type QuantityUnit, type TicketState } from './ticket-state';
 
 export interface TicketHandle {
@@ -121,9 +124,12 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
     setBusy(true);
     const plan = handoff.plan;
     const planId = plan?.planId ?? undefined;
-    let refusal = await submit(planId ? { ...req, planId } : req);
-    // The plan's trailing stop follows its entry (reduce-only: it needs the position).
-    if (!refusal && plan?.trailing) refusal = await submit(planId ? { ...plan.trailing, planId } : plan.trailing);
+    // The plan's trailing stop is reduce-only: it follows a market entry at once, a resting entry on its fill.
+    const tag = plan?.trailing && req.type !== 'market' ? armPlanTrailing(plan, req.clientOrderId) : null;
+    const entry = tag ? { ...req, clientOrderId: tag } : req;
+    let refusal = await submit(planId ? { ...entry, planId } : entry);
+    if (refusal && tag) disarmTrailing(tag);
+    if (!refusal && !tag && plan?.trailing) refusal = await submit(planId ? { ...plan.trailing, planId } : plan.trailing);
     if (!refusal && plan) handoff.clear();
     setBusy(false);
     setError(refusal ? { field: refusal.field ? (FIELD_OF[refusal.field] ?? refusal.field) : 'form', message: refusal.message } : null);
@@ -367,6 +373,7 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
         <kbd>{buy ? 'Shift+B' : 'Shift+S'}</kbd>
       </button>
       {handoff.plan && <TicketPlanBanner plan={handoff.plan} onClear={handoff.clear} />}
+      <TrailingPendingNote />
       <TicketPreview
         preview={preview_}
         atr={atr}

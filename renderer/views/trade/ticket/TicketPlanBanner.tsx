@@ -1,7 +1,7 @@
 import type { PlanHandoff } from '../../../app/plan-handoff';
 import { useFmt } from '../format';
 
-/** Says the ticket holds a plan (and its trailing stop, placed right after the entry), with a way out. */
+/** Says the ticket holds a plan (and its trailing stop: right after a market entry, on a resting entry's fill), with a way out. */
 export function TicketPlanBanner({ plan, onClear }: { plan: PlanHandoff; onClear: () => void }) {
   const fmt = useFmt();
   const t = plan.trailing;
@@ -13,7 +13,7 @@ export function TicketPlanBanner({ plan, onClear }: { plan: PlanHandoff; onClear
       </p>
       {t && (
         <p data-testid="ticket-plan-trailing" data-callback={t.callbackRate} data-quantity={t.quantity} data-activation={t.activationPrice ?? ''}>
-          Then a trailing stop: {fmt.pct(t.callbackRate, 2)} callback{t.activationPrice ? `, from ${fmt.price(t.activationPrice)}` : ''}, {fmt.qty(t.quantity)} reduce-only
+          Then a trailing stop: {fmt.pct(t.callbackRate, 2)} callback{t.activationPrice ? `, from ${fmt.price(t.activationPrice)}` : ''}, {fmt.qty(t.quantity)} reduce-only, {plan.entry.type === 'market' ? 'right after the entry' : 'once the entry fills'}
         </p>
       )}
       <button type="button" className="btn-ghost" onClick={onClear} data-testid="ticket-plan-clear">

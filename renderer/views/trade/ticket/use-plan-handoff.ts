@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { onPlanHandoff, takePlanHandoff, type PlanHandoff } from '../../../app/plan-handoff';
+import { currentPlanHandoff, onPlanHandoff, releasePlanHandoff, type PlanHandoff } from '../../../app/plan-handoff';
 
 /**
- * The plan sent from the Planner, taken once when the ticket mounts (the Planner switched to
- * Trade) or when one arrives while it is shown; `apply` fills the ticket. `clear` forgets it.
+ * The plan sent from the Planner: applied when the ticket mounts (the Planner switched to Trade,
+ * or the ticket was mounted again before the plan was placed) and when one arrives while it is
+ * shown; `apply` fills the ticket. `clear` is done with it (placed, or cleared by the trader).
  */
 export function usePlanHandoff(apply: (h: PlanHandoff) => void): { plan: PlanHandoff | null; clear: () => void } {
   const [plan, setPlan] = useState<PlanHandoff | null>(null);
@@ -12,14 +13,22 @@ export function usePlanHandoff(apply: (h: PlanHandoff) => void): { plan: PlanHan
     applyRef.current = apply;
   }, [apply]);
   useEffect(() => {
+    let seen = 0;
     const take = (): void => {
-      const h = takePlanHandoff();
-      if (!h) return;
+      const h = currentPlanHandoff();
+      if (!h || h.serial === seen) return;
+      seen = h.serial;
       setPlan(h);
       applyRef.current(h);
     };
     take();
     return onPlanHandoff(take);
   }, []);
-  return { plan, clear: () => setPlan(null) };
+  return {
+    plan,
+    clear: () => {
+      if (plan) releasePlanHandoff(plan);
+      setPlan(null);
+    },
+  };
 }

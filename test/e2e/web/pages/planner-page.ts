@@ -59,6 +59,11 @@ export class PlannerPage {
     return this.testId('planner-explain');
   }
 
+  /** The keyboard grip of a chart line: 'entry', 'stop', 'tp0'... */
+  grip(id: string): Locator {
+    return this.testId(`planner-grip-${id}`);
+  }
+
   rungValue(i: number): Locator {
     return this.testId(`planner-rung-value-${i}`);
   }
