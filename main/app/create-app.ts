@@ -56,12 +56,13 @@ export function createApp(options: CreateAppOptions): App {
     onChanged: (reason) => events.emit('market.changed', { reason }),
   });
   market.sweepLeftovers();
+  const settings = new SettingsService(workspace.db, events);
   const replay = new ReplayService({
     data: () => market.data(),
     onStatus: (s) => events.emit('replay.status', s),
     onFrame: (f) => events.emit('replay.frame', f),
+    pauseOnStore: { load: () => settings.get().replayPauseOn, save: (p) => settings.update({ replayPauseOn: p }) },
   });
-  const settings = new SettingsService(workspace.db, events);
   const trading = createTradingService({ db: workspace.db, events, settings, replay });
   const heatmap = new HeatmapService(trading, replay, market, workspace.path);
   replay.addSink(heatmap.recorder);

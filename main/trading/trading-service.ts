@@ -44,7 +44,7 @@ export interface TradingServiceDeps {
   /** Coalescing period of the pushes to the renderer. */
   readonly frameMs?: number;
   readonly timers?: Timers;
-  /** The trader's own fill, stop or take-profit trigger, liquidation or ADL, from a market event (pause-on-event). */
+  /** The trader's own fill, stop or take-profit trigger, liquidation or ADL, from a market event or the trader's own command (pause-on-event). */
   readonly onTraderEvent?: (event: PauseEvent, t: number) => void;
   /**
    * Reopen a big workspace off main's event loop (restore-off-main.ts): the workspace file, and
@@ -280,7 +280,9 @@ export class TradingService implements TickSink {
       this.scriptNext += 1;
       // A refused step is simply not in the log; the headless replay reports refusals itself.
       const r = this.journal.apply({ kind: 'command', t, account: TRADER_ID, command: step.command }, false);
-      if (r.ok) this.absorb(r.effects);
+      if (!r.ok) continue;
+      this.notifyTrader(r.effects, t);
+      this.absorb(r.effects);
     }
   }
 
@@ -295,6 +297,8 @@ export class TradingService implements TickSink {
     if (!r.ok) {
       throw new AppError('ENGINE_REJECTED', r.rejection.message, { code: r.rejection.code, ...(r.rejection.field ? { field: r.rejection.field } : {}) });
     }
+    // A market order of yours fills like any other fill of yours: "Pause on: your fill" stops a playing replay.
+    this.notifyTrader(r.effects, t);
     this.absorb(r.effects);
     return r.effects;
   }
@@ -319,11 +323,12 @@ export class TradingService implements TickSink {
   private applyMarket(event: EngineEvent): void {
     const r = this.journal.apply(event, false);
     if (!r.ok) throw new Error(`the engine refused a market event (${event.kind}): ${r.rejection.message}`);
-    if (this.deps.onTraderEvent) {
-      const t = event.kind === 'tick' ? event.tick.t : event.kind === 'funding' ? event.funding.t : this.engine.readState.t;
-      for (const e of traderEvents(r.effects)) this.deps.onTraderEvent(e, t);
-    }
+    this.notifyTrader(r.effects, event.kind === 'tick' ? event.tick.t : event.kind === 'funding' ? event.funding.t : this.engine.readState.t);
     this.absorb(r.effects);
+  }
+
+  private notifyTrader(effects: readonly Effect[], t: number): void {
+    if (this.deps.onTraderEvent) for (const e of traderEvents(effects)) this.deps.onTraderEvent(e, t);
   }
 
   private absorb(effects: readonly Effect[]): void {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MarginModeSchema, ProfileIdSchema } from './exchange';
+import { DEFAULT_PAUSE_ON, PauseOnSchema } from './market-replay';
 
 export const THEMES = ['light', 'dark'] as const;
 export const ThemeSchema = z.enum(THEMES);
@@ -29,6 +30,8 @@ export const SettingsSchema = z.object({
   confirmMarketOrders: z.boolean(),
   /** Per-table layouts of the Trade view, keyed by table id. */
   tableLayouts: z.record(z.string().max(64), TableLayoutSchema),
+  /** Which of the trader's events pause a playing replay (the replay bar's "Pause on"); kept across restarts. */
+  replayPauseOn: PauseOnSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -40,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   defaultMarginMode: 'isolated',
   confirmMarketOrders: true,
   tableLayouts: {},
+  replayPauseOn: DEFAULT_PAUSE_ON,
 };
 
 /** A partial update: only the fields named change. Unknown keys are refused, not ignored. */

@@ -49,6 +49,8 @@ export class ReplayClock {
   private error: string | null = null;
   private window: { wall: number; market: number }[] = [];
   private pauseRequested = false;
+  /** An event is being handed to the sinks (a pause asked for now waits for the end of it). */
+  private delivering = false;
 
   constructor(
     private readonly timers: ClockTimers = realTimers,
@@ -153,7 +155,12 @@ export class ReplayClock {
    */
   requestPause(): boolean {
     if (this.state !== 'playing') return false;
-    this.pauseRequested = true;
+    if (this.delivering) {
+      this.pauseRequested = true;
+      return true;
+    }
+    // Between ticks (the trader's own command filled): stop now, not after one more tick.
+    this.pause();
     return true;
   }
 
@@ -249,6 +256,7 @@ export class ReplayClock {
     if (!e) return null;
     const t = e.kind === 'tick' ? e.tick.t : e.funding.t;
     this.t = Math.max(this.t ?? t, t);
+    this.delivering = true;
     try {
       for (const s of this.sinks) {
         if (e.kind === 'tick') s.onTick(e.tick);
@@ -261,6 +269,8 @@ export class ReplayClock {
       console.error('replay sink failed:', err);
       this.onChange();
       return null;
+    } finally {
+      this.delivering = false;
     }
     return e;
   }

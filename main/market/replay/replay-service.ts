@@ -14,6 +14,8 @@ export interface ReplayServiceDeps {
   readonly onStatus: (s: ReplayStatus) => void;
   readonly onFrame: (f: ReplayFrame) => void;
   readonly timers?: ClockTimers;
+  /** Where the pause-on choices live (the workspace settings): read once at start, written on every change. */
+  readonly pauseOnStore?: { load(): PauseOn; save(p: PauseOn): void };
 }
 
 /** While playing, the status (position, effective speed) is pushed at most this often. */
@@ -38,6 +40,7 @@ export class ReplayService {
   constructor(private readonly deps: ReplayServiceDeps) {
     this.timers = deps.timers ?? realTimers;
     this.clock = new ReplayClock(this.timers, () => this.changed());
+    this.pauseOn = deps.pauseOnStore?.load() ?? DEFAULT_PAUSE_ON;
   }
 
   /** Registers a consumer of ticks (the engine). Returns the function that unregisters it. */
@@ -121,20 +124,30 @@ export class ReplayService {
     return { interval: this.publisher?.interval ?? null, bars: this.publisher ? [...this.history, ...this.publisher.allBars()] : [] };
   }
 
-  /** Which of the trader's events pause a playing replay. */
+  /** Which of the trader's events pause a playing replay; saved in the workspace settings before it takes effect. */
   setPauseOn(p: Partial<PauseOn>): ReplayStatus {
-    this.pauseOn = { ...this.pauseOn, ...p };
+    const next = { ...this.pauseOn, ...p };
+    this.deps.pauseOnStore?.save(next);
+    return this.adoptPauseOn(next);
+  }
+
+  /** Takes pause-on choices already saved elsewhere (settings.update) without writing them again. */
+  adoptPauseOn(p: PauseOn): ReplayStatus {
+    this.pauseOn = { ...p };
     this.deps.onStatus(this.status());
     return this.status();
   }
 
   /**
-   * The trading service saw one of the trader's events while a tick was delivered: when the trader
-   * asked for it, the clock stops right after that tick (the status says what stopped it).
+   * The trading service saw one of the trader's events (from a tick, a settlement or the trader's
+   * own command): when the trader asked for it, a playing clock stops (right after the tick being
+   * delivered, or at once between ticks) and the status says what stopped it.
    */
   traderEvent(event: PauseEvent, t: number): void {
-    if (!this.pauseOn[event]) return;
-    if (this.clock.requestPause()) this.pausedBy = { event, t };
+    if (!this.pauseOn[event] || this.clock.snapshot().state !== 'playing') return;
+    // Set before the clock stops: an immediate pause pushes the status from inside requestPause.
+    this.pausedBy = { event, t };
+    this.clock.requestPause();
   }
 
   private comingFunding(): ReplayFrame['comingFunding'] {

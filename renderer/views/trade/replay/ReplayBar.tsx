@@ -10,8 +10,9 @@ const PAUSED_BY: Record<PauseEvent, string> = { fill: 'your order filled', stop:
 
 /**
  * Replay controls: scenario picker, play/pause (Space), step back (,) and forward (.), speed
- * ([ and ]), what pauses the replay by itself, and a timeline to seek on (< and > move a bar). Seeking back rebuilds every consumer from the start (the engine replays its log), so the
- * seek is sent when the trader lets go of the slider, not while dragging.
+ * ([ and ]), what pauses the replay by itself, and a timeline to seek on (< and > move a bar).
+ * Seeking back (and stepping back, a seek plus one tick) rewinds every consumer: the engine cuts its
+ * log, the trader's later commands included, so the seek is sent when the slider is let go.
  */
 export function ReplayBar({ replay, onHelp }: { replay: ReplayApi; onHelp: () => void }) {
   const { status, scenarios, error, loading } = replay;
@@ -65,7 +66,7 @@ export function ReplayBar({ replay, onHelp }: { replay: ReplayApi; onHelp: () =>
       >
         <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span>
       </button>
-      <button type="button" className="replay-btn" onClick={() => void replay.stepBack()} disabled={!loaded || playing} aria-label="Step one tick back (,)" title="Step one tick back (,): rewinds your session to it" data-testid="replay-step-back">
+      <button type="button" className="replay-btn" onClick={() => void replay.stepBack()} disabled={!loaded || playing} aria-label="Step one tick back (,): rewinds your session, dropping your commands after it" title="Step one tick back (,): rewinds your session to that tick; your commands after it are dropped" data-testid="replay-step-back">
         <span aria-hidden="true">|◂</span>
       </button>
       <button type="button" className="replay-btn" onClick={() => void replay.step(1)} disabled={!loaded || playing} aria-label="Step one tick (.)" title="Step one tick (.)" data-testid="replay-step">

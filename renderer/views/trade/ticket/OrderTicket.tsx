@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../../components/dialog/ConfirmDialog';
 import { Segmented } from '../../../components/Segmented';
 import { useFmt } from '../format';
 import { LeverageControl } from './LeverageControl';
+import { usePricePrefill } from './use-price-prefill';
 import { TakeProfitLadder } from './TakeProfitLadder';
 import { AttachedSummary } from './AttachedSummary';
 import { TicketPreview } from './TicketPreview';
@@ -112,13 +113,7 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [previewKey, previewVersion, market != null, preview]);
 
-  // A priced order starts at the last price (typed over, never re-filled while the trader edits it).
-  const hasLast = market?.last != null;
-  useEffect(() => {
-    if (needsPrice(s.type) && market?.last) setS((prev) => (prev.price === '' ? { ...prev, price: market.last! } : prev));
-    // Only when the type changes or a first price arrives: a field the trader cleared stays clear.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [s.type, hasLast]);
+  usePricePrefill(s.type, market?.last, setS);
 
   const send = async (req: OrderRequest): Promise<void> => {
     setBusy(true);
