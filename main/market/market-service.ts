@@ -10,7 +10,7 @@ import { ImportCancelled, importFiles } from './import/import-files';
 import { ImportProblemError } from './import/problem';
 import { sweepStaleStaging } from './import/staging';
 import type { MarketData } from './feed/compile';
-import { previewBars, type PreviewBars } from './preview-bars';
+import { previewBars, previewBarsPaged, type PreviewBars } from './preview-bars';
 import { UploadStore } from './uploads';
 
 export interface MarketServiceDeps {
@@ -83,6 +83,13 @@ export class MarketService {
     const s = this.candles.get(seriesId);
     if (!s) return null;
     return previewBars(this.deps.db, s, from, to, maxBars);
+  }
+
+  /** bars(), read in pages between which main's event loop runs (the IPC handler's path). */
+  async barsPaged(seriesId: number, from: number | null, to: number | null, maxBars: number): Promise<PreviewBars | null> {
+    const s = this.candles.get(seriesId);
+    if (!s) return null;
+    return previewBarsPaged(this.deps.db, s, from, to, maxBars);
   }
 
   /** Read access for compiling scenarios against this workspace. */

@@ -18,6 +18,31 @@ export interface PreviewBars {
  * (better-sqlite3 binds JS numbers as REAL: the bucket is cast so the division is an integer one.)
  */
 export function previewBars(db: Db, series: SeriesInfo, from: number | null, to: number | null, maxBars: number): PreviewBars {
+  const steps = previewBarsSteps(db, series, from, to, maxBars);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * previewBars for the IPC handler: the same bars, read in pages with a turn of the event loop
+ * between them, so a year of 1-minute candles (about 2 s of SQL in one piece) never holds main's
+ * thread for long (issue 10 item 7).
+ */
+export async function previewBarsPaged(db: Db, series: SeriesInfo, from: number | null, to: number | null, maxBars: number): Promise<PreviewBars> {
+  const steps = previewBarsSteps(db, series, from, to, maxBars);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Source candles per page of an aggregated read (a few tens of milliseconds of SQL a query). */
+const PAGE_CANDLES = 20_000;
+
+function* previewBarsSteps(db: Db, series: SeriesInfo, from: number | null, to: number | null, maxBars: number): Generator<void, PreviewBars> {
   const step = INTERVAL_MS[series.interval];
   const a = from ?? series.from ?? 0;
   const b = to ?? (series.to === null ? 0 : series.to + step);
@@ -37,22 +62,32 @@ export function previewBars(db: Db, series: SeriesInfo, from: number | null, to:
   const interval =
     INTERVALS.find((i) => INTERVAL_MS[i] > step && INTERVAL_MS[i] % step === 0 && span / INTERVAL_MS[i] <= maxBars) ?? INTERVALS[INTERVALS.length - 1]!;
   const bucket = INTERVAL_MS[interval];
-  const pick = (agg: string, column: string): Map<number, DecimalString> => {
+  const pick = (agg: string, column: string, lo: number, hi: number): Map<number, DecimalString> => {
     const rows = db
       .prepare<[number, number, number, number, number], { b: number; v: DecimalString }>(
         `SELECT (open_time / CAST(? AS INTEGER)) * CAST(? AS INTEGER) AS b, ${agg}, ${column} AS v FROM market_candles
           WHERE series_id = ? AND open_time >= ? AND open_time < ? GROUP BY b ORDER BY b`,
       )
-      .all(bucket, bucket, series.id, a, b);
+      .all(bucket, bucket, series.id, lo, hi);
     return new Map(rows.map((r) => [r.b, r.v]));
   };
-  const opens = pick('min(open_time)', 'open');
-  const closes = pick('max(open_time)', 'close');
-  const highs = pick('max(CAST(high AS REAL))', 'high');
-  const lows = pick('min(CAST(low AS REAL))', 'low');
+  // Pages end on bucket boundaries, so no bucket is split between two pages.
+  const page = Math.max(1, Math.ceil((PAGE_CANDLES * step) / bucket)) * bucket;
   const candles: Candle[] = [];
-  for (const [t, open] of opens) {
-    candles.push({ t, open, high: highs.get(t)!, low: lows.get(t)!, close: closes.get(t)!, volume: null });
+  for (let lo = a; lo < b; ) {
+    const hi = Math.min(b, (Math.floor(lo / bucket) * bucket) + page);
+    const opens = pick('min(open_time)', 'open', lo, hi);
+    yield;
+    const closes = pick('max(open_time)', 'close', lo, hi);
+    yield;
+    const highs = pick('max(CAST(high AS REAL))', 'high', lo, hi);
+    yield;
+    const lows = pick('min(CAST(low AS REAL))', 'low', lo, hi);
+    for (const [t, open] of opens) {
+      candles.push({ t, open, high: highs.get(t)!, low: lows.get(t)!, close: closes.get(t)!, volume: null });
+    }
+    lo = hi;
+    if (lo < b) yield;
   }
   return { interval, aggregated: true, candles };
 }
