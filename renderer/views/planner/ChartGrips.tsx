@@ -30,8 +30,11 @@ export function ChartGrips(props: {
       for (const [id, el] of grips.current) {
         const line = priceLines.current.get(id)?.line;
         const y = s && line ? s.priceToCoordinate(line.options().price) : null;
-        el.style.visibility = y == null ? 'hidden' : '';
-        if (y != null) el.style.top = `${y}px`;
+        // A line off the visible price range has no grip (it would sit over the panels below).
+        const h = el.parentElement?.clientHeight ?? 0;
+        const off = y == null || y < 8 || y > h - 28;
+        el.style.visibility = off ? 'hidden' : '';
+        if (!off) el.style.top = `${y}px`;
       }
       frame = requestAnimationFrame(place);
     };

@@ -131,7 +131,7 @@ export function HistoryTest(props: {
           </table>
           {result.trailingPath.length > 0 && (
             <p className="faint" data-testid="planner-test-trail">
-              Trailing stop: {result.trailingPath.slice(0, 1).map((p) => `${fmt.price(p.stop)} at ${utcTime(p.t, false)}`)} → {fmt.price(result.trailingPath[result.trailingPath.length - 1]!.stop)} ({result.trailingPath.length} moves)
+              Trailing stop: {result.trailingPath.slice(0, 1).map((p) => `${fmt.price(p.stop)} at ${utcTime(p.t, false)}`)} → {fmt.price(result.trailingPath[result.trailingPath.length - 1]!.stop)} ({result.trailingPath.length} {result.trailingPath.length === 1 ? 'move' : 'moves'})
             </p>
           )}
           <details>

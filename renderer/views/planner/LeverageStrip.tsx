@@ -3,7 +3,7 @@ import { formatPercent } from '../../components/format/decimal-text';
 
 const W = 560;
 const H = 120;
-const PAD = { l: 38, r: 10, t: 8, b: 20 };
+const PAD = { l: 38, r: 18, t: 8, b: 20 };
 
 /**
  * Liquidation distance against leverage (log scale on leverage: the ~1/leverage curve reads as a

@@ -46,7 +46,7 @@ export function PlannerFees(props: { inputs: PlanInputs; patch: (p: Partial<Plan
       </div>
       <p className="pl-note faint" data-testid="planner-slippage-note">
         {model
-          ? `Stop slip: the engine's book at this size — ${fmt.money(model.notional)} walked from the stop fills at ${fmt.price(model.fillPrice)} (${model.spreadBps} bp spread, ${model.depthScale}× depth), as levdesk size.`
+          ? `Stop slip from the engine's book: a ${fmt.money(model.notional)} USDT stop fills at ${fmt.price(model.fillPrice)} (${model.spreadBps} bp spread, ${model.depthScale}× depth; levdesk size with "book").`
           : s.slippagePercent.trim() !== ''
             ? 'Stop slip typed; clear it for the book model at this size.'
             : 'Blank: taker fees, and the stop slip from the book model at this size (as levdesk size).'}

@@ -84,7 +84,7 @@ export function PlannerInputs(props: PlannerInputsProps) {
 
   return (
     <form className="pl-inputs" aria-label="Plan inputs" onSubmit={(e) => e.preventDefault()} noValidate>
-      <div className="pl-grid2">
+      <div className="pl-grid2 wide-first">
         <Field label="Profile" htmlFor={`${id}-profile`}>
           <select id={`${id}-profile`} value={s.profile} onChange={(e) => patch({ profile: e.target.value as ProfileId })} data-testid="planner-profile">
             {PROFILE_IDS.map((p) => (
@@ -215,7 +215,7 @@ export function PlannerInputs(props: PlannerInputsProps) {
         )}
       </div>
 
-      <div className="pl-grid2">
+      <div className="pl-grid2 wide-last">
         <Field label="Leverage" htmlFor={`${id}-lev`}>
           <LeverageInput id={`${id}-lev`} value={s.leverage} onChange={(leverage) => patch({ leverage })} />
         </Field>

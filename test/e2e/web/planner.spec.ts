@@ -62,24 +62,34 @@ test('50x marks the stop unsafe and names the highest safe leverage; the number 
   await expect(planner.verdict).toHaveAttribute('data-value', 'safe');
 });
 
-test('screenshots of the Planner in the dark and the light theme', async ({ page, host }) => {
-  await page.setViewportSize({ width: 1280, height: 800 });
-  const planner = new PlannerPage(page);
-  await planner.open(host.url);
-  await planner.plan({ equity: '10000', risk: '1', entry: '3920', stop: '3550', leverage: '5' });
-  await planner.testId('planner-trail-on').check();
-  await planner.testId('planner-test-window').selectOption('black-thursday-2020-03-13');
-  await planner.testId('planner-test-minute').fill('80');
-  await expect(planner.testId('planner-chart')).not.toHaveAttribute('data-candles', '0');
-  await planner.testId('planner-test-run').click();
-  await expect(planner.testId('planner-test-result')).toBeVisible();
-  await page.screenshot({ path: path.join(SHOTS, 'planner-dark.png') });
-  await planner.app.goTo('settings');
-  await planner.app.themeOption('light').click();
-  await planner.app.goTo('planner');
-  await expect(planner.quantity).toBeVisible();
-  await page.screenshot({ path: path.join(SHOTS, 'planner-light.png') });
-});
+for (const size of [
+  { width: 1440, height: 900, suffix: '' },
+  { width: 1280, height: 800, suffix: '-1280' },
+]) {
+  test(`screenshots of the Planner in the dark and the light theme at ${size.width}x${size.height}`, async ({ page, host }) => {
+    test.setTimeout(150_000);
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const planner = new PlannerPage(page);
+    await planner.open(host.url);
+    await planner.plan({ equity: '10000', risk: '1', entry: '3920', stop: '3550', leverage: '5' });
+    await planner.testId('planner-trail-on').check();
+    await planner.testId('planner-test-window').selectOption('black-thursday-2020-03-13');
+    await planner.testId('planner-test-minute').fill('80');
+    await expect(planner.testId('planner-chart')).not.toHaveAttribute('data-candles', '0');
+    await planner.testId('planner-test-run').click();
+    await expect(planner.testId('planner-test-result')).toBeVisible();
+    await expect(planner.grip('stop')).toBeVisible();
+    await page.screenshot({ path: path.join(SHOTS, `planner${size.suffix}-dark.png`) });
+    await planner.app.goTo('settings');
+    await planner.app.themeOption('light').click();
+    await planner.app.goTo('planner');
+    await expect(planner.quantity).toBeVisible();
+    await planner.testId('planner-test-run').click();
+    await expect(planner.testId('planner-test-result')).toBeVisible();
+    await expect(planner.grip('stop')).toBeVisible();
+    await page.screenshot({ path: path.join(SHOTS, `planner${size.suffix}-light.png`) });
+  });
+}
 
 test('Send to ticket: the ladder and the trailing stop reach the Trade ticket intact', async ({ page, host }) => {
   const planner = new PlannerPage(page);
