@@ -73,11 +73,27 @@ export function CandleChart(props: CandleChartProps) {
       priceLineVisible: false,
     });
     markers.current = createSeriesMarkers(candleSeries.current, []);
-    api.subscribeClick((param) => {
-      if (typeof param.time === 'number') pickRef.current?.(param.time * 1000);
-    });
+    // Picks come from the DOM's click, not subscribeClick: the chart counts a second click within
+    // 500 ms as half of a double click and reports neither, so a quick start-then-end was lost.
+    let down: { x: number; y: number } | null = null;
+    const onDown = (e: MouseEvent): void => {
+      down = { x: e.clientX, y: e.clientY };
+    };
+    const onClick = (e: MouseEvent): void => {
+      const moved = down ? Math.abs(e.clientX - down.x) + Math.abs(e.clientY - down.y) : 0;
+      if (!pickRef.current || moved > 4) return; // a pan, not a pick
+      const r = el.getBoundingClientRect();
+      const x = e.clientX - r.left;
+      if (x > api.timeScale().width() || e.clientY - r.top > r.height - api.timeScale().height()) return; // on an axis
+      const t = api.timeScale().coordinateToTime(x);
+      if (typeof t === 'number') pickRef.current(t * 1000);
+    };
+    el.addEventListener('mousedown', onDown);
+    el.addEventListener('click', onClick);
     const lines = lineSeries.current;
     return () => {
+      el.removeEventListener('mousedown', onDown);
+      el.removeEventListener('click', onClick);
       api.remove();
       chart.current = null;
       candleSeries.current = null;

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ScenarioEntry } from '#shared/domain/scenario';
 import type { Output } from '#shared/ipc/contract';
 import { useApi } from '../../api/context';
@@ -36,13 +36,14 @@ export function ScenariosTab({ request = null }: { request?: (ScenarioRequest & 
       setList(r.value.scenarios);
       const pick = r.value.scenarios.find((s) => s.id === select) ?? (select === undefined ? r.value.scenarios[0] : undefined);
       if (pick) open(pick, select != null);
-      // A saved scenario is shown where the trader is looking: its row scrolled into view and marked.
-      if (select != null) {
-        setJustSaved(select);
-        requestAnimationFrame(() => listRef.current?.querySelector(`[data-id="${CSS.escape(select)}"]`)?.scrollIntoView({ block: 'nearest' }));
-      }
+      // A saved scenario is shown where the trader is looking: marked, and scrolled in once its row is drawn.
+      if (select != null) setJustSaved(select);
     });
   };
+  // After the commit that draws the new list, not in a frame callback that may run before it.
+  useLayoutEffect(() => {
+    if (justSaved) listRef.current?.querySelector(`[data-id="${CSS.escape(justSaved)}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [justSaved, list]);
   const open = (s: ScenarioEntry, keepNote = false): void => {
     setCurrent(s);
     setText(s.json);
