@@ -3,7 +3,7 @@ import { journalImport } from './journal-import';
 import { journalSummary } from './journal-summary';
 
 const HELP = `levdesk journal import FILE... --workspace PATH [--account NAME] [--preview]
-levdesk journal summary --workspace PATH [--account NAME]
+levdesk journal summary --workspace PATH [--account NAME] [--convert-to ASSET]
 
 import   Reads account exports into the workspace's trade journal, all or nothing: every file is
          checked first, and a bad one is refused as FILE:LINE:COLUMN with what was expected and
@@ -26,6 +26,12 @@ summary  Per-asset totals (never added across assets) and the reconciliation of 
          fundingDifference, transactionRows, unmatched } } }. Decimal strings; fees positive
          when paid; funding positive when received; insuranceClear signed as booked;
          net = realizedPnl - fees + funding + insuranceClear (transfers apart).
+         reconciliation also has closedPnlDifference (Bybit: execution trips' net minus their
+         Closed P&L rows, null when none matched) and unreconcilable: [{ account, reason }].
+         --convert-to ASSET adds converted: { quote, label, byAsset: { ASSET: { trips,
+         convertedTrips, missingTrips, net, converted, source } }, net, missingTrips }: each
+         trip's net at the stored candle close (ASSETQUOTE) at its close time; byAsset stays
+         per asset. Trips without a stored price are counted, never guessed.
 `;
 
 export const journalCommand: CliCommand = {

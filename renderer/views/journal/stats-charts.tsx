@@ -24,6 +24,10 @@ export function EquityChart({ stats }: { stats: JournalStats }) {
       <line x1={0} x2={W} y1={y(0)} y2={y(0)} className="jv-axis" />
       <path d={dd} className="jv-dd" />
       <path d={line} className="jv-line" />
+      {/* The scale in words: highest and lowest value, first and last close (UTC). */}
+      <text x={6} y={14} className="jv-tick">{`${num(hi)} ${stats.asset ?? ''}`}</text>
+      <text x={6} y={H - 8} className="jv-tick">{num(lo)}</text>
+      <text x={W - 6} y={14} className="jv-tick" textAnchor="end">{`${new Date(pts[0]!.t).toISOString().slice(0, 10)} → ${new Date(pts[pts.length - 1]!.t).toISOString().slice(0, 10)}`}</text>
     </svg>
   );
 }
