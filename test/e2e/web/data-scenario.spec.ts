@@ -38,6 +38,8 @@ test('a scenario from a stored series: window picked on the chart, prefilled for
   await form.getByTestId('sfs-crowd-on').check();
   await form.getByTestId('sfs-traders').fill('300');
   await expect(form.getByTestId('sfs-check')).toHaveText('2,880 minutes of 1h candles.');
+  await form.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SHOTS, 'data-scenario-form-dark.png') });
   await form.getByTestId('sfs-save').click();
   await expect(form.getByTestId('sfs-saved')).toContainText('Saved as “FTX week, my cut”');
   await form.getByTestId('sfs-load').click();
