@@ -158,6 +158,9 @@ export function PlannerChart(props: {
         map.set(l.id, { line: s.createPriceLine(opts), spec: l });
       }
     }
+    // The prices the chart was just told, so a bench (and a reader of the DOM) can see when a
+    // keystroke reached the chart; lightweight-charts paints them in its next animation frame.
+    if (box.current) box.current.dataset.lines = lines.map((l) => `${l.id}:${l.price}`).join(' ');
   }, [lines, priceDecimals, theme]);
 
   return (
