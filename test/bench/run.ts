@@ -20,6 +20,17 @@ const cpu = os.cpus()[0];
 console.log(`# Levdesk benchmarks  ${new Date().toISOString()}`);
 console.log(`# ${os.type()} ${os.release()} ${os.arch()}, ${os.cpus().length} × ${cpu?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 
+// The view, host and CLI benches drive the built app (dist/): build it first, so a plain
+// `npm run bench` works on a fresh clone and never measures a stale bundle (BENCH_NO_BUILD=1 skips).
+if (process.env.BENCH_NO_BUILD !== '1') {
+  console.log('# building dist/ (tsx scripts/build.ts)');
+  const built = spawnSync(process.execPath, ['--import', 'tsx', path.join(dir, '../../scripts/build.ts')], { stdio: ['ignore', 'ignore', 'inherit'], env: process.env });
+  if (built.status !== 0) {
+    console.log('!! the build failed: the benches that drive dist/ cannot run');
+    process.exit(1);
+  }
+}
+
 let failed = 0;
 for (const file of files) {
   console.log(`\n## ${file.replace(/\.bench\.ts$/, '')}`);
