@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import { Dec } from '#shared/money/decimal';
 import { Engine } from '#main/engine/engine';
+import { assertBounded } from '../bounded-check';
 import { checkInvariants } from './invariants';
 import { OpArb, materialize } from './ops';
 
-const RUNS = Number(process.env.ENGINE_PROPERTY_RUNS ?? 150);
 
 describe('engine invariants over long random event sequences', () => {
   it('conserves money exactly, keeps wallets non-negative, books consistent, and is deterministic', () => {
-    fc.assert(
+    assertBounded(
       fc.property(fc.array(OpArb, { minLength: 40, maxLength: 220 }), fc.boolean(), (ops, withCrowd) => {
         const engine = new Engine();
         const applied: EngineEvent[] = [];
@@ -50,7 +50,7 @@ describe('engine invariants over long random event sequences', () => {
         }
         return liquidations >= 0;
       }),
-      { numRuns: RUNS },
+      { numRuns: 150 },
     );
   }, 600_000);
 });
