@@ -75,7 +75,7 @@ export function assertBounded<Ts>(property: fc.IProperty<Ts>, options: BoundedOp
     numRuns: requestedRuns(options.numRuns),
     ...(seedEnv !== null ? { seed: seedEnv } : options.seed !== undefined ? { seed: options.seed } : {}),
     ...(path && seedEnv !== null ? { path } : {}),
-    ...(budgetMs !== null ? { plugins: [fc.interruptAfterTimeLimit(budgetMs)] } : {}),
+    ...(budgetMs !== null ? { plugins: [fc.interruptAfterTimeLimit(budgetMs) as fc.Plugin<Ts>] } : {}),
   };
   const details = fc.check(property, params);
   if (details.failed) {
