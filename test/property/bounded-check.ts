@@ -82,7 +82,10 @@ export function assertBounded<Ts>(property: fc.IProperty<Ts>, options: BoundedOp
     const line = replayLine(details.seed, details.counterexamplePath);
     // Printed as well as thrown: a long report can be cut by the runner, the line must survive.
     console.error(`property failed; ${line}`);
-    throw new Error(`${fc.defaultReportMessage(details) ?? 'property failed'}\n${line}`);
+    const report = fc.defaultReportMessage(details) ?? 'property failed';
+    // An interrupted shrink reports the counterexample without the error: add it.
+    const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? '');
+    throw new Error(`${report}${cause && !report.includes(cause) ? `\nGot error: ${cause}` : ''}\n${line}`);
   }
   return { numRuns: details.numRuns, interrupted: details.interrupted, seed: details.seed, budgetMs };
 }
