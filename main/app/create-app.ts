@@ -52,6 +52,7 @@ export function createApp(options: CreateAppOptions): App {
   const market = new MarketService({
     db: workspace.db,
     dataDir: path.dirname(workspace.path),
+    openReader: () => workspace.openReader(),
     onProgress: (p) => events.emit('market.importProgress', p),
     onChanged: (reason) => events.emit('market.changed', { reason }),
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ImportOptions, ImportProgress, ImportSummary } from '#shared/domain/market-import';
 import type { DepthSeriesInfo, FundingRate, FundingSeriesInfo, SeriesInfo, SeriesOrigin } from '#shared/domain/market-series';
 import type { Db } from '../store/db-types';
+import type { ReadSnapshot } from '../store/read-snapshot';
 import { MarketCandlesRepo } from '../store/market-candles-repo';
 import { MarketDepthRepo } from '../store/market-depth-repo';
 import { MarketFundingRepo } from '../store/market-funding-repo';
@@ -19,6 +20,11 @@ export interface MarketServiceDeps {
   readonly dataDir: string;
   readonly now?: () => number;
   readonly onProgress?: (p: ImportProgress) => void;
+  /**
+   * Opens a read-only connection pinned to one snapshot of the workspace; when given, paged
+   * previews read every page from it, so a write between pages cannot mix two states.
+   */
+  readonly openReader?: () => ReadSnapshot;
   /** Stored market data changed. */
   readonly onChanged?: (reason: 'import' | 'delete' | 'default-data') => void;
 }
@@ -87,9 +93,16 @@ export class MarketService {
 
   /** bars(), read in pages between which main's event loop runs (the IPC handler's path). */
   async barsPaged(seriesId: number, from: number | null, to: number | null, maxBars: number): Promise<PreviewBars | null> {
-    const s = this.candles.get(seriesId);
-    if (!s) return null;
-    return previewBarsPaged(this.deps.db, s, from, to, maxBars);
+    const reader = this.deps.openReader?.() ?? null;
+    try {
+      const db = reader?.db ?? this.deps.db;
+      // The series' extent comes from the same snapshot as its candles.
+      const s = reader ? new MarketCandlesRepo(db).get(seriesId) : this.candles.get(seriesId);
+      if (!s) return null;
+      return await previewBarsPaged(db, s, from, to, maxBars);
+    } finally {
+      reader?.close();
+    }
   }
 
   /** Read access for compiling scenarios against this workspace. */

@@ -5,6 +5,7 @@ import type { Db } from './db-types';
 import { StoreError, isCorruptionError, readOnlyMessage } from './errors';
 import { LATEST_VERSION, MIGRATIONS, migrate } from './migrations/index';
 import type { Migration } from './migrations/types';
+import { openReadSnapshot, type ReadSnapshot } from './read-snapshot';
 
 /** 'LEVD' in the SQLite header's application_id: how we know a file is ours. */
 export const LEVDESK_APPLICATION_ID = 0x4c455644;
@@ -25,6 +26,8 @@ export interface Workspace {
   readonly db: Db;
   readonly path: string;
   readonly schemaVersion: number;
+  /** A read-only connection pinned to one consistent snapshot (read-snapshot.ts); the caller closes it. */
+  openReader(): ReadSnapshot;
   close(): void;
 }
 
@@ -61,6 +64,7 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
       db,
       path: file,
       schemaVersion: to,
+      openReader: () => openReadSnapshot(file, options.nativeBinding),
       close: () => {
         if (db.open) db.close();
       },

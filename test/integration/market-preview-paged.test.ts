@@ -70,4 +70,49 @@ describe('chart previews read in pages', () => {
     expect(cut!.aggregated).toBe(true);
     expect(cut!.candles).toEqual(aggregate(inside, 4 * 3_600_000));
   });
+
+  it('reads every page from one snapshot: a write between two pages does not change later pages', async () => {
+    const other = tempWorkspace('market-preview-snapshot');
+    try {
+      await other.import([other.write('BTCUSDT-1m-2024-01.csv', klines())]);
+      const dataDir = path.dirname(other.ws.path);
+      const pinned = new MarketService({ db: other.ws.db, dataDir, openReader: () => other.ws.openReader() });
+      const unpinned = new MarketService({ db: other.ws.db, dataDir });
+      const id = pinned.series()[0]!.id;
+      const before = pinned.bars(id, null, null, 100)!;
+      // The last ten days fall in the third page; the write lands after the first page is read.
+      const cut = START + 20 * 86_400_000;
+      const between = async (svc: MarketService) => {
+        const reading = svc.barsPaged(id, null, null, 100);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        other.ws.db.prepare("UPDATE market_candles SET high = '99999999.99' WHERE series_id = ? AND open_time >= ?").run(id, cut);
+        const bars = await reading;
+        other.ws.db.prepare('UPDATE market_candles SET high = open WHERE series_id = ? AND open_time >= ? AND high = ?').run(id, cut, '99999999.99');
+        return bars;
+      };
+      expect(await between(pinned)).toEqual(before);
+      // Without the snapshot the later pages see the write: the test can tell the two apart.
+      const mixed = await between(unpinned);
+      expect(mixed!.candles.some((c) => c.high === '99999999.99')).toBe(true);
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('closes its reader after the read, also when the series does not exist', async () => {
+    let opened = 0;
+    let closed = 0;
+    const svc = new MarketService({
+      db: w.ws.db,
+      dataDir: path.dirname(w.ws.path),
+      openReader: () => {
+        opened += 1;
+        const r = w.ws.openReader();
+        return { db: r.db, close: () => ((closed += 1), r.close()) };
+      },
+    });
+    expect(await svc.barsPaged(987_654, null, null, 100)).toBeNull();
+    expect((await svc.barsPaged(svc.series()[0]!.id, null, null, 100))!.aggregated).toBe(true);
+    expect([opened, closed]).toEqual([2, 2]);
+  });
 });

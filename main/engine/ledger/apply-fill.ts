@@ -80,18 +80,27 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
     if (req.escrow) {
       // Settled by the liquidation engine with the insurance fund.
     } else if (pos.mode === 'isolated' && account.kind !== 'liquidity') {
-      pos.margin = pos.margin.plus(realized);
-      const charged = fee.gt(0) ? Dec.min(fee, Dec.max(ZERO, pos.margin)) : fee;
-      pos.margin = pos.margin.minus(charged);
+      // The closed part takes its own share of the margin (pro rata to quantity, like its cost
+      // basis) and settles its PnL and fee against that share alone. Settling the PnL against the
+      // whole margin first would leave the remaining position carrying part of a loss already
+      // realised: a thinner margin than its size and entry call for, and a wallet credited with
+      // margin the closed part never had.
+      const share = pos.qty.isZero() ? pos.margin : money(pos.margin.mul(closed).div(before));
+      pos.margin = pos.margin.minus(share);
+      let back = share.plus(realized);
+      const charged = fee.gt(0) ? Dec.min(fee, Dec.max(ZERO, back)) : fee;
+      back = back.minus(charged);
       ctx.state.fees = ctx.state.fees.plus(charged);
       feePaid = feePaid.plus(charged);
-      const released = pos.qty.isZero() ? pos.margin : money(pos.margin.mul(closed).div(before));
-      pos.margin = pos.margin.minus(released);
-      if (released.lt(0)) {
-        // The position could not pay for its own loss: leave the wallet whole, report the gap.
-        shortfall = released;
+      if (back.lt(0)) {
+        // Closed beyond its bankruptcy price (or funding had emptied the margin): the rest of the
+        // same position's margin is its collateral too and pays first; only what that cannot
+        // cover is the gap reported to the caller (the fund). The wallet is never touched.
+        const cover = Dec.min(back.neg(), Dec.max(ZERO, pos.margin));
+        pos.margin = pos.margin.minus(cover);
+        shortfall = back.plus(cover);
       } else {
-        account.wallet = account.wallet.plus(released);
+        account.wallet = account.wallet.plus(back);
       }
     } else {
       account.wallet = account.wallet.plus(realized);

@@ -107,8 +107,26 @@ export class MarketState {
   }
 
   quote(): BookQuote {
+    return this.quoteAt(this.lastF);
+  }
+
+  /**
+   * The quote as it would be after `displace(direction, offset)`, without moving anything: an
+   * order checks what a walk in two phases (close, then open) would cost before it fills.
+   */
+  quoteAfter(direction: 1 | -1, offset: number): BookQuote {
+    if (offset <= 0 || !this.tick) return this.quote();
+    const d = Math.max(-0.999, (1 + this.displacement) * (1 + direction * offset) - 1);
+    return this.quoteAt(d === 0 ? Number(this.tick.last) : this.displacedLast(this.tick, d).toNumber());
+  }
+
+  private displacedLast(tick: MarketTick, displacement: number): Dec {
+    return Dec.max(this.spec.tickSize, roundTo(new Dec(Number(tick.last) * (1 + displacement)), this.spec.tickSize));
+  }
+
+  private quoteAt(mid: number): BookQuote {
     return {
-      mid: this.lastF,
+      mid,
       halfSpread: this.tick ? this.tick.liquidity.spreadBps / 20_000 : 0,
       depthScale: (this.tick?.liquidity.depthScale ?? 1) * this.config.depthScale,
       tickSize: this.spec.tickSize,
@@ -127,7 +145,7 @@ export class MarketState {
       this.markF = Number(tick.mark);
       return;
     }
-    this.lastDec = Dec.max(this.spec.tickSize, roundTo(new Dec(Number(tick.last) * (1 + this.displacement)), this.spec.tickSize));
+    this.lastDec = this.displacedLast(tick, this.displacement);
     this.lastF = this.lastDec.toNumber();
     this.markDec = null;
     const c = tick.markComponents;

@@ -1,7 +1,7 @@
 import type { FillLiquidity } from '#shared/domain/trading-history';
 import type { OrderSide } from '#shared/domain/trading-orders';
 import { Dec, ZERO, ceilTo, floorTo } from '#shared/money/decimal';
-import { walkBook, type WalkFill } from '../book/walk';
+import { walkBook, type WalkFill, type WalkResult } from '../book/walk';
 import type { EngineContext } from '../context';
 import { applyFill, type FillOutcome } from '../ledger/apply-fill';
 import { closingOrderSide, type Account } from '../model/account';
@@ -72,10 +72,42 @@ function tighter(side: OrderSide, a: Dec | null, b: Dec | null): Dec | null {
   return side === 'buy' ? Dec.min(a, b) : Dec.max(a, b);
 }
 
+/** One phase of a taker walk: the closing part (price-protected) or the opening rest. */
+export interface TakePhase {
+  readonly qty: Dec;
+  readonly limit: Dec | null;
+  readonly protect: boolean;
+  /** The walk this phase makes, on the book as the phase before it left it. */
+  readonly walk: WalkResult;
+}
+
 /**
- * Takes `qty` from the modeled book for an account's order: the closing part first, never past
- * the position's bankruptcy price; the opening rest (if any) up to the order's own limit. Each
- * band of the walk is one fill; the book is left displaced by how far the walk went.
+ * The walk an order would make now, phase by phase, without changing anything: the closing part
+ * first, never past the position's bankruptcy price; the opening rest (if any) up to the order's
+ * own limit, on the book the closing walk displaced. A phase that stops short ends the plan.
+ * The margin check prices the opening part from this plan, and takeFromBook executes exactly it.
+ */
+export function planTake(ctx: EngineContext, account: Account, m: MarketState, side: OrderSide, qty: Dec, limit: Dec | null): TakePhase[] {
+  const pos = account.positions.get(m.symbol);
+  const closing = pos && closingOrderSide(pos.side) === side ? Dec.min(qty, pos.qty) : ZERO;
+  const plan: TakePhase[] = [];
+  const dir = side === 'buy' ? 1 : -1;
+  let quote = m.quote();
+  if (closing.gt(0)) {
+    const phaseLimit = tighter(side, limit, protectionLimit(ctx, account, m, side));
+    const walk = walkBook(quote, side, closing, phaseLimit);
+    plan.push({ qty: closing, limit: phaseLimit, protect: true, walk });
+    if (walk.filled.lt(closing)) return plan;
+    quote = m.quoteAfter(dir, walk.endOffset);
+  }
+  if (qty.gt(closing)) plan.push({ qty: qty.minus(closing), limit, protect: false, walk: walkBook(quote, side, qty.minus(closing), limit) });
+  return plan;
+}
+
+/**
+ * Takes `qty` from the modeled book for an account's order: executes planTake's phases (or the
+ * plan given, already checked). Each band of the walk is one fill; the book is left displaced by
+ * how far the walk went.
  */
 export function takeFromBook(
   ctx: EngineContext,
@@ -87,19 +119,15 @@ export function takeFromBook(
   feeRate: Dec,
   orderId: number | null,
   onFill?: (fill: WalkFill) => void,
+  planned?: readonly TakePhase[],
 ): TakerResult {
   const fills: WalkFill[] = [];
   let filled = ZERO;
   let value = ZERO;
   let shortfall = ZERO;
   let stoppedBy: TakerResult['stoppedBy'] = null;
-  const pos = account.positions.get(m.symbol);
-  const closing = pos && closingOrderSide(pos.side) === side ? Dec.min(qty, pos.qty) : ZERO;
-  const phases: Array<{ qty: Dec; limit: Dec | null; protect: boolean }> = [];
-  if (closing.gt(0)) phases.push({ qty: closing, limit: tighter(side, limit, protectionLimit(ctx, account, m, side)), protect: true });
-  if (qty.gt(closing)) phases.push({ qty: qty.minus(closing), limit, protect: false });
-  for (const phase of phases) {
-    const walk = walkBook(m.quote(), side, phase.qty, phase.limit);
+  for (const phase of planned ?? planTake(ctx, account, m, side, qty, limit)) {
+    const walk = phase.walk;
     for (const f of walk.fills) {
       const out = bookFill(ctx, account, m, side, f.qty, f.price, feeRate, 'taker', orderId, null);
       shortfall = shortfall.plus(out.shortfall);

@@ -1,12 +1,13 @@
 import type { AmendRequest, OrderRequest } from '#shared/domain/trading-orders';
 import { Dec, ZERO, isMultipleOf } from '#shared/money/decimal';
-import { averagePrice, walkBook } from '../book/walk';
+import { walkBook } from '../book/walk';
 import { market, reject, type EngineContext } from '../context';
 import { closingOrderSide, type Account } from '../model/account';
 import { isConditional, restsAtLimit, triggerDirection, type Order } from '../model/order';
 import { executeMarket, fillableNow, goLiveLimit, isMarketable } from './execute';
 import { finishOrder, newOrder, registerLive, syncReduceOnly } from './lifecycle';
-import { checkOpening } from './opening-check';
+import { planTake } from './book-fill';
+import { checkOpening, checkTakePlan } from './opening-check';
 import { reportOrder } from './order-view';
 import { activateTrailing } from './trailing';
 import { validateRequest, watchedPrice, type OrderDraft } from './validate';
@@ -65,7 +66,8 @@ export function preflightOrder(ctx: EngineContext, account: Account, d: OrderDra
   if (d.req.type === 'market') {
     const walk = walkBook(m.quote(), side, qty, null);
     if (walk.filled.isZero()) reject('noLiquidity', `the modeled ${m.symbol} book has no liquidity for this order`, 'quantity');
-    const verdict = checkOpening(ctx, account, m, side, qty, averagePrice(walk.fills)!);
+    // Priced by the walk execution will make (close first, then open on the displaced book).
+    const verdict = checkTakePlan(ctx, account, m, side, planTake(ctx, account, m, side, qty, null), m.profile.fees.taker);
     if (!verdict.ok) reject(verdict.code, verdict.message, 'quantity');
     return;
   }

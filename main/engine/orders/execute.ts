@@ -5,9 +5,9 @@ import { closingOrderSide, type Account } from '../model/account';
 import type { MarketState } from '../model/market';
 import { transition, type Order } from '../model/order';
 import { changeInsurance } from '../ledger/insurance';
-import { bookFill, takeFromBook } from './book-fill';
+import { bookFill, planTake, takeFromBook } from './book-fill';
 import { finishOrder, recordOrderFill, syncBracket, syncReduceOnly } from './lifecycle';
-import { checkOpening, openingPart } from './opening-check';
+import { checkOpening, checkTakePlan, openingPart } from './opening-check';
 import { initialMargin, tradingFee } from '#shared/risk/index';
 import { reportOrder } from './order-view';
 
@@ -55,13 +55,16 @@ export function executeMarket(ctx: EngineContext, order: Order): void {
     finishOrder(ctx, order, 'expired', 'reduceOnlyNothingToReduce');
     return;
   }
-  const verdict = checkOpening(ctx, account, m, order.side, qty, bestPrice(m.quote(), order.side));
-  if (!verdict.ok) {
+  // Checked against the walk it is about to make (not the best quote): a deep walk into a thin
+  // book costs more margin than its first price suggests. What it cannot afford, it does not
+  // start: the whole order expires, as a conditional order that cannot pay does on Binance.
+  const plan = planTake(ctx, account, m, order.side, qty, null);
+  if (!checkTakePlan(ctx, account, m, order.side, plan, m.profile.fees.taker).ok) {
     finishOrder(ctx, order, 'expired', 'marginInsufficient');
     return;
   }
   ctx.idx.orders.unindex(order);
-  const r = takeFromBook(ctx, account, m, order.side, qty, null, m.profile.fees.taker, order.id, (f) => recordOrderFill(order, f.qty, f.price));
+  const r = takeFromBook(ctx, account, m, order.side, qty, null, m.profile.fees.taker, order.id, (f) => recordOrderFill(order, f.qty, f.price), plan);
   settleShortfall(ctx, account, r.shortfall);
   if (r.filled.gte(qty) && r.filled.gt(0) && order.filled.gte(order.qty)) {
     finishOrder(ctx, order, 'filled', 'filled');

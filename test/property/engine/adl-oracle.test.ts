@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import { Engine } from '#main/engine/engine';
+import { assertBounded } from '../bounded-check';
 import { OpArb, materialize, type Op } from './ops';
 
-const RUNS = Number(process.env.ENGINE_PROPERTY_RUNS ?? 30);
 
 /** Mostly price moves (down-heavy, so crowds get liquidated and ADL kicks in), some funding and commands. */
 const CrashOp: fc.Arbitrary<Op> = fc.oneof(
@@ -21,7 +21,7 @@ const CrashOp: fc.Arbitrary<Op> = fc.oneof(
 describe('indexed ADL selection equals the reference selection', () => {
   it('same state hash after every liquidation and at the end, with and without a restore half way', () => {
     let withAdl = 0;
-    fc.assert(
+    const report = assertBounded(
       fc.property(
         fc.integer({ min: 0, max: 2 ** 31 - 1 }),
         fc.integer({ min: 20, max: 160 }),
@@ -76,9 +76,9 @@ describe('indexed ADL selection equals the reference selection', () => {
           expect(resumed.stateHash()).toBe(reference.stateHash());
         },
       ),
-      { numRuns: RUNS },
+      { numRuns: 30 },
     );
     // The comparison means something only if ADL happened, many times.
-    expect(withAdl).toBeGreaterThan(RUNS);
+    expect(withAdl).toBeGreaterThan(report.numRuns);
   }, 600_000);
 });
