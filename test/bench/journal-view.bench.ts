@@ -8,7 +8,7 @@
  *  - sweep: the scrollbar dragged top to bottom (hundreds of rows a frame), then jumps to
  *    scattered positions every 8 frames;
  * while the frame rate, long frames and the frames in which a row still shows its loading
- * placeholder are recorded. PROFILE=1 adds a CPU profile of each phase. Prints figures; asserts
+ * placeholder are recorded. PROFILE=1 adds a CPU profile of each phase, TRACE=1 a trace summary. Prints figures; asserts
  * nothing. Needs a build (`npx tsx scripts/build.ts`).
  */
 import fs from 'node:fs';
@@ -17,6 +17,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { openBenchBrowser } from './kit/chromium-page';
 import { profiling, startCpuProfile } from './kit/cpu-profile';
+import { startTrace, tracing } from './kit/frame-trace';
 import { framesFor, frameLine, loadLine, startFrames, stopFrames, type FrameStats } from './kit/frame-report';
 import { writeJournalFills } from './kit/journal-fills';
 
@@ -49,10 +50,12 @@ function driver(mode: 'steady' | 'sweep', seconds: number): string {
 
 async function phase(page: Page, label: string, mode: 'steady' | 'sweep'): Promise<FrameStats> {
   const profiler = profiling() ? await startCpuProfile(page) : null;
+  const trace = tracing() ? await startTrace(bench.browser, page) : null;
   await startFrames(page, PENDING);
   await page.evaluate(driver(mode, SECONDS));
   const r = await stopFrames(page);
   console.log(frameLine(label, r, 'a loading placeholder row on screen'));
+  if (trace) for (const l of await trace()) console.log(l);
   if (profiler) for (const l of await profiler.stop()) console.log(l);
   return r;
 }
