@@ -38,6 +38,13 @@ export type JournalOptions = { accounts: string[]; symbols: string[]; assets: st
  */
 export class JournalCore {
   private cache: { book: JournalBook; stamp: string } | null = null;
+  /**
+   * The last filtered and sorted list the table paged through: a scrolling table asks for page
+   * after page with the same filter and sort, and re-filtering and re-sorting 100,000 trips for
+   * each (tens of ms) made the pages arrive late. Dropped with the book, and on annotation
+   * (tags, setup and rating are filter and sort keys).
+   */
+  private order: { book: JournalBook; key: string; rows: JournalTrip[] } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -73,8 +80,13 @@ export class JournalCore {
   }
 
   trips(filter: JournalFilter, offset: number, limit: number, sort: TripSort | null): { total: number; rows: JournalTrip[] } {
-    const rows = filterTrips(this.book().trips, filter);
-    const sorted = sort ? sortTrips(rows, sort) : rows.reverse();
+    const book = this.book();
+    const key = JSON.stringify([filter, sort]);
+    if (this.order?.book !== book || this.order.key !== key) {
+      const rows = filterTrips(book.trips, filter);
+      this.order = { book, key, rows: sort ? sortTrips(rows, sort) : rows.reverse() };
+    }
+    const sorted = this.order.rows;
     return { total: sorted.length, rows: sorted.slice(offset, offset + limit) };
   }
 
@@ -119,6 +131,7 @@ export class JournalCore {
     if (!trip) return null;
     this.writer((db) => new JournalRepo(db).saveAnnotation(id, annotation, now));
     trip.annotation = annotation;
+    this.order = null;
     return trip;
   }
 }

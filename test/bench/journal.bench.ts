@@ -17,27 +17,8 @@ import { statsOver } from '#main/journal/stats/compute-stats';
 import { tripColumns } from '#main/journal/stats/trip-columns';
 import { filterIndices } from '#main/journal/stats/trip-filter';
 import type { JournalTrip } from '#shared/journal/journal-trip';
-
-/** 100,000 fills in the generic template: `pairs` long/short round trips over four symbols, two settlement assets. */
-function writeFills(file: string, pairs: number, start: number, idBase: number): void {
-  const lines = ['time,symbol,side,price,quantity,fee,fee_asset,realized_pnl,trade_id,position_side'];
-  let price = 60000;
-  const symbols = ['BTCUSDT', 'ETHUSDT', 'SOLUSDT', 'BTCUSDC'];
-  for (let k = 0; k < pairs; k++) {
-    const i = k * 2;
-    const t = start + i * 60_000;
-    const sym = symbols[k % symbols.length]!;
-    const long = k % 3 !== 0;
-    const entry = price;
-    price = Math.max(1000, price * (1 + (((i * 7919) % 200) - 100) / 10_000));
-    const exit = Math.round(price * 10) / 10;
-    const pnl = ((exit - entry) * 0.01 * (long ? 1 : -1)).toFixed(4);
-    lines.push(`${new Date(t).toISOString()},${sym},${long ? 'BUY' : 'SELL'},${entry.toFixed(1)},0.010,0.0240,,0,${idBase + i},${long ? 'LONG' : 'SHORT'}`);
-    lines.push(`${new Date(t + 30_000).toISOString()},${sym},${long ? 'SELL' : 'BUY'},${exit.toFixed(1)},0.010,0.0240,,${pnl},${idBase + i + 1},${long ? 'LONG' : 'SHORT'}`);
-    price = exit;
-  }
-  fs.writeFileSync(file, `${lines.join('\n')}\n`);
-}
+import { loadLine } from './kit/frame-report';
+import { writeJournalFills as writeFills } from './kit/journal-fills';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-journal-bench-'));
 const fileA = path.join(dir, 'fills-a.csv');
@@ -70,8 +51,12 @@ delay.reset();
 t0 = performance.now();
 const page = await service.trips({}, 50_000, 100, { id: 'net', desc: true });
 console.log(`one table page (sorted by net over ${page.total.toLocaleString('en-US')} trips) via the worker: ${(performance.now() - t0).toFixed(1)} ms; ${lag()}`);
+t0 = performance.now();
+await service.trips({}, 50_100, 100, { id: 'net', desc: true });
+console.log(`the next page, same filter and sort (the sorted list is kept between pages): ${(performance.now() - t0).toFixed(1)} ms`);
 delay.disable();
 service.close();
+console.log(loadLine());
 
 // The statistics pass itself on this thread, over the same 100,000 trips (columns parsed once per book).
 t0 = performance.now();

@@ -8,21 +8,12 @@
  * keydown and that paint: 0 or 1 means the update is in the next frame. Prints figures; asserts
  * nothing. Needs a build (`npx tsx scripts/build.ts`).
  */
-import { chromium } from '@playwright/test';
-import fs from 'node:fs';
-import { resolveChromium } from '../../scripts/chromium-path';
-import { freshDataDir, startHostProcess } from '../e2e/web/host-process';
+import { openBenchBrowser } from './kit/chromium-page';
+import { loadLine, msLine as line, pct } from './kit/frame-report';
 
 const KEYS = Number(process.env.KEYS ?? 200);
 
-const dataDir = freshDataDir('bench-planner-view');
-const host = await startHostProcess(dataDir);
-const browserChoice = resolveChromium();
-const browser = await chromium.launch({
-  executablePath: browserChoice.executablePath,
-  env: { ...process.env, ...browserChoice.env } as Record<string, string>,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const bench = await openBenchBrowser('bench-planner-view');
 
 /** In-page recorder (text: no DOM types in this project); read back with `__plannerBench`. */
 const RECORDER = `(() => {
@@ -49,16 +40,8 @@ const RECORDER = `(() => {
   window.__plannerBench = rec;
 })()`;
 
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
-const line = (xs: number[]): string => (xs.length === 0 ? 'none' : `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 95).toFixed(2)} ms, max ${Math.max(...xs).toFixed(2)} ms (n=${xs.length})`);
-
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(host.url);
-  await page.locator('#root[data-app-state="ready"]').waitFor();
+  const page = await bench.newPage();
   await page.click('[data-testid="nav-planner"]');
   await page.locator('[data-testid="planner-chart"][data-lines]').waitFor({ timeout: 60_000 });
   const entry = page.locator('[data-testid="planner-entry"]');
@@ -80,8 +63,7 @@ try {
   console.log(`keystroke -> chart told the new lines (render + recompute + effect): ${line(r.applied)}`);
   console.log(`keystroke -> the frame that paints them: ${line(r.painted)}`);
   console.log(`painted in the next frame (budget: within one frame): ${inNext} of ${r.framesLate.length} keys; frames late p95 ${pct(r.framesLate, 95)}, max ${Math.max(0, ...r.framesLate)}; keys without a chart change: ${r.missed}`);
+  console.log(loadLine());
 } finally {
-  await browser.close();
-  await host.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
 }

@@ -9,26 +9,18 @@
  * Prints figures; asserts nothing. Needs a build (`npm run build`). Headless Chromium without a
  * GPU paces requestAnimationFrame at 60 Hz, so 16.7 ms is the best possible frame.
  */
-import { chromium, request as pwRequest, type Page } from '@playwright/test';
-import fs from 'node:fs';
-import { resolveChromium } from '../../scripts/chromium-path';
-import { freshDataDir, startHostProcess } from '../e2e/web/host-process';
+import type { Page } from '@playwright/test';
 import { crowdScenario, saveScenario } from '../e2e/web/pages/trade-setup';
+import { openBenchBrowser } from './kit/chromium-page';
+import { framesFor, frameLine, pct, type FrameStats } from './kit/frame-report';
 
 const TRADERS = Number(process.env.TRADERS ?? 100_000);
 const SECONDS = Number(process.env.SECONDS ?? 12);
 const RUNS = 3;
 
-const dataDir = freshDataDir('bench-trade');
-const host = await startHostProcess(dataDir);
-const request = await pwRequest.newContext();
-await saveScenario(request, host, 'bench-crowd', crowdScenario({ traders: TRADERS }));
-const browserChoice = resolveChromium();
-const browser = await chromium.launch({
-  executablePath: browserChoice.executablePath,
-  env: { ...process.env, ...browserChoice.env } as Record<string, string>,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-});
+const bench = await openBenchBrowser('bench-trade');
+const { host } = bench;
+await saveScenario(bench.request, host, 'bench-crowd', crowdScenario({ traders: TRADERS }));
 
 /** Marks taken inside the page as the view comes up (ms since navigation start). */
 const MARKS_SCRIPT = `
@@ -61,42 +53,10 @@ async function open(page: Page): Promise<Record<string, number>> {
   return (await page.evaluate(READ_MARKS)) as Record<string, number>;
 }
 
-/** requestAnimationFrame deltas and long tasks for `seconds`, measured inside the page. */
-function framesScript(seconds: number): string {
-  return `new Promise((resolve) => {
-    const deltas = [];
-    const longTasks = [];
-    const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
-    try { obs.observe({ type: 'longtask', buffered: false }); } catch (e) {}
-    const end = performance.now() + ${seconds * 1000};
-    let prev = performance.now();
-    const tick = (now) => {
-      deltas.push(now - prev);
-      prev = now;
-      if (now < end) requestAnimationFrame(tick);
-      else { obs.disconnect(); resolve({ deltas: deltas.slice(1), longTasks }); }
-    };
-    requestAnimationFrame(tick);
-  })`;
-}
-
-async function frames(page: Page, seconds: number): Promise<{ deltas: number[]; longTasks: number[] }> {
-  return (await page.evaluate(framesScript(seconds))) as { deltas: number[]; longTasks: number[] };
-}
-
-const pct = (xs: number[], p: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
 const median = (xs: number[]): number => pct(xs, 50);
 
-function report(label: string, r: { deltas: number[]; longTasks: number[] }, replay: { ticks: number; effective: number | null; marketMinutes: number; wallSeconds: number }): void {
-  const d = r.deltas;
-  const total = d.reduce((a, b) => a + b, 0);
-  const over = (ms: number): string => `${((d.filter((x) => x > ms).length / d.length) * 100).toFixed(1)}%`;
-  console.log(
-    `${label}: ${d.length} frames in ${(total / 1000).toFixed(1)} s = ${(d.length / (total / 1000)).toFixed(1)} fps; frame ms p50 ${median(d).toFixed(1)}, p95 ${pct(d, 95).toFixed(1)}, p99 ${pct(d, 99).toFixed(1)}, max ${Math.max(...d).toFixed(1)}; >16.7 ms ${over(17.5)}, >33 ms ${over(34)}; long tasks ${r.longTasks.length} (${r.longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms)`,
-  );
+function report(label: string, r: FrameStats, replay: { ticks: number; effective: number | null; marketMinutes: number; wallSeconds: number }): void {
+  console.log(frameLine(label, r));
   const average = (replay.marketMinutes * 60) / replay.wallSeconds;
   console.log(
     `  replay meanwhile: ${replay.marketMinutes.toFixed(1)} market minutes and ${replay.ticks} ticks in ${replay.wallSeconds.toFixed(1)} s = ${average.toFixed(0)}x on average (the clock's last-second figure: ${replay.effective == null ? '?' : `${Math.round(replay.effective)}x`}; asked 600x)`,
@@ -105,14 +65,13 @@ function report(label: string, r: { deltas: number[]; longTasks: number[] }, rep
 
 /** The replay clock, read over the host's RPC from the test process. */
 async function replayClock(): Promise<{ t: number; ticks: number; effective: number | null }> {
-  const res = await request.post(`${host.origin}/api/rpc/replay.status`, { headers: { Authorization: `Bearer ${host.token}` }, data: {} });
-  const status = ((await res.json()) as { value: { t: number; tickIndex: number; effectiveSpeed: number | null } }).value;
+  const status = await bench.rpc<{ t: number; tickIndex: number; effectiveSpeed: number | null }>('replay.status');
   return { t: status.t, ticks: status.tickIndex, effective: status.effectiveSpeed };
 }
 
 try {
   // Load the scenario through the UI (the engine builds the crowd) and measure that too.
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const page = await bench.newPage({ ready: false });
   await page.goto(host.url);
   await page.locator('[data-testid="trade-view"]').waitFor();
   const loadStart = performance.now();
@@ -126,7 +85,7 @@ try {
   // 1. Time to first render on the live session.
   const runs: Record<string, number>[] = [];
   for (let i = 0; i < RUNS; i++) {
-    const p = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const p = await bench.newPage({ ready: false });
     runs.push(await open(p));
     await p.close();
   }
@@ -136,7 +95,7 @@ try {
   }
 
   // 2. Frame times at 600x.
-  const view = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const view = await bench.newPage({ ready: false });
   await open(view);
   await view.click('[data-testid="replay-speed"] [data-value="600x"]');
   for (const tab of ['positions', 'market'] as const) {
@@ -146,15 +105,12 @@ try {
     const wallStart = performance.now();
     await view.click('[data-testid="replay-play"]');
     await view.locator('[data-testid="replay-bar"][data-state="playing"]').waitFor();
-    const r = await frames(view, SECONDS);
+    const r = await framesFor(view, SECONDS);
     const after = await replayClock();
     const wallSeconds = (performance.now() - wallStart) / 1000;
     if ((await view.getAttribute('[data-testid="replay-bar"]', 'data-state')) === 'playing') await view.click('[data-testid="replay-play"]');
     report(`600x, ${tab === 'market' ? 'Market tab (100,000 rows) in view' : 'Positions tab in view'}`, r, { ticks: after.ticks - before.ticks, effective: after.effective, marketMinutes: (after.t - before.t) / 60_000, wallSeconds });
   }
 } finally {
-  await browser.close();
-  await request.dispose();
-  await host.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await bench.close();
 }

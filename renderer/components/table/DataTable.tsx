@@ -102,6 +102,12 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
     scrollMargin: HEADER_HEIGHT,
   });
   const items = virtualizer.getVirtualItems();
+  // Rows are keyed by slot (index modulo the most rows ever on screen), not by row id: a row that
+  // scrolls out hands its DOM to the one scrolling in, which React updates in place (text and
+  // transform) instead of tearing down and building ~20 cells a row every frame. Rows that stay
+  // on screen keep their slot and, memoised, do not re-render at all.
+  const slots = useRef(0);
+  slots.current = Math.max(slots.current, items.length);
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? 0;
   const requestRange = paged.requestRange;
@@ -182,7 +188,7 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
             const row = rowAt(item.index);
             return (
               <TableRow
-                key={row ? getRowId(row) : `pending-${item.index}`}
+                key={item.index % slots.current}
                 domId={rowDomId(item.index)}
                 row={row}
                 index={item.index}

@@ -28,11 +28,19 @@ export interface PagedRows<T> {
   requestRange(start: number, end: number): void;
 }
 
+/** A range that moved further than this many rows since the last one is a jump (a scrollbar drag, End). */
+const JUMP_ROWS = 100;
+/** After a jump, pages are asked for once the range has stood still this long (or waited MAX_DEFER_MS). */
+const STILL_MS = 60;
+const MAX_DEFER_MS = 200;
+
 /**
  * Rows that live in main and arrive a page at a time (the crowd's 100,000 positions): sorted
  * server-side, cached by page, refreshed in place when `version` moves (at most every
  * `minRefreshMs`, so a 600x replay does not turn into a request storm). Results for an old sort
- * order are dropped.
+ * order are dropped. A steady scroll also fetches half a page ahead, so the next rows are there
+ * before they scroll in; a sweep through the list waits until it slows down (STILL_MS) instead of
+ * asking for every page it passes, each of whose answers would re-render the table.
  */
 export function usePagedRows<T>(fetchPage: FetchPage<T>, sorting: SortingState, version: number, pageSize = 100, minRefreshMs = 400): PagedRows<T> {
   const cache = useRef(new Map<number, CachedPage<T>>());
@@ -46,6 +54,7 @@ export function usePagedRows<T>(fetchPage: FetchPage<T>, sorting: SortingState, 
   const [, setRevision] = useState(0);
   const sortKey = JSON.stringify(sorting);
   const sortingRef = useRef(sorting);
+  const deferred = useRef<{ timer: ReturnType<typeof setTimeout>; since: number } | null>(null);
 
   const load = useCallback(
     (page: number) => {
@@ -59,7 +68,9 @@ export function usePagedRows<T>(fetchPage: FetchPage<T>, sorting: SortingState, 
           cache.current.set(page, { rows: result.rows, version: wanted });
           setTotal(result.total);
           setLoaded(true);
-          setRevision((r) => r + 1);
+          // A page the view has already scrolled past is kept, but is no reason to re-render.
+          const [s, e] = visible.current;
+          if ((page + 1) * pageSize > s && page * pageSize < e) setRevision((r) => r + 1);
         })
         .catch(() => {
           // A failed page stays missing and is asked for again on the next scroll or refresh.
@@ -71,17 +82,38 @@ export function usePagedRows<T>(fetchPage: FetchPage<T>, sorting: SortingState, 
     [fetchPage, pageSize],
   );
 
+  const fetchVisible = useCallback(() => {
+    const [start, end] = visible.current;
+    const ahead = Math.floor(pageSize / 2);
+    const first = Math.floor(Math.max(0, start - ahead) / pageSize);
+    const last = Math.floor(Math.max(start, end - 1 + ahead) / pageSize);
+    for (let p = first; p <= last; p++) {
+      const cached = cache.current.get(p);
+      if (!cached || cached.version !== versionRef.current) load(p);
+    }
+  }, [load, pageSize]);
+
   const requestRange = useCallback(
     (start: number, end: number) => {
+      const jumped = Math.abs(start - visible.current[0]) > JUMP_ROWS;
       visible.current = [start, end];
-      const first = Math.floor(Math.max(0, start) / pageSize);
-      const last = Math.floor(Math.max(start, end - 1) / pageSize);
-      for (let p = first; p <= last; p++) {
-        const cached = cache.current.get(p);
-        if (!cached || cached.version !== versionRef.current) load(p);
-      }
+      const now = performance.now();
+      if (deferred.current) clearTimeout(deferred.current.timer);
+      if (!jumped && !deferred.current) return fetchVisible();
+      const since = deferred.current?.since ?? now;
+      const fire = (): void => {
+        deferred.current = null;
+        fetchVisible();
+      };
+      deferred.current = { timer: setTimeout(fire, Math.max(0, Math.min(STILL_MS, since + MAX_DEFER_MS - now))), since };
     },
-    [load, pageSize],
+    [fetchVisible],
+  );
+  useEffect(
+    () => () => {
+      if (deferred.current) clearTimeout(deferred.current.timer);
+    },
+    [],
   );
 
   // A new sort order invalidates every cached page: their rows are in the old order.
