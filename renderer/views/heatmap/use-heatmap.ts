@@ -45,6 +45,10 @@ async function fetchDots(api: ApiClient): Promise<LiquidationDot[]> {
   return out;
 }
 
+function sameDots(a: readonly LiquidationDot[], b: readonly LiquidationDot[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.t === b[i]!.t && x.price === b[i]!.price && x.notional === b[i]!.notional && x.side === b[i]!.side && x.mine === b[i]!.mine);
+}
+
 /**
  * The view's data: the grid, the exact levels at the cursor, and the realised liquidations,
  * fetched when the query changes and refreshed (throttled) on replay frames and resets.
@@ -77,7 +81,8 @@ export function useHeatmap(q: HeatmapQuery) {
 
   useEffect(() => {
     let live = true;
-    void fetchDots(api).then((d) => live && setDots(d));
+    // Kept when unchanged (the usual case between liquidations): a new array would redraw the canvas.
+    void fetchDots(api).then((d) => live && setDots((prev) => (sameDots(prev, d) ? prev : d)));
     return () => {
       live = false;
     };
