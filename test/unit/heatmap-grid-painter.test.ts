@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GridPainter, LOG_LUT, MIN_INDEX, RAMPS, linearIndex, logIndex, quantiseTop, type ColourScale, type PaintInput } from '#renderer/views/heatmap/grid-painter';
+import { GridPainter, LOG_LUT, changedColumns, MIN_INDEX, RAMPS, linearIndex, logIndex, quantiseTop, type ColourScale, type PaintInput } from '#renderer/views/heatmap/grid-painter';
 
 /** A deterministic pseudo-random stream (no Math.random: reproducible failures). */
 function lcg(seed: number): () => number {
@@ -96,6 +96,28 @@ describe('GridPainter', () => {
     expect(pixel(px, g, 2, 0)).toEqual([...RAMPS.dark.slice(MIN_INDEX * 4, MIN_INDEX * 4 + 4)]);
     // The top row of the image is the highest price.
     expect([...px.slice((1) * 4, 2 * 4)]).toEqual(top);
+  });
+});
+
+describe('changedColumns', () => {
+  it('finds exactly the changed columns, two cells at a time or one (odd rows, unaligned views)', () => {
+    for (const [cols, rows] of [
+      [7, 4],
+      [7, 5],
+      [9, 3],
+    ] as const) {
+      for (let c = 0; c < cols; c++) {
+        for (let r = 0; r < rows; r++) {
+          const a = new Float32Array(cols * rows + 1).fill(2);
+          const b = a.slice();
+          b[c * rows + r] = 3;
+          const expected = Array.from({ length: cols }, (_, k) => (k === c ? 1 : 0));
+          expect([...changedColumns(a.subarray(0, cols * rows), b.subarray(0, cols * rows), cols, rows)]).toEqual(expected);
+          // A view at an odd cell offset cannot be read as doubles: the cell-by-cell scan.
+          expect([...changedColumns(a.subarray(1), b.subarray(1), cols, rows)]).toEqual(Array.from({ length: cols }, (_, k) => (k === Math.floor((c * rows + r - 1) / rows) && c * rows + r >= 1 ? 1 : 0)));
+        }
+      }
+    }
   });
 });
 

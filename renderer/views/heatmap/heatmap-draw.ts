@@ -27,7 +27,20 @@ export interface Theme {
   readonly dark: boolean;
 }
 
+/**
+ * The theme's colours, read from the CSS variables once per theme (the root's data-theme): a
+ * getComputedStyle on every draw forced a style recalculation while the replay bar was changing.
+ */
+let themeCache: { key: string | undefined; theme: Theme } | null = null;
 export function readTheme(): Theme {
+  const key = document.documentElement.dataset.theme;
+  if (themeCache && themeCache.key === key) return themeCache.theme;
+  const theme = readThemeNow();
+  themeCache = { key, theme };
+  return theme;
+}
+
+function readThemeNow(): Theme {
   const css = getComputedStyle(document.documentElement);
   const v = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback;
   return {
