@@ -103,8 +103,9 @@ describe('changedColumns', () => {
   it('finds exactly the changed columns, two cells at a time or one (odd rows, unaligned views)', () => {
     for (const [cols, rows] of [
       [7, 4],
+      [6, 5],
+      [4, 3],
       [7, 5],
-      [9, 3],
     ] as const) {
       for (let c = 0; c < cols; c++) {
         for (let r = 0; r < rows; r++) {

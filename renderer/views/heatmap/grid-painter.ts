@@ -135,8 +135,10 @@ export function changedColumns(a: Float32Array, b: Float32Array, cols: number, r
     const b2 = new Float64Array(b.buffer, b.byteOffset, n / 2);
     for (let i = 0; i < a2.length; i++) {
       if (a2[i] !== b2[i]) {
-        out[((2 * i) / rows) | 0] = 1;
-        out[((2 * i + 1) / rows) | 0] = 1;
+        // The pair may straddle two columns: mark only the cell that changed.
+        const j = 2 * i;
+        if (a[j] !== b[j]) out[(j / rows) | 0] = 1;
+        if (a[j + 1] !== b[j + 1]) out[((j + 1) / rows) | 0] = 1;
       }
     }
     return out;
