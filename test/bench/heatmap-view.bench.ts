@@ -91,18 +91,20 @@ function printProfile(p: CpuProfile): void {
   const self = new Map<string, number>();
   let busy = 0;
   let all = 0;
+  let program = 0;
   p.samples.forEach((id, i) => {
     const dt = (p.timeDeltas[i] ?? 0) / 1000;
     all += dt;
     const n = byId.get(id);
     if (!n) return;
     const f = n.callFrame;
+    if (f.functionName === '(program)') program += dt;
     if (f.functionName === '(idle)' || f.functionName === '(program)') return;
     busy += dt;
     const key = where(f);
     self.set(key, (self.get(key) ?? 0) + dt);
   });
-  console.log(`  CPU profile: ${busy.toFixed(0)} ms busy (not idle/program) of ${all.toFixed(0)} ms; self time by function:`);
+  console.log(`  CPU profile of the page's main thread: ${busy.toFixed(0)} ms in JS and the collector, ${program.toFixed(0)} ms in the browser's own work (style, layout, paint: "(program)"), of ${all.toFixed(0)} ms; self time by function:`);
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${v.toFixed(1).padStart(8)} ms  ${k}`);
 }
 

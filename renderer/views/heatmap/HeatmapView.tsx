@@ -65,6 +65,7 @@ export function HeatmapView() {
           }),
     [ownKey],
   );
+  const rampBackground = useMemo(() => rampCss(settings.theme !== 'light'), [settings.theme]);
   const renderCell = useCallback((d: HeatmapDetail) => <DetailView d={d} priceDp={priceDp} qtyDp={qtyDp} title="Cell" />, [priceDp, qtyDp]);
   const renderLevel = useCallback((d: HeatmapDetail) => <DetailView d={d} priceDp={priceDp} qtyDp={qtyDp} title="Level" />, [priceDp, qtyDp]);
 
@@ -173,7 +174,7 @@ export function HeatmapView() {
             <li className="faint">Line: last · dashed: mark · dots: realised liquidations ({dots.length})</li>
             <li className="faint hm-colour-key" data-testid="heatmap-colour-key">
               <span title={scale === 'log' ? 'Colour: notional per cell on a log scale over four decades below the hottest cell' : 'Colour: notional per cell, linear up to the hottest cell'}>Notional per cell ({scale})</span>
-              <span className="hm-ramp" style={{ background: rampCss(settings.theme !== 'light') }} aria-hidden="true" />
+              <span className="hm-ramp" style={{ background: rampBackground }} aria-hidden="true" />
             </li>
           </ul>
         </div>

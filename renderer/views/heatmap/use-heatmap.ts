@@ -34,15 +34,24 @@ function fetchGrid(api: ApiClient, q: HeatmapQuery): Promise<[Result<HeatmapGrid
   ]);
 }
 
-async function fetchDots(api: ApiClient): Promise<LiquidationDot[]> {
+/**
+ * The realised liquidations (up to 2,000). A one-row page first: when the total has not moved since
+ * the last fetch (the usual case between cascades) the rows cannot have, and the 2,000 are not
+ * fetched and parsed again. Null means "unchanged".
+ */
+async function fetchDots(api: ApiClient, knownTotal: number | null): Promise<{ dots: LiquidationDot[]; total: number } | null> {
+  const head = await api.call('trading.liquidations', { scope: 'all', offset: 0, limit: 1 });
+  if (head.ok && head.value.total === knownTotal) return null;
   const out: LiquidationDot[] = [];
+  let total = head.ok ? head.value.total : 0;
   for (let offset = 0; offset < 2000; offset += 500) {
     const r = await api.call('trading.liquidations', { scope: 'all', offset, limit: 500 });
     if (!r.ok) break;
+    total = r.value.total;
     for (const l of r.value.rows) out.push({ t: l.t, price: Number(l.markPrice), notional: Number(l.quantity) * Number(l.markPrice), side: l.side, mine: l.isTrader });
     if (offset + 500 >= r.value.total) break;
   }
-  return out;
+  return { dots: out, total };
 }
 
 function sameDots(a: readonly LiquidationDot[], b: readonly LiquidationDot[]): boolean {
@@ -62,6 +71,8 @@ export function useHeatmap(q: HeatmapQuery) {
   const [tick, setTick] = useState(0);
   const [dotsTick, setDotsTick] = useState(0);
   const latest = useRef(q);
+  /** The liquidations' total at the last fetch; null after a reset (fetch them again whatever it says). */
+  const dotsTotal = useRef<number | null>(null);
   useEffect(() => {
     latest.current = q;
   }, [q]);
@@ -82,7 +93,11 @@ export function useHeatmap(q: HeatmapQuery) {
   useEffect(() => {
     let live = true;
     // Kept when unchanged (the usual case between liquidations): a new array would redraw the canvas.
-    void fetchDots(api).then((d) => live && setDots((prev) => (sameDots(prev, d) ? prev : d)));
+    void fetchDots(api, dotsTotal.current).then((d) => {
+      if (!live || d === null) return;
+      dotsTotal.current = d.total;
+      setDots((prev) => (sameDots(prev, d.dots) ? prev : d.dots));
+    });
     return () => {
       live = false;
     };
@@ -98,6 +113,7 @@ export function useHeatmap(q: HeatmapQuery) {
     const offFrame = api.on('replay.frame', schedule);
     const offState = api.on('trading.state', schedule);
     const offReset = api.on('trading.reset', () => {
+      dotsTotal.current = null;
       setTick((n) => n + 1);
       setDotsTick((n) => n + 1);
     });
