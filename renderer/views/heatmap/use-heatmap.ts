@@ -77,30 +77,65 @@ export function useHeatmap(q: HeatmapQuery) {
     latest.current = q;
   }, [q]);
 
+  // A refresh for the same query is not started while one is in flight: it is asked again when that
+  // one lands. Dropping the older answer for a newer request instead meant that when main took
+  // longer than REFRESH_MS per grid (a loaded machine at 600x) no grid ever landed, while the
+  // requests piled up in main. An answer for a query no longer current is dropped.
+  const inFlight = useRef<HeatmapQuery | null>(null);
+  const pending = useRef(false);
+  const [again, setAgain] = useState(0);
+  // Cleared on unmount only: a tick's cleanup must not drop the answer still in flight.
+  const alive = useRef(true);
   useEffect(() => {
-    let live = true;
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (inFlight.current === q) {
+      pending.current = true;
+      return;
+    }
+    inFlight.current = q;
     void fetchGrid(api, q).then(([g, l]) => {
-      if (!live) return;
+      if (inFlight.current === q) inFlight.current = null;
+      if (!alive.current || latest.current !== q) return;
       if (g.ok) setGrid(g.value);
       if (l.ok) setLevels(l.value);
       setError(!g.ok ? g.error.message : !l.ok ? l.error.message : null);
+      if (pending.current) {
+        pending.current = false;
+        setAgain((n) => n + 1);
+      }
     });
-    return () => {
-      live = false;
-    };
-  }, [api, q, tick]);
+  }, [api, q, tick, again]);
 
+  // The liquidations likewise: one fetch at a time, asked again when it lands if a tick came meanwhile;
+  // an answer from before a reset (a new `dotsGen`) is dropped and asked again.
+  const dotsBusy = useRef(false);
+  const dotsGen = useRef(0);
+  const dotsPending = useRef(false);
   useEffect(() => {
-    let live = true;
-    // Kept when unchanged (the usual case between liquidations): a new array would redraw the canvas.
+    if (dotsBusy.current) {
+      dotsPending.current = true;
+      return;
+    }
+    dotsBusy.current = true;
+    const gen = dotsGen.current;
     void fetchDots(api, dotsTotal.current).then((d) => {
-      if (!live || d === null) return;
-      dotsTotal.current = d.total;
-      setDots((prev) => (sameDots(prev, d.dots) ? prev : d.dots));
+      dotsBusy.current = false;
+      const reset = gen !== dotsGen.current;
+      if (alive.current && d !== null && !reset) {
+        dotsTotal.current = d.total;
+        // Kept when unchanged (the usual case between liquidations): a new array would redraw the canvas.
+        setDots((prev) => (sameDots(prev, d.dots) ? prev : d.dots));
+      }
+      if (alive.current && (dotsPending.current || reset)) {
+        dotsPending.current = false;
+        setDotsTick((n) => n + 1);
+      }
     });
-    return () => {
-      live = false;
-    };
   }, [api, dotsTick]);
 
   useEffect(() => {
@@ -114,6 +149,7 @@ export function useHeatmap(q: HeatmapQuery) {
     const offState = api.on('trading.state', schedule);
     const offReset = api.on('trading.reset', () => {
       dotsTotal.current = null;
+      dotsGen.current += 1;
       setTick((n) => n + 1);
       setDotsTick((n) => n + 1);
     });
