@@ -9,12 +9,18 @@
  */
 import { chromium, request as pwRequest } from '@playwright/test';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SourceMapConsumer } from 'source-map-js';
 import { resolveChromium } from '../../scripts/chromium-path';
 import { freshDataDir, startHostProcess } from '../e2e/web/host-process';
 import { crowdScenario, saveScenario } from '../e2e/web/pages/trade-setup';
 
 const TRADERS = Number(process.env.TRADERS ?? 100_000);
 const SECONDS = Number(process.env.SECONDS ?? 12);
+/** PROFILE=1: a Chromium CPU profile over the measured seconds, summarised by self time per function. */
+const PROFILE = process.env.PROFILE === '1';
+const load = (): string => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
 
 const dataDir = freshDataDir('bench-heatmap');
 const host = await startHostProcess(dataDir);
@@ -34,14 +40,16 @@ function measureScript(seconds: number): string {
     const longTasks = [];
     const draws = [];
     const computes = [];
+    const paints = [];
     const canvas = document.querySelector('[data-testid="heatmap-canvas"]');
     const mo = new MutationObserver((records) => {
       for (const r of records) {
         if (r.attributeName === 'data-draw-ms') draws.push(Number(canvas.dataset.drawMs));
         if (r.attributeName === 'data-compute-ms') computes.push(Number(canvas.dataset.computeMs));
+        if (r.attributeName === 'data-paint-ms') paints.push([Number(canvas.dataset.paintMs), Number(canvas.dataset.paintCols)]);
       }
     });
-    mo.observe(canvas, { attributes: true, attributeFilter: ['data-draw-ms', 'data-compute-ms'] });
+    mo.observe(canvas, { attributes: true, attributeFilter: ['data-draw-ms', 'data-compute-ms', 'data-paint-ms'] });
     const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push(e.duration); });
     try { obs.observe({ type: 'longtask', buffered: false }); } catch (e) {}
     const end = performance.now() + ${seconds * 1000};
@@ -50,7 +58,7 @@ function measureScript(seconds: number): string {
       deltas.push(now - prev);
       prev = now;
       if (now < end) requestAnimationFrame(tick);
-      else { obs.disconnect(); mo.disconnect(); resolve({ deltas: deltas.slice(1), longTasks, draws, computes }); }
+      else { obs.disconnect(); mo.disconnect(); resolve({ deltas: deltas.slice(1), longTasks, draws, computes, paints }); }
     };
     requestAnimationFrame(tick);
   })`;
@@ -61,6 +69,44 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 const line = (xs: number[]): string => (xs.length === 0 ? 'none' : `p50 ${pct(xs, 50).toFixed(2)} ms, p95 ${pct(xs, 95).toFixed(2)} ms, max ${Math.max(...xs).toFixed(2)} ms (n=${xs.length})`);
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per function (top 25) and the total non-idle time, from a CDP CPU profile. */
+function printProfile(p: CpuProfile): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  // The bundle is minified: name its functions by the source map the build writes beside it.
+  const mapFile = path.join(import.meta.dirname, '../../dist/renderer/app.js.map');
+  const map = fs.existsSync(mapFile) ? new SourceMapConsumer(JSON.parse(fs.readFileSync(mapFile, 'utf8'))) : null;
+  const where = (f: CpuProfile['nodes'][number]['callFrame']): string => {
+    const base = f.url.split('/').pop() ?? '';
+    if (!map || base !== 'app.js') return `${f.functionName || '(anonymous)'} ${base}:${f.lineNumber + 1}`;
+    const o = map.originalPositionFor({ line: f.lineNumber + 1, column: f.columnNumber });
+    return `${o.name ?? f.functionName ?? '(anonymous)'} ${o.source?.split('/').slice(-2).join('/') ?? base}:${o.line ?? 0}`;
+  };
+  const self = new Map<string, number>();
+  let busy = 0;
+  let all = 0;
+  let program = 0;
+  p.samples.forEach((id, i) => {
+    const dt = (p.timeDeltas[i] ?? 0) / 1000;
+    all += dt;
+    const n = byId.get(id);
+    if (!n) return;
+    const f = n.callFrame;
+    if (f.functionName === '(program)') program += dt;
+    if (f.functionName === '(idle)' || f.functionName === '(program)') return;
+    busy += dt;
+    const key = where(f);
+    self.set(key, (self.get(key) ?? 0) + dt);
+  });
+  console.log(`  CPU profile of the page's main thread: ${busy.toFixed(0)} ms in JS and the collector, ${program.toFixed(0)} ms in the browser's own work (style, layout, paint: "(program)"), of ${all.toFixed(0)} ms; self time by function:`);
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${v.toFixed(1).padStart(8)} ms  ${k}`);
+}
 
 async function replayClock(): Promise<{ t: number; ticks: number; effective: number | null }> {
   const res = await request.post(`${host.origin}/api/rpc/replay.status`, { headers: { Authorization: `Bearer ${host.token}` }, data: {} });
@@ -83,12 +129,25 @@ try {
   const still = Number(await page.getAttribute('[data-testid="heatmap-canvas"]', 'data-draw-ms'));
   console.log(`draw with the replay paused: ${still.toFixed(2)} ms (budget 5 ms)`);
 
+  const cdp = await page.context().newCDPSession(page);
+  const heap = async (): Promise<string> => {
+    const h = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
+    return `${(h.usedSize / 2 ** 20).toFixed(1)} MiB used of ${(h.totalSize / 2 ** 20).toFixed(1)} MiB`;
+  };
+  console.log(`  JS heap before playing: ${await heap()}; load average ${load()}`);
+  if (PROFILE) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  }
+
   await page.click('[data-testid="replay-speed"] [data-value="600x"]');
   const before = await replayClock();
   const wallStart = performance.now();
   await page.click('[data-testid="replay-play"]');
   await page.locator('[data-testid="replay-bar"][data-state="playing"]').waitFor();
-  const r = (await page.evaluate(measureScript(SECONDS))) as { deltas: number[]; longTasks: number[]; draws: number[]; computes: number[] };
+  if (PROFILE) await cdp.send('Profiler.start');
+  const r = (await page.evaluate(measureScript(SECONDS))) as { deltas: number[]; longTasks: number[]; draws: number[]; computes: number[]; paints: [number, number][] };
+  const profile = PROFILE ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : null;
   const after = await replayClock();
   const wallSeconds = (performance.now() - wallStart) / 1000;
   if ((await page.getAttribute('[data-testid="replay-bar"]', 'data-state')) === 'playing') await page.click('[data-testid="replay-play"]');
@@ -96,7 +155,11 @@ try {
   console.log(`600x with the heatmap open: ${r.deltas.length} frames in ${(total / 1000).toFixed(1)} s = ${(r.deltas.length / (total / 1000)).toFixed(1)} fps (budget 60); frame ${line(r.deltas)}`);
   console.log(`  long tasks: ${r.longTasks.length} (${r.longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms in all, longest ${Math.max(0, ...r.longTasks).toFixed(0)} ms)`);
   console.log(`  canvas draw (data-draw-ms), budget 5 ms: ${line(r.draws)}`);
+  const cols = r.paints.map((x) => x[1]);
+  console.log(`  grid layer repaint per new grid (data-paint-ms, part of the draw): ${line(r.paints.map((x) => x[0]))}; columns repainted p50 ${pct(cols, 50)}, max ${Math.max(0, ...cols)}`);
   console.log(`  grid compute in main as reported (data-compute-ms, wall incl. yields): ${line(r.computes)}`);
+  console.log(`  JS heap after: ${await heap()}; load average ${load()}`);
+  if (profile) printProfile(profile);
   const minutes = (after.t - before.t) / 60_000;
   console.log(`  replay meanwhile: ${minutes.toFixed(1)} market minutes, ${after.ticks - before.ticks} ticks in ${wallSeconds.toFixed(1)} s = ${((minutes * 60) / wallSeconds).toFixed(0)}x on average (clock's last-second figure ${after.effective == null ? '?' : `${Math.round(after.effective)}x`}; asked 600x)`);
 } finally {

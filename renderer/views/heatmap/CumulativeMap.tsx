@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { HeatmapDetail, HeatmapLevelsView } from '#shared/domain/heatmap';
 import { LEVERAGE_BANDS } from '#shared/domain/heatmap';
 import { formatDecimal } from '../../components/format/decimal-text';
@@ -22,8 +22,9 @@ const LABEL = 64;
  * liquidations to the left of the axis, short to the right, stops as their own thin layer, with
  * the cumulative curves from the mark outwards (longs down, shorts up) and the trader's own
  * positions marked. Bars split by leverage band or margin mode; hover gives the exact amounts.
+ * Memoised: it changes with the levels (every refresh), not with every replay tick of the view.
  */
-export function CumulativeMap({ levels, split, showStops, priceDp, hover, renderDetail }: Props) {
+export const CumulativeMap = memo(function CumulativeMap({ levels, split, showStops, priceDp, hover, renderDetail }: Props) {
   const [tip, setTip] = useState<{ y: number; detail: HeatmapDetail } | null>(null);
   if (!levels) return <p className="faint hm-empty">No levels yet: load a scenario and play it.</p>;
   const n = levels.levels.length;
@@ -137,4 +138,4 @@ export function CumulativeMap({ levels, split, showStops, priceDp, hover, render
       )}
     </div>
   );
-}
+});

@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { HeatmapDetail, HeatmapGrid } from '#shared/domain/heatmap';
-import { decodeGrid, gridImage, plotBox, readTheme, scales } from './heatmap-draw';
+import { GridPainter } from './grid-painter';
+import { decodeGrid, plotBox, readTheme, scales } from './heatmap-draw';
 import { drawAxes, drawCursor, drawDots, drawOwnLines, drawPath, type LiquidationDot, type OwnLine } from './heatmap-overlays';
 import type { HeatmapWindow } from './use-heatmap';
 
@@ -20,7 +21,7 @@ interface Props {
 }
 
 /** Each column's mark (the path's latest at or before the column's middle), in one walk of the path. */
-function columnMarks(g: HeatmapGrid): (col: number) => number {
+function columnMarks(g: HeatmapGrid): Float64Array {
   const marks = new Float64Array(g.cols);
   let best = g.path[0]?.mark ?? 1;
   let k = 0;
@@ -29,15 +30,50 @@ function columnMarks(g: HeatmapGrid): (col: number) => number {
     while (k < g.path.length && g.path[k]!.t <= t) best = g.path[k++]!.mark;
     marks[c] = best;
   }
-  return (c) => marks[c]!;
+  return marks;
+}
+
+/** The grid's picture: painted incrementally (GridPainter), held on an offscreen canvas the size of the grid. */
+interface GridLayer {
+  readonly painter: GridPainter;
+  canvas: HTMLCanvasElement | null;
+  img: ImageData | null;
+  grid: HeatmapGrid | null;
+  scale: string;
+  dark: boolean;
+}
+
+/** Brings the layer up to the grid; returns how many columns were painted and how long that took. */
+function updateLayer(L: GridLayer, g: HeatmapGrid, cells: Float32Array, scale: 'linear' | 'log', dark: boolean): { cols: number; ms: number } | null {
+  if (L.grid === g && L.scale === scale && L.dark === dark && L.canvas) return null;
+  const started = performance.now();
+  const dirty = L.painter.paint({ cols: g.cols, rows: g.rows, cells, marks: columnMarks(g), scale, dark });
+  L.grid = g;
+  L.scale = scale;
+  L.dark = dark;
+  const px = L.painter.pixels;
+  if (!L.canvas || !L.img || L.img.data !== px) {
+    L.canvas ??= document.createElement('canvas');
+    L.canvas.width = g.cols;
+    L.canvas.height = g.rows;
+    L.img = new ImageData(px, g.cols, g.rows);
+    L.canvas.getContext('2d')!.putImageData(L.img, 0, 0);
+  } else if (dirty) {
+    // Only the columns that changed cross to the canvas (a dirty rectangle).
+    L.canvas.getContext('2d')!.putImageData(L.img, 0, 0, dirty.from, 0, dirty.to - dirty.from, g.rows);
+  }
+  return { cols: dirty?.count ?? 0, ms: performance.now() - started };
 }
 
 /**
- * The time × price heatmap on one canvas: the grid as ImageData (one pixel per cell, scaled),
- * then the path, the realised liquidations, the trader's lines, the cursor and the axes. Wheel
- * zooms time (Shift+wheel: price), drag pans, a click moves the cursor, a double click resets.
+ * The time × price heatmap on one canvas: the grid layer (ImageData, one pixel per cell, painted
+ * incrementally offscreen and scaled when blitted), then the overlays drawn over it each time: the
+ * path, the realised liquidations, the trader's lines, the cursor and the axes. One visible canvas
+ * so the PNG export is what the trader sees. Memoised: the view re-renders on every replay tick
+ * (its replay bar), and with stable props this one does not. Wheel zooms time (Shift+wheel: price),
+ * drag pans, a click moves the cursor, a double click resets.
  */
-export function HeatmapCanvas(p: Props) {
+export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
   const wrap = useRef<HTMLDivElement>(null);
   const [size, setSize] = useState({ w: 800, h: 400 });
   const [tip, setTip] = useState<{ x: number; y: number; detail: HeatmapDetail } | null>(null);
@@ -60,9 +96,9 @@ export function HeatmapCanvas(p: Props) {
   }, [size, onSize]);
 
   const cells = useMemo(() => (p.grid ? decodeGrid(p.grid) : null), [p.grid]);
-  // The grid's picture, kept until the grid, scale or theme changes: a draw for a moved cursor, new
-  // dots or lines only scales it onto the canvas.
-  const picture = useRef<{ grid: HeatmapGrid; scale: string; dark: boolean; canvas: HTMLCanvasElement } | null>(null);
+  // The grid's picture, kept between draws: a new grid repaints the columns that changed; a draw for
+  // a moved cursor, new dots or lines only scales it onto the canvas.
+  const layer = useRef<GridLayer>({ painter: new GridPainter(), canvas: null, img: null, grid: null, scale: '', dark: false });
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -84,18 +120,14 @@ export function HeatmapCanvas(p: Props) {
     if (!g || !cells) return;
     const box = plotBox(size.w, size.h);
     const s = scales(g, box);
-    let pic = picture.current;
-    if (!pic || pic.grid !== g || pic.scale !== p.scale || pic.dark !== th.dark) {
-      const img = gridImage(g, cells, p.scale, th.dark, columnMarks(g));
-      const off = document.createElement('canvas');
-      off.width = g.cols;
-      off.height = g.rows;
-      off.getContext('2d')!.putImageData(img, 0, 0);
-      pic = { grid: g, scale: p.scale, dark: th.dark, canvas: off };
-      picture.current = pic;
+    const painted = updateLayer(layer.current, g, cells, p.scale, th.dark);
+    if (painted) {
+      // For the bench and DevTools: columns repainted by the last new grid, and the time it took.
+      canvas.dataset.paintCols = String(painted.cols);
+      canvas.dataset.paintMs = painted.ms.toFixed(2);
     }
     ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(pic.canvas, box.x, box.y, box.w, box.h);
+    ctx.drawImage(layer.current.canvas!, box.x, box.y, box.w, box.h);
     ctx.save();
     ctx.beginPath();
     ctx.rect(box.x, box.y, box.w, box.h);
@@ -199,4 +231,4 @@ export function HeatmapCanvas(p: Props) {
       )}
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { EstimateParams, HeatmapSource } from '#shared/domain/heatmap';
+import type { EstimateParams, HeatmapDetail, HeatmapSource } from '#shared/domain/heatmap';
 import { DEFAULT_ESTIMATE } from '#shared/domain/heatmap';
 import { useApi } from '../../api/context';
 import { useSettings } from '../../app/settings-context';
@@ -13,7 +13,7 @@ import { DetailView } from './DetailView';
 import { EstimatePanel } from './EstimatePanel';
 import { HeatmapCanvas } from './HeatmapCanvas';
 import { exportCsv, exportPng } from './heatmap-export';
-import { rampCss } from './heatmap-draw';
+import { priceFormat, rampCss } from './heatmap-draw';
 import type { OwnLine } from './heatmap-overlays';
 import { useHeatmap, type HeatmapWindow } from './use-heatmap';
 
@@ -48,12 +48,26 @@ export function HeatmapView() {
   const qtyDp = decimalsOf(market?.spec.stepSize ?? '0.001');
   const resolved = grid?.source ?? levels?.source ?? null;
 
-  const ownLines = useMemo<OwnLine[]>(() => {
-    const out: OwnLine[] = [];
-    for (const o of levels?.own ?? []) if (o.liquidationPrice) out.push({ kind: 'liquidation', price: Number(o.liquidationPrice), label: `Your liq. ${o.side} ${grouped(Number(o.liquidationPrice), priceDp)}` });
-    for (const o of state?.openOrders ?? []) if (STOP_TYPES.has(o.type) && o.triggerPrice) out.push({ kind: 'stop', price: Number(o.triggerPrice), label: `Your stop ${grouped(Number(o.triggerPrice), priceDp)}` });
-    return out;
-  }, [levels?.own, state?.openOrders, priceDp]);
+  // The trader's lines keep their identity while their content does not change: the trading state
+  // (hence openOrders) is new on every tick, and a new array would redraw the canvas each time. So
+  // they are memoised on their content, written as text (kind, price, label per line).
+  const ownKey = [
+    ...(levels?.own ?? []).filter((o) => o.liquidationPrice).map((o) => `liquidation\t${o.liquidationPrice}\tYour liq. ${o.side} ${grouped(Number(o.liquidationPrice), priceDp)}`),
+    ...(state?.openOrders ?? []).filter((o) => STOP_TYPES.has(o.type) && o.triggerPrice).map((o) => `stop\t${o.triggerPrice}\tYour stop ${grouped(Number(o.triggerPrice), priceDp)}`),
+  ].join('\n');
+  const ownLines = useMemo<OwnLine[]>(
+    () =>
+      ownKey === ''
+        ? []
+        : ownKey.split('\n').map((row) => {
+            const [kind, price, label] = row.split('\t') as ['liquidation' | 'stop', string, string];
+            return { kind, price: Number(price), label };
+          }),
+    [ownKey],
+  );
+  const rampBackground = useMemo(() => rampCss(settings.theme !== 'light'), [settings.theme]);
+  const renderCell = useCallback((d: HeatmapDetail) => <DetailView d={d} priceDp={priceDp} qtyDp={qtyDp} title="Cell" />, [priceDp, qtyDp]);
+  const renderLevel = useCallback((d: HeatmapDetail) => <DetailView d={d} priceDp={priceDp} qtyDp={qtyDp} title="Level" />, [priceDp, qtyDp]);
 
   const onSize = useCallback((cols: number, rows: number) => setSize((s) => (s.cols === cols && s.rows === rows ? s : { cols, rows })), []);
   const hoverCell = useCallback(
@@ -149,7 +163,7 @@ export function HeatmapView() {
             onCursor={setCursor}
             onWindow={setZoom}
             hover={hoverCell}
-            renderDetail={(d) => <DetailView d={d} priceDp={priceDp} qtyDp={qtyDp} title="Cell" />}
+            renderDetail={renderCell}
           />
           <ul className="hm-own" aria-label="Your lines" data-testid="heatmap-own-lines">
             {ownLines.map((l) => (
@@ -160,7 +174,7 @@ export function HeatmapView() {
             <li className="faint">Line: last · dashed: mark · dots: realised liquidations ({dots.length})</li>
             <li className="faint hm-colour-key" data-testid="heatmap-colour-key">
               <span title={scale === 'log' ? 'Colour: notional per cell on a log scale over four decades below the hottest cell' : 'Colour: notional per cell, linear up to the hottest cell'}>Notional per cell ({scale})</span>
-              <span className="hm-ramp" style={{ background: rampCss(settings.theme !== 'light') }} aria-hidden="true" />
+              <span className="hm-ramp" style={{ background: rampBackground }} aria-hidden="true" />
             </li>
           </ul>
         </div>
@@ -185,7 +199,7 @@ export function HeatmapView() {
               ]}
             />
           </div>
-          <CumulativeMap levels={levels} split={split} showStops={layers.stops} priceDp={priceDp} hover={hoverLevel} renderDetail={(d) => <DetailView d={d} priceDp={priceDp} qtyDp={qtyDp} title="Level" />} />
+          <CumulativeMap levels={levels} split={split} showStops={layers.stops} priceDp={priceDp} hover={hoverLevel} renderDetail={renderLevel} />
           {resolved === 'estimate' && <EstimatePanel value={estimate} onChange={setEstimate} />}
         </aside>
       </div>
@@ -195,5 +209,5 @@ export function HeatmapView() {
 
 /** A price as the axes print it: thousands separated. */
 function grouped(p: number, dp: number): string {
-  return p.toLocaleString('en-US', { minimumFractionDigits: dp, maximumFractionDigits: dp });
+  return priceFormat(dp).format(p);
 }

@@ -34,15 +34,28 @@ function fetchGrid(api: ApiClient, q: HeatmapQuery): Promise<[Result<HeatmapGrid
   ]);
 }
 
-async function fetchDots(api: ApiClient): Promise<LiquidationDot[]> {
+/**
+ * The realised liquidations (up to 2,000). A one-row page first: when the total has not moved since
+ * the last fetch (the usual case between cascades) the rows cannot have, and the 2,000 are not
+ * fetched and parsed again. Null means "unchanged".
+ */
+async function fetchDots(api: ApiClient, knownTotal: number | null): Promise<{ dots: LiquidationDot[]; total: number } | null> {
+  const head = await api.call('trading.liquidations', { scope: 'all', offset: 0, limit: 1 });
+  if (head.ok && head.value.total === knownTotal) return null;
   const out: LiquidationDot[] = [];
+  let total = head.ok ? head.value.total : 0;
   for (let offset = 0; offset < 2000; offset += 500) {
     const r = await api.call('trading.liquidations', { scope: 'all', offset, limit: 500 });
     if (!r.ok) break;
+    total = r.value.total;
     for (const l of r.value.rows) out.push({ t: l.t, price: Number(l.markPrice), notional: Number(l.quantity) * Number(l.markPrice), side: l.side, mine: l.isTrader });
     if (offset + 500 >= r.value.total) break;
   }
-  return out;
+  return { dots: out, total };
+}
+
+function sameDots(a: readonly LiquidationDot[], b: readonly LiquidationDot[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.t === b[i]!.t && x.price === b[i]!.price && x.notional === b[i]!.notional && x.side === b[i]!.side && x.mine === b[i]!.mine);
 }
 
 /**
@@ -58,29 +71,71 @@ export function useHeatmap(q: HeatmapQuery) {
   const [tick, setTick] = useState(0);
   const [dotsTick, setDotsTick] = useState(0);
   const latest = useRef(q);
+  /** The liquidations' total at the last fetch; null after a reset (fetch them again whatever it says). */
+  const dotsTotal = useRef<number | null>(null);
   useEffect(() => {
     latest.current = q;
   }, [q]);
 
+  // A refresh for the same query is not started while one is in flight: it is asked again when that
+  // one lands. Dropping the older answer for a newer request instead meant that when main took
+  // longer than REFRESH_MS per grid (a loaded machine at 600x) no grid ever landed, while the
+  // requests piled up in main. An answer for a query no longer current is dropped.
+  const inFlight = useRef<HeatmapQuery | null>(null);
+  const pending = useRef(false);
+  const [again, setAgain] = useState(0);
+  // Cleared on unmount only: a tick's cleanup must not drop the answer still in flight.
+  const alive = useRef(true);
   useEffect(() => {
-    let live = true;
+    alive.current = true;
+    return () => {
+      alive.current = false;
+    };
+  }, []);
+  useEffect(() => {
+    if (inFlight.current === q) {
+      pending.current = true;
+      return;
+    }
+    inFlight.current = q;
     void fetchGrid(api, q).then(([g, l]) => {
-      if (!live) return;
+      if (inFlight.current === q) inFlight.current = null;
+      if (!alive.current || latest.current !== q) return;
       if (g.ok) setGrid(g.value);
       if (l.ok) setLevels(l.value);
       setError(!g.ok ? g.error.message : !l.ok ? l.error.message : null);
+      if (pending.current) {
+        pending.current = false;
+        setAgain((n) => n + 1);
+      }
     });
-    return () => {
-      live = false;
-    };
-  }, [api, q, tick]);
+  }, [api, q, tick, again]);
 
+  // The liquidations likewise: one fetch at a time, asked again when it lands if a tick came meanwhile;
+  // an answer from before a reset (a new `dotsGen`) is dropped and asked again.
+  const dotsBusy = useRef(false);
+  const dotsGen = useRef(0);
+  const dotsPending = useRef(false);
   useEffect(() => {
-    let live = true;
-    void fetchDots(api).then((d) => live && setDots(d));
-    return () => {
-      live = false;
-    };
+    if (dotsBusy.current) {
+      dotsPending.current = true;
+      return;
+    }
+    dotsBusy.current = true;
+    const gen = dotsGen.current;
+    void fetchDots(api, dotsTotal.current).then((d) => {
+      dotsBusy.current = false;
+      const reset = gen !== dotsGen.current;
+      if (alive.current && d !== null && !reset) {
+        dotsTotal.current = d.total;
+        // Kept when unchanged (the usual case between liquidations): a new array would redraw the canvas.
+        setDots((prev) => (sameDots(prev, d.dots) ? prev : d.dots));
+      }
+      if (alive.current && (dotsPending.current || reset)) {
+        dotsPending.current = false;
+        setDotsTick((n) => n + 1);
+      }
+    });
   }, [api, dotsTick]);
 
   useEffect(() => {
@@ -93,6 +148,8 @@ export function useHeatmap(q: HeatmapQuery) {
     const offFrame = api.on('replay.frame', schedule);
     const offState = api.on('trading.state', schedule);
     const offReset = api.on('trading.reset', () => {
+      dotsTotal.current = null;
+      dotsGen.current += 1;
       setTick((n) => n + 1);
       setDotsTick((n) => n + 1);
     });
