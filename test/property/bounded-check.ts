@@ -87,5 +87,9 @@ export function assertBounded<Ts>(property: fc.IProperty<Ts>, options: BoundedOp
     const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance ?? '');
     throw new Error(`${report}${cause && !report.includes(cause) ? `\nGot error: ${cause}` : ''}\n${line}`);
   }
+  if (details.interrupted) {
+    // Not a failure, but say so: fewer cases ran than were asked for.
+    console.warn(`property stopped at its ${budgetMs} ms budget after ${details.numRuns} of ${params.numRuns} runs (seed ${details.seed})`);
+  }
   return { numRuns: details.numRuns, interrupted: details.interrupted, seed: details.seed, budgetMs };
 }
