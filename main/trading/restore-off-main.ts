@@ -4,16 +4,24 @@ import type { LiquidationIndexData } from '#main/engine/index/liquidation-index'
 import type { AccountSnap, EngineSnapshot } from '#main/engine/state/snapshot';
 import type { Db } from '../store/db-types';
 import { TradingLogRepo } from '../store/trading-log-repo';
+import type { EngineEvent } from '#shared/domain/trading-commands';
+import type { Effect } from '#main/engine/effects';
 import { replayOne } from './rebuild';
-import type { RestoreJob, RestoreMessage } from './restore-protocol';
-import { restoreWorkerEntry } from './restore-worker-entry';
+import { TradingReplica } from './trading-replica';
+import type { WorkerJob, WorkerMessage } from './trading-worker-protocol';
+import { tradingWorkerEntry } from './trading-worker-entry';
 
 export interface OffMainReport {
   readonly engine: Engine;
+  /** The event the state main received stands at (main replayed the log after it). */
   readonly snapshotSeq: number;
   readonly lastSeq: number;
   /** The final state hash, computed by the worker (hashing 100,000 positions on main would block it). */
   readonly hash: string;
+  /** The effects of the events handed to the worker (`then`), one list per event. */
+  readonly effects: ReadonlyArray<readonly Effect[]>;
+  /** The worker, alive, as the engine's replica: the caller uses it (the journal) or terminates it. */
+  readonly replica: TradingReplica;
   /** Wall time until the engine was ready on main, and the worker's own time. */
   readonly ms: number;
   readonly workerMs: number;
@@ -46,20 +54,24 @@ function* replayTail(engine: Engine, repo: TradingLogRepo, from: number, to: num
 }
 
 /**
- * Reopens the trading engine of a workspace without holding main's event loop (issue 10 item 7).
- * The worker (restore-worker.ts) reads, checks and parses the snapshot and sends it in slices;
- * main builds its engine from them with Engine.restoreSteps and replays the tail, a dozen
- * milliseconds at a time. The worker meanwhile restores the snapshot too, checks it serialises to
- * its hash and reports the final state hash; the promise settles when both are done (and rejects,
- * as a synchronous open throws, when the snapshot is damaged).
+ * Rebuilds the trading engine of a workspace without holding main's event loop (issue 10 item 7).
+ * The worker (trading-worker.ts) reads, checks and parses the latest snapshot as of the log's last
+ * event and sends it in slices; main builds its engine from them with Engine.restoreSteps and
+ * replays the tail, a dozen milliseconds at a time, while the worker restores it too, checks it
+ * serialises to its hash and reports the final state hash. With `then` (the tick that opens a big
+ * crowd: crowd-open.ts) the worker applies those events after the log's last one and sends the
+ * state after them; main adopts it (the caller logs the events with the effects reported here).
+ * The promise settles when both are done, with the worker alive as the engine's replica (and
+ * rejects, as a synchronous open throws, when the snapshot is damaged; the worker is then gone).
  */
-export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): Promise<OffMainReport> {
+export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, then: readonly EngineEvent[] = []): Promise<OffMainReport> {
   const started = performance.now();
   const repo = new TradingLogRepo(db);
   const lastSeq = repo.lastSeq();
-  const entry = restoreWorkerEntry();
+  const entry = tradingWorkerEntry();
   const worker = new Worker(entry.source, { eval: entry.eval });
-  let head: Extract<RestoreMessage, { kind: 'head' }> | null = null;
+  let head: Extract<WorkerMessage, { kind: 'head' }> | null = null;
+  let effects: ReadonlyArray<readonly Effect[]> = [];
   const accounts: AccountSnap[] = [];
   const entries: Array<LiquidationIndexData['entries'][number]> = [];
   const heapItems: Array<Array<[string, number]>> = [];
@@ -71,8 +83,11 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
   let verifiedReady: (m: { hash: string; ms: number }) => void = () => undefined;
   const verified = new Promise<{ hash: string; ms: number }>((resolve) => (verifiedReady = resolve));
   let done = false;
-  worker.on('message', (m: RestoreMessage) => {
+  const onMessage = (m: WorkerMessage): void => {
     switch (m.kind) {
+      case 'applied':
+        effects = m.effects;
+        return;
       case 'head':
         head = m;
         return;
@@ -96,16 +111,22 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
         done = true;
         fail(new Error(m.message));
         return;
+      case 'snapshotted':
+        return;
     }
-  });
-  worker.once('error', (err) => fail(err));
-  worker.once('exit', (code) => {
-    if (!done) fail(new Error(`the trading restore worker stopped (exit ${code})`));
-  });
+  };
+  const onError = (err: Error): void => fail(err);
+  const onExit = (code: number): void => {
+    if (!done) fail(new Error(`the trading worker stopped (exit ${code})`));
+  };
+  worker.on('message', onMessage);
+  worker.once('error', onError);
+  worker.once('exit', onExit);
+  let ok = false;
   try {
-    worker.postMessage({ dbPath, toSeq: lastSeq, verify } satisfies RestoreJob);
+    worker.postMessage({ kind: 'restore', dbPath, toSeq: lastSeq, verify, then } satisfies WorkerJob);
     await Promise.race([data, failed]);
-    const h = head as Extract<RestoreMessage, { kind: 'head' }> | null;
+    const h = head as Extract<WorkerMessage, { kind: 'head' }> | null;
     let engine: Engine;
     if (h?.head) {
       const snapshot: EngineSnapshot = { ...h.head, accounts };
@@ -123,8 +144,12 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
     const snapshotSeq = h?.snapshotSeq ?? 0;
     await runSliced(replayTail(engine, repo, snapshotSeq + 1, lastSeq));
     const check = await Promise.race([verified, failed]);
-    return { engine, snapshotSeq, lastSeq, hash: check.hash, ms: performance.now() - started, workerMs: check.ms };
+    ok = true;
+    return { engine, snapshotSeq, lastSeq, hash: check.hash, effects, replica: new TradingReplica(worker), ms: performance.now() - started, workerMs: check.ms };
   } finally {
-    void worker.terminate();
+    worker.off('message', onMessage);
+    worker.off('error', onError);
+    worker.off('exit', onExit);
+    if (!ok) void worker.terminate();
   }
 }

@@ -1,0 +1,42 @@
+import type { EngineEvent } from '#shared/domain/trading-commands';
+import type { Effect } from '#main/engine/effects';
+import type { LiquidationIndexData } from '#main/engine/index/liquidation-index';
+import type { AccountSnap, EngineSnapshot } from '#main/engine/state/snapshot';
+
+/**
+ * What main asks the trading worker (trading-worker.ts), in order; the worker handles one at a time.
+ * - `restore`: rebuild the engine of this workspace file as of event `toSeq` (latest snapshot and
+ *   the events after it), apply `then` (the tick that opens a big crowd: crowd-open.ts), and send
+ *   the state to main in slices. The worker keeps its engine: it is main's replica from then on.
+ * - `apply`: the events main applied after that (the replica follows; it never decides anything).
+ * - `resync`: main rewound the log; rebuild the replica as of `toSeq` from the workspace.
+ * - `snapshot`: write a snapshot of the replica at `seq` into the workspace, unless the log's
+ *   generation moved on meanwhile (a rewind or a new session: TradingLogRepo.generation).
+ */
+export type WorkerJob =
+  | { readonly kind: 'restore'; readonly dbPath: string; readonly toSeq: number; readonly verify: boolean; readonly then: readonly EngineEvent[] }
+  | { readonly kind: 'apply'; readonly events: readonly EngineEvent[]; readonly lastSeq: number }
+  | { readonly kind: 'resync'; readonly toSeq: number }
+  | { readonly kind: 'snapshot'; readonly id: number; readonly seq: number; readonly generation: number };
+
+/**
+ * The worker's answers. To a `restore`, in this order: `applied` (the effects of the `then`
+ * events), `head` (the snapshot without its accounts, the index without its entries and heap
+ * items), `accounts`, `entries` and `heapItems` slices, `data` (main can start building), then
+ * `verified` (the replica's state hash, and that the stored snapshot restored to its hash). The
+ * state travels in small pieces because each message is deserialised on main as one task.
+ * To a `snapshot`: `snapshotted` (written or not, and how long it took). `error` at any point.
+ */
+export type WorkerMessage =
+  | { readonly kind: 'applied'; readonly effects: ReadonlyArray<readonly Effect[]> }
+  | { readonly kind: 'head'; readonly snapshotSeq: number; readonly head: EngineSnapshot | null; readonly index: LiquidationIndexData | null }
+  | { readonly kind: 'accounts'; readonly accounts: readonly AccountSnap[] }
+  | { readonly kind: 'entries'; readonly entries: LiquidationIndexData['entries'] }
+  | { readonly kind: 'heapItems'; readonly heap: number; readonly items: LiquidationIndexData['heaps'][number]['heap']['items'] }
+  | { readonly kind: 'data'; readonly ms: number }
+  | { readonly kind: 'verified'; readonly hash: string; readonly ms: number }
+  | { readonly kind: 'snapshotted'; readonly id: number; readonly seq: number; readonly written: boolean; readonly ms: number }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** Accounts (or index rows) per message: a few milliseconds of deserialising on main each. */
+export const STATE_SLICE = 1000;
