@@ -175,6 +175,12 @@ export class TradingJournal {
     return { discarded, discardedCommands, seq: this.seq };
   }
 
+  /** Commits and snapshots the head now, whatever the last snapshot (the state a crowd's worker opened). */
+  snapshotHead(): void {
+    this.lastSnapshotSeq = Math.min(this.lastSnapshotSeq, this.seq - 1);
+    this.flush(true);
+  }
+
   /** Stops the replica (another engine takes over: a crowd opened off main). */
   clearReplica(): void {
     void this.replica?.terminate();

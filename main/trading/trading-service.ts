@@ -128,7 +128,7 @@ export class TradingService implements TickSink {
         if (!this.adopt(generation, r)) return;
         this.session = session;
         this.journal.record(event, r.effects[0]!, r.engine.readState.seq);
-        this.journal.flush(true);
+        this.journal.snapshotHead();
         this.opening = 'yes';
         this.afterMarket(r.effects[0]!, event.tick.t);
         this.runScript(event.tick.t);
@@ -385,8 +385,8 @@ export class TradingService implements TickSink {
     this.journal.close();
   }
 
-  /** Settles when the close snapshot is stored (a replica writes it after close() returns). */
-  get closeSnapshotWritten(): Promise<unknown> {
+  /** Settles when the last snapshot asked of the replica is stored (the close snapshot is written after close() returns). */
+  get snapshotWritten(): Promise<unknown> {
     return this.journal.snapshotWritten;
   }
 }
