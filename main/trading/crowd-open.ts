@@ -33,7 +33,12 @@ export function crowdArrivalsDue(engine: Engine, symbol: string, t: number): num
  * the same events in the same order as if the tick had opened the crowd on main.
  */
 export class HeldMarketEvents {
-  private events: EngineEvent[] = [];
+  private readonly events: EngineEvent[];
+
+  /** `before`: the events still held by an open that led to this one (they come first). */
+  constructor(before?: HeldMarketEvents | null) {
+    this.events = before ? before.events.splice(0) : [];
+  }
 
   hold(e: EngineEvent): void {
     this.events.push(e);
@@ -45,13 +50,13 @@ export class HeldMarketEvents {
 
   /** Applies the held events (and those held meanwhile) in order; stops if `current` turns false. */
   async drain(apply: (e: EngineEvent) => void, current: () => boolean): Promise<void> {
-    const self = this;
-    function* steps(): Generator<void, void> {
-      while (self.events.length > 0 && current()) {
-        apply(self.events.shift()!);
-        yield;
-      }
+    await runSliced(this.steps(apply, current));
+  }
+
+  private *steps(apply: (e: EngineEvent) => void, current: () => boolean): Generator<void, void> {
+    while (this.events.length > 0 && current()) {
+      apply(this.events.shift()!);
+      yield;
     }
-    await runSliced(steps());
   }
 }

@@ -133,7 +133,7 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, th
       const index: LiquidationIndexData | undefined = h.index
         ? { ...h.index, entries, heaps: h.index.heaps.map((x, i) => ({ ...x, heap: { ...x.heap, items: heapItems[i] ?? [] } })) }
         : undefined;
-      engine = await runSliced(Engine.restoreSteps(snapshot, index ? { index } : {}, 250));
+      engine = await runSliced(Engine.restoreSteps(snapshot, index ? { index } : {}, 50));
       // The plain copies (hundreds of MB for 100,000 traders) are garbage from here on.
       accounts.length = 0;
       entries.length = 0;

@@ -1,6 +1,8 @@
 import type { PauseEvent } from '#shared/domain/market-replay';
 import type { Scenario } from '#shared/domain/scenario';
-import type { TradingActivity, TradingState } from '#shared/ipc/channels/trading';
+import type { FillView, LiquidationView } from '#shared/domain/trading-history';
+import type { OrderView } from '#shared/domain/trading-orders';
+import type { OrderResult, TradingActivity, TradingState } from '#shared/ipc/channels/trading';
 import type { z } from 'zod';
 import type { tradingEvents } from '#shared/ipc/channels/trading';
 import type { Effect } from '#main/engine/effects';
@@ -64,4 +66,17 @@ export function traderEvents(effects: readonly Effect[]): PauseEvent[] {
     else if (e.kind === 'fill' && e.fill.account === TRADER_ID && e.fill.liquidity !== 'liquidation' && e.fill.liquidity !== 'adl') out.add('fill');
   }
   return [...out];
+}
+
+/** An order command's answer from its effects: order `id` as it ended up, its fills, and any liquidations it set off. */
+export function orderResult(effects: readonly Effect[], id: number): OrderResult {
+  let order: OrderView | null = null;
+  const fills: FillView[] = [];
+  const liquidations: LiquidationView[] = [];
+  for (const e of effects) {
+    if (e.kind === 'order' && e.order.id === id) order = e.order;
+    if (e.kind === 'fill' && e.fill.orderId === id) fills.push(e.fill);
+    if (e.kind === 'liquidation') liquidations.push(e.liquidation);
+  }
+  return { order, fills, liquidations };
 }

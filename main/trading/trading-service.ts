@@ -1,8 +1,6 @@
 import type { FundingTick, MarketTick } from '#shared/domain/market-tick';
 import type { Scenario } from '#shared/domain/scenario';
-import type { EngineCommand, EngineEvent } from '#shared/domain/trading-commands';
-import type { FillView, LiquidationView } from '#shared/domain/trading-history';
-import type { OrderView } from '#shared/domain/trading-orders';
+import { eventTime, type EngineCommand, type EngineEvent } from '#shared/domain/trading-commands';
 import type { OrderResult } from '#shared/ipc/channels/trading';
 import type { Effect } from '#main/engine/effects';
 import { Engine } from '#main/engine/engine';
@@ -15,7 +13,7 @@ import { DEFAULT_JOURNAL_OPTIONS, TradingJournal, type JournalOptions, type Open
 import { openingConflict, restoreIsBig } from './opening';
 import { restoreOffMain, type OffMainReport } from './restore-off-main';
 import { TradingQueries } from './trading-queries';
-import { realTimers, traderEvents, type StoredSession, type TradingServiceDeps } from './trading-service-deps';
+import { orderResult, realTimers, traderEvents, type StoredSession, type TradingServiceDeps } from './trading-service-deps';
 import { defaultSession, headerEvents, sessionFromScenario, type SessionSpec } from './session';
 
 export type { Timers, TradingPush, TradingServiceDeps } from './trading-service-deps';
@@ -81,6 +79,11 @@ export class TradingService implements TickSink {
     this.ready = Promise.resolve();
   }
 
+  /** Settles when no open is in progress any more (a crowd's draw leads to its first tick's open). */
+  async opened(): Promise<void> {
+    while (this.opening === 'yes') await this.ready;
+  }
+
   /** Whether the engine is still being reopened in the background. */
   get restoring(): boolean {
     return this.opening === 'yes';
@@ -111,17 +114,19 @@ export class TradingService implements TickSink {
   }
 
   /**
-   * A tick that opens a big crowd (crowd-open.ts) goes to the trading worker with the log as it
-   * stands; the market events after it are held meanwhile. Main adopts the worker's engine in
+   * The event of a big crowd (its draw) and a tick that opens 2,000 or more of its traders
+   * (crowd-open.ts) go to the trading worker with the log as it stands; the market events after
+   * them are held meanwhile. Main adopts the worker's engine in
    * slices, logs the tick with the effects the worker reports (the worker then snapshots that
    * state off main), and applies the held events: the log is what an open on main would write.
    */
-  private openCrowd(event: EngineEvent & { kind: 'tick' }): void {
+  private openCrowd(event: EngineEvent, begin?: () => void): void {
     this.journal.flush(false, true);
     const dbPath = this.deps.offMain!.dbPath;
     const generation = this.openGeneration;
     this.opening = 'yes';
-    const held = (this.held = new HeldMarketEvents());
+    // Opened from held events (the draw, then its first tick): the ones after it stay held, in order.
+    const held = (this.held = new HeldMarketEvents(this.held));
     this.ready = restoreOffMain(this.deps.db, dbPath, this.options.verify, [event]).then(
       async (r) => {
         const session = this.session;
@@ -129,11 +134,12 @@ export class TradingService implements TickSink {
         this.session = session;
         this.journal.record(event, r.effects[0]!, r.engine.readState.seq);
         this.journal.snapshotHead();
+        begin?.();
         this.opening = 'yes';
-        this.afterMarket(r.effects[0]!, event.tick.t);
-        this.runScript(event.tick.t);
-        await held.drain((e) => this.marketNow(e), () => generation === this.openGeneration && !this.closed);
-        if (generation === this.openGeneration) {
+        this.afterMarket(r.effects[0]!, eventTime(event));
+        if (event.kind === 'tick') this.runScript(event.tick.t);
+        await held.drain((e) => this.marketNow(e), () => this.held === held && !this.closed);
+        if (this.held === held) {
           this.held = null;
           this.opening = 'no';
         }
@@ -263,17 +269,27 @@ export class TradingService implements TickSink {
   startSession(spec: SessionSpec, source?: { readonly scenario: Scenario; readonly id: string | null }): void {
     this.journal.clear();
     this.hashCache = null;
-    for (const e of headerEvents(spec)) {
+    const header = headerEvents(spec);
+    const session = { key: spec.key, name: spec.name, symbol: spec.symbol, t0: spec.t0, headerSeq: header.length, script: spec.script, ...(source ? { source } : {}) };
+    // A big crowd is drawn in the trading worker (its event comes last); the session is stored once the log holds it.
+    const crowd = this.deps.offMain && (spec.crowd?.traders ?? 0) >= CROWD_OFF_MAIN_TRADERS ? header.pop() : undefined;
+    for (const e of header) {
       const r = this.journal.apply(e, true);
       if (!r.ok) throw new AppError('ENGINE_REJECTED', `the session's ${e.kind} was refused: ${r.rejection.message}`, { code: r.rejection.code });
     }
-    this.session = { key: spec.key, name: spec.name, symbol: spec.symbol, t0: spec.t0, headerSeq: this.journal.seq, script: spec.script, ...(source ? { source } : {}) };
-    this.journal.repo.setMeta('session', JSON.stringify(this.session));
-    this.scriptNext = 0;
+    this.session = null;
+    if (crowd) this.openCrowd(crowd, () => this.beginSession(session));
+    else this.beginSession(session);
     this.queries.invalidate();
     this.frames.dropActivity();
     this.deps.publish({ type: 'trading.reset', payload: { reason: 'session', t: spec.t0, discarded: 0, discardedCommands: 0 } });
     this.frames.markDirty();
+  }
+
+  private beginSession(session: StoredSession): void {
+    this.session = session;
+    this.journal.repo.setMeta('session', JSON.stringify(session));
+    this.scriptNext = 0;
   }
 
   private startFor(symbol: string, t: number): void {
@@ -330,16 +346,7 @@ export class TradingService implements TickSink {
   /** An order command's answer: the order as it ended up, its fills, and any liquidations it set off. */
   orderCommand(command: EngineCommand, planId?: string): OrderResult {
     const id = this.engine.readState.ids.order + 1;
-    const effects = this.command(command, planId);
-    let order: OrderView | null = null;
-    const fills: FillView[] = [];
-    const liquidations: LiquidationView[] = [];
-    for (const e of effects) {
-      if (e.kind === 'order' && e.order.id === id) order = e.order;
-      if (e.kind === 'fill' && e.fill.orderId === id) fills.push(e.fill);
-      if (e.kind === 'liquidation') liquidations.push(e.liquidation);
-    }
-    return { order, fills, liquidations };
+    return orderResult(this.command(command, planId), id);
   }
 
   // ---- applying and pushing ------------------------------------------------------------------

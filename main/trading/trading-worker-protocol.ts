@@ -39,4 +39,4 @@ export type WorkerMessage =
   | { readonly kind: 'error'; readonly message: string };
 
 /** Accounts (or index rows) per message: a few milliseconds of deserialising on main each. */
-export const STATE_SLICE = 1000;
+export const STATE_SLICE = 250;
