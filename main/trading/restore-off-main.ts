@@ -45,6 +45,22 @@ export async function runSliced<T>(steps: Generator<void, T>): Promise<T> {
   }
 }
 
+/** The state's rows, parsed from the worker's buffer a JSON slice per step. */
+function* parseSlices(m: Extract<WorkerMessage, { kind: 'state' }>): Generator<void, { accounts: AccountSnap[]; entries: LiquidationIndexData['entries'][number][]; heapItems: Array<Array<[string, number]>> }> {
+  const accounts: AccountSnap[] = [];
+  const entries: Array<LiquidationIndexData['entries'][number]> = [];
+  const heapItems: Array<Array<[string, number]>> = [];
+  const bytes = new Uint8Array(m.slices);
+  const decoder = new TextDecoder();
+  for (const p of m.parts) {
+    const rows = JSON.parse(decoder.decode(bytes.subarray(p.from, p.to))) as unknown[];
+    const into: unknown[] = p.rows === 'accounts' ? accounts : p.rows === 'entries' ? entries : (heapItems[p.heap] ??= []);
+    for (const r of rows) into.push(r);
+    yield;
+  }
+  return { accounts, entries, heapItems };
+}
+
 /** The log's events after the snapshot, applied one by one, pausing every slice. */
 function* replayTail(engine: Engine, repo: TradingLogRepo, from: number, to: number): Generator<void, void> {
   for (const { seq, event } of repo.events(from, to)) {
@@ -70,11 +86,8 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, th
   const lastSeq = repo.lastSeq();
   const entry = tradingWorkerEntry();
   const worker = new Worker(entry.source, { eval: entry.eval });
-  let head: Extract<WorkerMessage, { kind: 'head' }> | null = null;
+  let head: Extract<WorkerMessage, { kind: 'state' }> | null = null;
   let effects: ReadonlyArray<readonly Effect[]> = [];
-  const accounts: AccountSnap[] = [];
-  const entries: Array<LiquidationIndexData['entries'][number]> = [];
-  const heapItems: Array<Array<[string, number]>> = [];
   let fail: (err: Error) => void = () => undefined;
   const failed = new Promise<never>((_resolve, reject) => (fail = reject));
   failed.catch(() => undefined);
@@ -88,19 +101,8 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, th
       case 'applied':
         effects = m.effects;
         return;
-      case 'head':
+      case 'state':
         head = m;
-        return;
-      case 'accounts':
-        for (const a of m.accounts) accounts.push(a);
-        return;
-      case 'entries':
-        for (const e of m.entries) entries.push(e);
-        return;
-      case 'heapItems':
-        for (const x of m.items) (heapItems[m.heap] ??= []).push(x as [string, number]);
-        return;
-      case 'data':
         dataReady();
         return;
       case 'verified':
@@ -126,18 +128,15 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, th
   try {
     worker.postMessage({ kind: 'restore', dbPath, toSeq: lastSeq, verify, then } satisfies WorkerJob);
     await Promise.race([data, failed]);
-    const h = head as Extract<WorkerMessage, { kind: 'head' }> | null;
+    const h = head as Extract<WorkerMessage, { kind: 'state' }> | null;
     let engine: Engine;
     if (h?.head) {
+      const { accounts, entries, heapItems } = await runSliced(parseSlices(h));
       const snapshot: EngineSnapshot = { ...h.head, accounts };
       const index: LiquidationIndexData | undefined = h.index
         ? { ...h.index, entries, heaps: h.index.heaps.map((x, i) => ({ ...x, heap: { ...x.heap, items: heapItems[i] ?? [] } })) }
         : undefined;
       engine = await runSliced(Engine.restoreSteps(snapshot, index ? { index } : {}, 50));
-      // The plain copies (hundreds of MB for 100,000 traders) are garbage from here on.
-      accounts.length = 0;
-      entries.length = 0;
-      heapItems.length = 0;
     } else {
       engine = new Engine();
     }

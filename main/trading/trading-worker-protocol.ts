@@ -1,7 +1,7 @@
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import type { Effect } from '#main/engine/effects';
 import type { LiquidationIndexData } from '#main/engine/index/liquidation-index';
-import type { AccountSnap, EngineSnapshot } from '#main/engine/state/snapshot';
+import type { EngineSnapshot } from '#main/engine/state/snapshot';
 
 /**
  * What main asks the trading worker (trading-worker.ts), in order; the worker handles one at a time.
@@ -21,22 +21,34 @@ export type WorkerJob =
 
 /**
  * The worker's answers. To a `restore`, in this order: `applied` (the effects of the `then`
- * events), `head` (the snapshot without its accounts, the index without its entries and heap
- * items), `accounts`, `entries` and `heapItems` slices, `data` (main can start building), then
- * `verified` (the replica's state hash, and that the stored snapshot restored to its hash). The
- * state travels in small pieces because each message is deserialised on main as one task.
- * To a `snapshot`: `snapshotted` (written or not, and how long it took). `error` at any point.
+ * events), `state` (the snapshot without its accounts, the index without its entries and heap
+ * items, and those as JSON slices in one transferred buffer: handing it over costs main nothing,
+ * and main parses it a slice per task), then `verified` (the replica's state hash, and that the
+ * stored snapshot restored to its hash). To a `snapshot`: `snapshotted` (written or not, and how
+ * long it took). `error` at any point.
  */
 export type WorkerMessage =
   | { readonly kind: 'applied'; readonly effects: ReadonlyArray<readonly Effect[]> }
-  | { readonly kind: 'head'; readonly snapshotSeq: number; readonly head: EngineSnapshot | null; readonly index: LiquidationIndexData | null }
-  | { readonly kind: 'accounts'; readonly accounts: readonly AccountSnap[] }
-  | { readonly kind: 'entries'; readonly entries: LiquidationIndexData['entries'] }
-  | { readonly kind: 'heapItems'; readonly heap: number; readonly items: LiquidationIndexData['heaps'][number]['heap']['items'] }
-  | { readonly kind: 'data'; readonly ms: number }
+  | {
+      readonly kind: 'state';
+      readonly snapshotSeq: number;
+      readonly head: EngineSnapshot | null;
+      readonly index: LiquidationIndexData | null;
+      readonly slices: ArrayBuffer;
+      readonly parts: readonly StatePart[];
+      readonly ms: number;
+    }
   | { readonly kind: 'verified'; readonly hash: string; readonly ms: number }
   | { readonly kind: 'snapshotted'; readonly id: number; readonly seq: number; readonly written: boolean; readonly ms: number }
   | { readonly kind: 'error'; readonly message: string };
+
+/** One JSON slice of the state in the buffer (bytes `from` to `to`): accounts, index entries, or items of heap `heap`. */
+export interface StatePart {
+  readonly rows: 'accounts' | 'entries' | 'heapItems';
+  readonly heap: number;
+  readonly from: number;
+  readonly to: number;
+}
 
 /** Accounts (or index rows) per message: a few milliseconds of deserialising on main each. */
 export const STATE_SLICE = 250;
