@@ -10,6 +10,12 @@ import { runSliced } from './restore-off-main';
 export const CROWD_OFF_MAIN_TRADERS = 2000;
 
 /**
+ * From what crowd size its draw (the crowd event: every trader's arrival, side, leverage and
+ * size, ~4 µs each) goes to the trading worker too: some 10,000 draws hold a thread ~40 ms.
+ */
+export const CROWD_DRAW_OFF_MAIN_TRADERS = 10_000;
+
+/**
  * How many crowd traders this tick would open (their arrival times have come): a read of the
  * crowd's schedule, which is sorted by time, counted from the next arrival (binary search).
  */

@@ -42,7 +42,12 @@ export interface TradingServiceDeps {
    * Reopen a big workspace off main's event loop (restore-off-main.ts): the workspace file, and
    * from what size on ('always' for tests). Without it, or below the size, the open is synchronous.
    */
-  readonly offMain?: { readonly dbPath: string; readonly when?: 'big' | 'always' };
+  readonly offMain?: {
+    readonly dbPath: string;
+    readonly when?: 'big' | 'always';
+    /** From how many traders a crowd's draw, and a tick's arrivals, open in the worker (crowd-open.ts; tests lower them). */
+    readonly crowd?: { readonly draw: number; readonly tick: number };
+  };
 }
 
 export interface StoredSession {

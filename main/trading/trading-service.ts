@@ -8,7 +8,7 @@ import { TRADER_ID } from '#main/engine/model/ids';
 import { AppError } from '../ipc/app-error';
 import type { TickSink } from '../market/replay/sink';
 import { TradingFrames } from './frames';
-import { CROWD_OFF_MAIN_TRADERS, crowdArrivalsDue, HeldMarketEvents } from './crowd-open';
+import { CROWD_DRAW_OFF_MAIN_TRADERS, CROWD_OFF_MAIN_TRADERS, crowdArrivalsDue, HeldMarketEvents } from './crowd-open';
 import { DEFAULT_JOURNAL_OPTIONS, TradingJournal, type JournalOptions, type OpenReport } from './journal';
 import { openingConflict, restoreIsBig } from './opening';
 import { restoreOffMain, type OffMainReport } from './restore-off-main';
@@ -200,7 +200,7 @@ export class TradingService implements TickSink {
     if (e.kind === 'tick') {
       const { tick } = e;
       if (!this.session || !this.engine.readState.markets.has(tick.symbol)) this.startFor(tick.symbol, tick.t);
-      if (this.deps.offMain && crowdArrivalsDue(this.engine, tick.symbol, tick.t) >= CROWD_OFF_MAIN_TRADERS) {
+      if (this.deps.offMain && crowdArrivalsDue(this.engine, tick.symbol, tick.t) >= (this.deps.offMain.crowd?.tick ?? CROWD_OFF_MAIN_TRADERS)) {
         this.openCrowd({ kind: 'tick', tick });
         return;
       }
@@ -272,7 +272,7 @@ export class TradingService implements TickSink {
     const header = headerEvents(spec);
     const session = { key: spec.key, name: spec.name, symbol: spec.symbol, t0: spec.t0, headerSeq: header.length, script: spec.script, ...(source ? { source } : {}) };
     // A big crowd is drawn in the trading worker (its event comes last); the session is stored once the log holds it.
-    const crowd = this.deps.offMain && (spec.crowd?.traders ?? 0) >= CROWD_OFF_MAIN_TRADERS ? header.pop() : undefined;
+    const crowd = this.deps.offMain && (spec.crowd?.traders ?? 0) >= (this.deps.offMain.crowd?.draw ?? CROWD_DRAW_OFF_MAIN_TRADERS) ? header.pop() : undefined;
     for (const e of header) {
       const r = this.journal.apply(e, true);
       if (!r.ok) throw new AppError('ENGINE_REJECTED', `the session's ${e.kind} was refused: ${r.rejection.message}`, { code: r.rejection.code });

@@ -99,6 +99,9 @@ function snapshot(job: Extract<WorkerJob, { kind: 'snapshot' }>): void {
   const body = canonicalJson(state);
   const stored = { seq: state.seq, t: state.t, hash: sha256(body), body, index: JSON.stringify(engine!.indexSnapshot()) };
   const written = repo!.putSnapshotIfCurrent(stored, job.generation);
+  // Copy the snapshot's pages from the WAL into the file here: otherwise main's next commit runs
+  // SQLite's automatic checkpoint and copies these tens of MB itself.
+  if (written) db!.pragma('wal_checkpoint(PASSIVE)');
   post({ kind: 'snapshotted', id: job.id, seq: job.seq, written, ms: performance.now() - started });
 }
 

@@ -9,7 +9,8 @@
  * and p99), while a 10 ms interval stands for the UI, and the load average (2 shared cores).
  * Prints figures; asserts nothing.
  *
- *   npx tsx test/bench/crowd-thread.bench.ts   (CROWD_BENCH_TRADERS=10000, CROWD_BENCH_TICKS=50000, CROWD_BENCH_ON_MAIN=1)
+ *   npx tsx test/bench/crowd-thread.bench.ts   (CROWD_BENCH_TRADERS=10000, CROWD_BENCH_TICKS=50000,
+ *   CROWD_BENCH_SNAPSHOT_EVERY=10000, CROWD_BENCH_ON_MAIN=1)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,7 +26,7 @@ import { restoreOffMain } from '#main/trading/restore-off-main';
 const TRADERS = Number(process.env.CROWD_BENCH_TRADERS ?? 100_000);
 const TICKS = Number(process.env.CROWD_BENCH_TICKS ?? 250_000);
 const T0 = Date.UTC(2025, 0, 1);
-const OPTIONS = { groupSize: 2000, snapshotEvery: 100_000, verify: true };
+const OPTIONS = { groupSize: 2000, snapshotEvery: Number(process.env.CROWD_BENCH_SNAPSHOT_EVERY ?? 100_000), verify: true };
 const ON_MAIN = process.env.CROWD_BENCH_ON_MAIN === '1';
 
 const header: EngineEvent[] = [
@@ -111,7 +112,7 @@ const apply = (journal: TradingJournal, e: EngineEvent): void => {
 };
 
 console.log(
-  `crowd-thread: ${fmt(TRADERS)} traders, ${fmt(TICKS)} persisted price updates (snapshot every 100,000 events), ${ON_MAIN ? 'ON MAIN (the old path)' : 'off main (trading worker)'}; machine ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+  `crowd-thread: ${fmt(TRADERS)} traders, ${fmt(TICKS)} persisted price updates (snapshot every ${fmt(OPTIONS.snapshotEvery)} events), ${ON_MAIN ? 'ON MAIN (the old path)' : 'off main (trading worker)'}; machine ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
 );
 const keep = process.env.CROWD_BENCH_DIR;
 const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-crowd-'));
