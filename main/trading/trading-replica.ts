@@ -13,13 +13,10 @@ export class TradingReplica {
   private readonly waiting = new Map<number, (r: { written: boolean; ms: number }) => void>();
   private failed: string | null = null;
   private terminated = false;
-  /** The last snapshot the replica wrote (figures for the bench). */
-  lastSnapshot: { readonly seq: number; readonly written: boolean; readonly ms: number } | null = null;
 
   constructor(private readonly worker: Worker) {
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'snapshotted') {
-        this.lastSnapshot = m;
         this.waiting.get(m.id)?.(m);
         this.waiting.delete(m.id);
       } else if (m.kind === 'error') this.fail(m.message);
@@ -39,7 +36,7 @@ export class TradingReplica {
     this.failed = message;
     for (const done of this.waiting.values()) done({ written: false, ms: 0 });
     this.waiting.clear();
-    if (process.env.LEVDESK_DEBUG) console.warn(`Levdesk's trading replica stopped: ${message}`);
+    console.warn(`Levdesk's trading replica stopped (snapshots are taken on main from now on): ${message}`);
     void this.worker.terminate();
   }
 
