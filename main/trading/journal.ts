@@ -16,6 +16,9 @@ export interface JournalOptions {
   readonly verify: boolean;
 }
 
+/** Market events held back at most while the replica writes a snapshot (a few seconds of a fast replay). */
+const MAX_DEFERRED = 50_000;
+
 export const DEFAULT_JOURNAL_OPTIONS: JournalOptions = { groupSize: 2000, snapshotEvery: 100_000, verify: true };
 
 export interface OpenReport {
@@ -135,6 +138,9 @@ export class TradingJournal {
    * generation, so a rewind meanwhile discards it).
    */
   flush(forceSnapshot = false, durable = forceSnapshot): void {
+    // While the replica stores a snapshot, market events wait in memory (a crash may lose them, as
+    // any uncommitted group) instead of main waiting for the write lock; a command commits at once.
+    if (!durable && this.replica?.writing && this.pending.length < MAX_DEFERRED) return;
     const due = forceSnapshot ? this.seq > this.lastSnapshotSeq : this.seq - this.lastSnapshotSeq >= this.options.snapshotEvery;
     if (this.pending.length === 0 && !due) return;
     const replica = this.replica?.alive ? this.replica : null;

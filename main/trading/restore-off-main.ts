@@ -86,6 +86,7 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, th
   const lastSeq = repo.lastSeq();
   const entry = tradingWorkerEntry();
   const worker = new Worker(entry.source, { eval: entry.eval });
+  const writing = new SharedArrayBuffer(4);
   let head: Extract<WorkerMessage, { kind: 'state' }> | null = null;
   let effects: ReadonlyArray<readonly Effect[]> = [];
   let fail: (err: Error) => void = () => undefined;
@@ -126,7 +127,7 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, th
   worker.once('exit', onExit);
   let ok = false;
   try {
-    worker.postMessage({ kind: 'restore', dbPath, toSeq: lastSeq, verify, then } satisfies WorkerJob);
+    worker.postMessage({ kind: 'restore', dbPath, toSeq: lastSeq, verify, then, writing } satisfies WorkerJob);
     await Promise.race([data, failed]);
     const h = head as Extract<WorkerMessage, { kind: 'state' }> | null;
     let engine: Engine;
@@ -144,7 +145,7 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, th
     await runSliced(replayTail(engine, repo, snapshotSeq + 1, lastSeq));
     const check = await Promise.race([verified, failed]);
     ok = true;
-    return { engine, snapshotSeq, lastSeq, hash: check.hash, effects, replica: new TradingReplica(worker), ms: performance.now() - started, workerMs: check.ms };
+    return { engine, snapshotSeq, lastSeq, hash: check.hash, effects, replica: new TradingReplica(worker, writing), ms: performance.now() - started, workerMs: check.ms };
   } finally {
     worker.off('message', onMessage);
     worker.off('error', onError);

@@ -14,7 +14,13 @@ export class TradingReplica {
   private failed: string | null = null;
   private terminated = false;
 
-  constructor(private readonly worker: Worker) {
+  private readonly writingFlag: Int32Array;
+
+  constructor(
+    private readonly worker: Worker,
+    writing: SharedArrayBuffer,
+  ) {
+    this.writingFlag = new Int32Array(writing);
     worker.on('message', (m: WorkerMessage) => {
       if (m.kind === 'snapshotted') {
         this.waiting.get(m.id)?.(m);
@@ -25,6 +31,14 @@ export class TradingReplica {
     worker.on('exit', () => this.fail('the trading worker stopped'));
     // A replica never keeps the process alive: at exit its last snapshot may be lost, never half written.
     worker.unref();
+  }
+
+  /**
+   * Whether the worker holds the workspace's write lock right now (storing a snapshot of tens of
+   * MB): a commit on main would wait for it, synchronously.
+   */
+  get writing(): boolean {
+    return this.alive && Atomics.load(this.writingFlag, 0) === 1;
   }
 
   get alive(): boolean {

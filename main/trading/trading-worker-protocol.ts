@@ -14,7 +14,15 @@ import type { EngineSnapshot } from '#main/engine/state/snapshot';
  *   generation moved on meanwhile (a rewind or a new session: TradingLogRepo.generation).
  */
 export type WorkerJob =
-  | { readonly kind: 'restore'; readonly dbPath: string; readonly toSeq: number; readonly verify: boolean; readonly then: readonly EngineEvent[] }
+  | {
+      readonly kind: 'restore';
+      readonly dbPath: string;
+      readonly toSeq: number;
+      readonly verify: boolean;
+      readonly then: readonly EngineEvent[];
+      /** One Int32 the worker sets while it holds the workspace's write lock for a snapshot (TradingReplica.writing). */
+      readonly writing: SharedArrayBuffer;
+    }
   | { readonly kind: 'apply'; readonly events: readonly EngineEvent[]; readonly lastSeq: number }
   | { readonly kind: 'resync'; readonly toSeq: number }
   | { readonly kind: 'snapshot'; readonly id: number; readonly seq: number; readonly generation: number };

@@ -22,6 +22,7 @@ const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
 let db: Db | null = null;
 let repo: TradingLogRepo | null = null;
 let engine: Engine | null = null;
+let writing: Int32Array | null = null;
 
 /**
  * Sends a state to main: its head, and its accounts and index rows as JSON slices packed in one
@@ -62,6 +63,7 @@ function sendState(seq: number, state: EngineSnapshot | null, index: Liquidation
 
 function restore(job: Extract<WorkerJob, { kind: 'restore' }>): void {
   const started = performance.now();
+  writing = new Int32Array(job.writing);
   db = new Database(job.dbPath, { fileMustExist: true });
   // Main commits a group of market events now and then; the replica's snapshot waits its turn.
   db.pragma('busy_timeout = 5000');
@@ -98,7 +100,14 @@ function snapshot(job: Extract<WorkerJob, { kind: 'snapshot' }>): void {
   const state = engine!.snapshot();
   const body = canonicalJson(state);
   const stored = { seq: state.seq, t: state.t, hash: sha256(body), body, index: JSON.stringify(engine!.indexSnapshot()) };
-  const written = repo!.putSnapshotIfCurrent(stored, job.generation);
+  // Set before the write lock is taken: main defers its group commits rather than wait for it.
+  if (writing) Atomics.store(writing, 0, 1);
+  let written: boolean;
+  try {
+    written = repo!.putSnapshotIfCurrent(stored, job.generation);
+  } finally {
+    if (writing) Atomics.store(writing, 0, 0);
+  }
   // Copy the snapshot's pages from the WAL into the file here: otherwise main's next commit runs
   // SQLite's automatic checkpoint and copies these tens of MB itself.
   if (written) db!.pragma('wal_checkpoint(PASSIVE)');
