@@ -123,7 +123,8 @@ export class TradingJournal {
     const plan = planId ? { planId, orderIds: created } : undefined;
     this.pending.push({ seq: this.seq, event, effects: r.effects, ...(plan ? { plan } : {}) });
     if (this.replica) this.toReplica.push(event);
-    if (durable || this.pending.length >= this.options.groupSize) this.flush(false, durable);
+    if (durable) this.flush(false, true);
+    else if (this.pending.length >= this.options.groupSize) this.flushGroup();
     return r;
   }
 
@@ -138,9 +139,21 @@ export class TradingJournal {
    * generation, so a rewind meanwhile discards it).
    */
   flush(forceSnapshot = false, durable = forceSnapshot): void {
-    // While the replica stores a snapshot, market events wait in memory (a crash may lose them, as
-    // any uncommitted group) instead of main waiting for the write lock; a command commits at once.
-    if (!durable && this.replica?.writing && this.pending.length < MAX_DEFERRED) return;
+    this.commit(forceSnapshot, durable, false);
+  }
+
+  /**
+   * A group commit of market events (apply's, the frame timer's). While the replica stores a
+   * snapshot it may wait in memory (a crash may lose it, as any uncommitted group) instead of main
+   * waiting for the write lock. An explicit flush() never waits in memory: its callers read the
+   * log right after (history tables, a rewind's cut, the heatmap's history rebuild).
+   */
+  flushGroup(): void {
+    this.commit(false, false, true);
+  }
+
+  private commit(forceSnapshot: boolean, durable: boolean, mayDefer: boolean): void {
+    if (mayDefer && this.replica?.writing && this.pending.length < MAX_DEFERRED) return;
     const due = forceSnapshot ? this.seq > this.lastSnapshotSeq : this.seq - this.lastSnapshotSeq >= this.options.snapshotEvery;
     if (this.pending.length === 0 && !due) return;
     const replica = this.replica?.alive ? this.replica : null;

@@ -46,7 +46,7 @@ export class TradingService implements TickSink {
 
   constructor(private readonly deps: TradingServiceDeps) {
     this.frames = new TradingFrames(deps.publish, deps.timers ?? realTimers, deps.frameMs ?? 100, () => this.queries.state(), () => {
-      if (this.journal.pendingCount > 0) this.journal.flush();
+      if (this.journal.pendingCount > 0) this.journal.flushGroup();
     });
     const options = { ...DEFAULT_JOURNAL_OPTIONS, ...deps.journal };
     this.options = options;
