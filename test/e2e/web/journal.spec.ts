@@ -51,6 +51,8 @@ test('the Journal: preview and import a real Binance export, browse, annotate, s
   await expect(j.count).toContainText('39');
   await j.rows.first().click();
   await page.keyboard.press('Enter');
+  // The panel kept the scroll of the notes typed above: show the trip's facts from the top.
+  await j.detail.evaluate((el) => el.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SHOTS, 'journal-dark.png') });
 
   await j.tab('Statistics').click();
@@ -78,5 +80,6 @@ test('the Journal: preview and import a real Binance export, browse, annotate, s
   await j.rows.first().click();
   await page.keyboard.press('Enter');
   await expect(j.detail).toBeVisible();
+  await j.detail.evaluate((el) => el.scrollTo(0, 0));
   await page.screenshot({ path: path.join(SHOTS, 'journal-light.png') });
 });
