@@ -64,6 +64,7 @@ export class TradingService implements TickSink {
         },
         (err: Error) => {
           if (generation === this.openGeneration) this.opening = err;
+          console.error(`Levdesk: reopening the paper-trading session off main failed: ${err.message}`);
           throw err;
         },
       );
@@ -146,6 +147,7 @@ export class TradingService implements TickSink {
       },
       (err: Error) => {
         if (generation !== this.openGeneration) return;
+        console.error(`Levdesk: opening the crowd off main failed: ${err.message}`);
         this.held = null;
         this.opening = err;
         throw err;

@@ -23,6 +23,7 @@ export const test = base.extend<Fixtures>({
         return current.token;
       },
       dataDir,
+      log: () => current.log(),
       stop: () => current.stop(),
       async restart() {
         await current.stop();
@@ -32,6 +33,10 @@ export const test = base.extend<Fixtures>({
     };
     await use(handle);
     await current.stop();
+    if (testInfo.status !== testInfo.expectedStatus && current.log()) {
+      await testInfo.attach('web host stderr', { body: current.log(), contentType: 'text/plain' });
+      console.log(`--- web host stderr (${testInfo.title}) ---\n${current.log()}`);
+    }
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });

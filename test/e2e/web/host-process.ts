@@ -11,6 +11,8 @@ export interface HostProcess {
   readonly origin: string;
   readonly token: string;
   readonly dataDir: string;
+  /** What the host wrote to stderr so far (its warnings and errors; attached to a failed test). */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,11 @@ export async function startHostProcess(dataDir: string, extraArgs: string[] = []
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Kept (the last 64 KiB) for the failure report: a host that refused or crashed says why there.
+  let log = '';
+  child.stderr?.on('data', (d: Buffer) => {
+    log = (log + d.toString()).slice(-65_536);
+  });
   const url = await readUrl(child);
   const parsed = new URL(url);
   return {
@@ -35,6 +42,7 @@ export async function startHostProcess(dataDir: string, extraArgs: string[] = []
     origin: parsed.origin,
     token: /token=([^&]+)/.exec(parsed.hash)?.[1] ?? '',
     dataDir,
+    log: () => log,
     stop: () => stopProcess(child),
   };
 }
