@@ -27,15 +27,15 @@ const nodeBundle: BuildOptions = {
 /**
  * Worker threads, bundled next to each Node bundle that may start them: a plan's test on history
  * (main/plans/plan-test-runner.ts), the decay Monte Carlo and exact path (main/analytics/decay/), the trading
- * engine's replica (main/trading/trading-worker.ts), the heatmap's history rebuild
+ * engine's reopen (main/trading/restore-worker.ts) the heatmap's history rebuild
  * (main/analytics/heatmap/) and the journal (main/journal/worker/).
  */
 const workers = {
   'plan-test-worker': 'main/plans/plan-test-worker.ts',
   'decay-mc-worker': 'main/analytics/decay/mc-worker.ts',
   'decay-lab-worker': 'main/analytics/decay/lab-worker.ts',
-  // The trading engine's second thread: reopening, opening big crowds, snapshots (main/trading/restore-off-main.ts).
-  'trading-worker': 'main/trading/trading-worker.ts',
+  // Reopening a big trading workspace (main/trading/restore-off-main.ts).
+  'trading-restore-worker': 'main/trading/restore-worker.ts',
   // A reopened workspace's heatmap history, replayed from the session's log (main/analytics/heatmap/history-runner.ts).
   'heatmap-history-worker': 'main/analytics/heatmap/history-worker.ts',
   // The journal's imports and statistics (main/journal/worker/).

@@ -188,37 +188,13 @@ export class TradingLogRepo {
     return row.n;
   }
 
-  /**
-   * Deletes event `fromSeq` and everything after it (events, rows, snapshots, plan links), in one
-   * transaction, and moves the log to its next generation: a snapshot the trading worker made of
-   * the old timeline (putSnapshotIfCurrent) can no longer land in the new one.
-   */
+  /** Deletes event `fromSeq` and everything after it (events, rows, snapshots, plan links), in one transaction. */
   truncateFrom(fromSeq: number): void {
     this.db.transaction(() => {
       for (const table of ['trading_events', 'trading_snapshots', 'trading_order_versions', 'trading_fills', 'trading_funding', 'trading_liquidations', 'trading_insurance', 'trading_balance', 'plan_orders']) {
         this.db.prepare(`DELETE FROM ${table} WHERE seq >= ?`).run(fromSeq);
       }
-      this.setMeta('generation', String(this.generation() + 1));
     })();
-  }
-
-  /** How many times the log has been cut (truncateFrom): 0 for a log never rewound or cleared. */
-  generation(): number {
-    return Number(this.getMeta('generation') ?? 0);
-  }
-
-  /**
-   * Stores a snapshot made off main (trading-worker.ts) if the log is still the one it was made
-   * of: the same generation, and its event is committed. One transaction, so a rewind on main
-   * either comes before (nothing is written) or after (it deletes the snapshot with the events).
-   */
-  putSnapshotIfCurrent(snapshot: StoredSnapshot, generation: number): boolean {
-    return this.db.transaction(() => {
-      if (this.generation() !== generation) return false;
-      if (!this.db.prepare('SELECT 1 FROM trading_events WHERE seq = ?').get(snapshot.seq)) return false;
-      this.insertSnapshot.run(snapshot.seq, snapshot.t, snapshot.hash, snapshot.body, snapshot.index ?? null);
-      return true;
-    }).immediate();
   }
 
   getMeta(key: string): string | null {

@@ -4,24 +4,16 @@ import type { LiquidationIndexData } from '#main/engine/index/liquidation-index'
 import type { AccountSnap, EngineSnapshot } from '#main/engine/state/snapshot';
 import type { Db } from '../store/db-types';
 import { TradingLogRepo } from '../store/trading-log-repo';
-import type { EngineEvent } from '#shared/domain/trading-commands';
-import type { Effect } from '#main/engine/effects';
 import { replayOne } from './rebuild';
-import { TradingReplica } from './trading-replica';
-import type { WorkerJob, WorkerMessage } from './trading-worker-protocol';
-import { tradingWorkerEntry } from './trading-worker-entry';
+import type { RestoreJob, RestoreMessage } from './restore-protocol';
+import { restoreWorkerEntry } from './restore-worker-entry';
 
 export interface OffMainReport {
   readonly engine: Engine;
-  /** The event the state main received stands at (main replayed the log after it). */
   readonly snapshotSeq: number;
   readonly lastSeq: number;
   /** The final state hash, computed by the worker (hashing 100,000 positions on main would block it). */
   readonly hash: string;
-  /** The effects of the events handed to the worker (`then`), one list per event. */
-  readonly effects: ReadonlyArray<readonly Effect[]>;
-  /** The worker, alive, as the engine's replica: the caller uses it (the journal) or terminates it. */
-  readonly replica: TradingReplica;
   /** Wall time until the engine was ready on main, and the worker's own time. */
   readonly ms: number;
   readonly workerMs: number;
@@ -45,22 +37,6 @@ export async function runSliced<T>(steps: Generator<void, T>): Promise<T> {
   }
 }
 
-/** The state's rows, parsed from the worker's buffer a JSON slice per step. */
-function* parseSlices(m: Extract<WorkerMessage, { kind: 'state' }>): Generator<void, { accounts: AccountSnap[]; entries: LiquidationIndexData['entries'][number][]; heapItems: Array<Array<[string, number]>> }> {
-  const accounts: AccountSnap[] = [];
-  const entries: Array<LiquidationIndexData['entries'][number]> = [];
-  const heapItems: Array<Array<[string, number]>> = [];
-  const bytes = new Uint8Array(m.slices);
-  const decoder = new TextDecoder();
-  for (const p of m.parts) {
-    const rows = JSON.parse(decoder.decode(bytes.subarray(p.from, p.to))) as unknown[];
-    const into: unknown[] = p.rows === 'accounts' ? accounts : p.rows === 'entries' ? entries : (heapItems[p.heap] ??= []);
-    for (const r of rows) into.push(r);
-    yield;
-  }
-  return { accounts, entries, heapItems };
-}
-
 /** The log's events after the snapshot, applied one by one, pausing every slice. */
 function* replayTail(engine: Engine, repo: TradingLogRepo, from: number, to: number): Generator<void, void> {
   for (const { seq, event } of repo.events(from, to)) {
@@ -70,25 +46,23 @@ function* replayTail(engine: Engine, repo: TradingLogRepo, from: number, to: num
 }
 
 /**
- * Rebuilds the trading engine of a workspace without holding main's event loop (issue 10 item 7).
- * The worker (trading-worker.ts) reads, checks and parses the latest snapshot as of the log's last
- * event and sends it in slices; main builds its engine from them with Engine.restoreSteps and
- * replays the tail, a dozen milliseconds at a time, while the worker restores it too, checks it
- * serialises to its hash and reports the final state hash. With `then` (the tick that opens a big
- * crowd: crowd-open.ts) the worker applies those events after the log's last one and sends the
- * state after them; main adopts it (the caller logs the events with the effects reported here).
- * The promise settles when both are done, with the worker alive as the engine's replica (and
- * rejects, as a synchronous open throws, when the snapshot is damaged; the worker is then gone).
+ * Reopens the trading engine of a workspace without holding main's event loop (issue 10 item 7).
+ * The worker (restore-worker.ts) reads, checks and parses the snapshot and sends it in slices;
+ * main builds its engine from them with Engine.restoreSteps and replays the tail, a dozen
+ * milliseconds at a time. The worker meanwhile restores the snapshot too, checks it serialises to
+ * its hash and reports the final state hash; the promise settles when both are done (and rejects,
+ * as a synchronous open throws, when the snapshot is damaged).
  */
-export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, then: readonly EngineEvent[] = []): Promise<OffMainReport> {
+export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): Promise<OffMainReport> {
   const started = performance.now();
   const repo = new TradingLogRepo(db);
   const lastSeq = repo.lastSeq();
-  const entry = tradingWorkerEntry();
+  const entry = restoreWorkerEntry();
   const worker = new Worker(entry.source, { eval: entry.eval });
-  const writing = new SharedArrayBuffer(4);
-  let head: Extract<WorkerMessage, { kind: 'state' }> | null = null;
-  let effects: ReadonlyArray<readonly Effect[]> = [];
+  let head: Extract<RestoreMessage, { kind: 'head' }> | null = null;
+  const accounts: AccountSnap[] = [];
+  const entries: Array<LiquidationIndexData['entries'][number]> = [];
+  const heapItems: Array<Array<[string, number]>> = [];
   let fail: (err: Error) => void = () => undefined;
   const failed = new Promise<never>((_resolve, reject) => (fail = reject));
   failed.catch(() => undefined);
@@ -97,13 +71,21 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, th
   let verifiedReady: (m: { hash: string; ms: number }) => void = () => undefined;
   const verified = new Promise<{ hash: string; ms: number }>((resolve) => (verifiedReady = resolve));
   let done = false;
-  const onMessage = (m: WorkerMessage): void => {
+  worker.on('message', (m: RestoreMessage) => {
     switch (m.kind) {
-      case 'applied':
-        effects = m.effects;
-        return;
-      case 'state':
+      case 'head':
         head = m;
+        return;
+      case 'accounts':
+        for (const a of m.accounts) accounts.push(a);
+        return;
+      case 'entries':
+        for (const e of m.entries) entries.push(e);
+        return;
+      case 'heapItems':
+        for (const x of m.items) (heapItems[m.heap] ??= []).push(x as [string, number]);
+        return;
+      case 'data':
         dataReady();
         return;
       case 'verified':
@@ -114,42 +96,35 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, th
         done = true;
         fail(new Error(m.message));
         return;
-      case 'snapshotted':
-        return;
     }
-  };
-  const onError = (err: Error): void => fail(err);
-  const onExit = (code: number): void => {
-    if (!done) fail(new Error(`the trading worker stopped (exit ${code})`));
-  };
-  worker.on('message', onMessage);
-  worker.once('error', onError);
-  worker.once('exit', onExit);
-  let ok = false;
+  });
+  worker.once('error', (err) => fail(err));
+  worker.once('exit', (code) => {
+    if (!done) fail(new Error(`the trading restore worker stopped (exit ${code})`));
+  });
   try {
-    worker.postMessage({ kind: 'restore', dbPath, toSeq: lastSeq, verify, then, writing } satisfies WorkerJob);
+    worker.postMessage({ dbPath, toSeq: lastSeq, verify } satisfies RestoreJob);
     await Promise.race([data, failed]);
-    const h = head as Extract<WorkerMessage, { kind: 'state' }> | null;
+    const h = head as Extract<RestoreMessage, { kind: 'head' }> | null;
     let engine: Engine;
     if (h?.head) {
-      const { accounts, entries, heapItems } = await runSliced(parseSlices(h));
       const snapshot: EngineSnapshot = { ...h.head, accounts };
       const index: LiquidationIndexData | undefined = h.index
         ? { ...h.index, entries, heaps: h.index.heaps.map((x, i) => ({ ...x, heap: { ...x.heap, items: heapItems[i] ?? [] } })) }
         : undefined;
-      engine = await runSliced(Engine.restoreSteps(snapshot, index ? { index } : {}, 50));
+      engine = await runSliced(Engine.restoreSteps(snapshot, index ? { index } : {}, 250));
+      // The plain copies (hundreds of MB for 100,000 traders) are garbage from here on.
+      accounts.length = 0;
+      entries.length = 0;
+      heapItems.length = 0;
     } else {
       engine = new Engine();
     }
     const snapshotSeq = h?.snapshotSeq ?? 0;
     await runSliced(replayTail(engine, repo, snapshotSeq + 1, lastSeq));
     const check = await Promise.race([verified, failed]);
-    ok = true;
-    return { engine, snapshotSeq, lastSeq, hash: check.hash, effects, replica: new TradingReplica(worker, writing), ms: performance.now() - started, workerMs: check.ms };
+    return { engine, snapshotSeq, lastSeq, hash: check.hash, ms: performance.now() - started, workerMs: check.ms };
   } finally {
-    worker.off('message', onMessage);
-    worker.off('error', onError);
-    worker.off('exit', onExit);
-    if (!ok) void worker.terminate();
+    void worker.terminate();
   }
 }

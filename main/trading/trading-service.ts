@@ -1,22 +1,68 @@
 import type { FundingTick, MarketTick } from '#shared/domain/market-tick';
+import type { PauseEvent } from '#shared/domain/market-replay';
 import type { Scenario } from '#shared/domain/scenario';
-import { eventTime, type EngineCommand, type EngineEvent } from '#shared/domain/trading-commands';
-import type { OrderResult } from '#shared/ipc/channels/trading';
+import type { EngineCommand, EngineEvent } from '#shared/domain/trading-commands';
+import type { FillView, LiquidationView } from '#shared/domain/trading-history';
+import type { OrderView } from '#shared/domain/trading-orders';
+import type { OrderResult, TradingActivity, TradingState } from '#shared/ipc/channels/trading';
+import type { z } from 'zod';
+import type { tradingEvents } from '#shared/ipc/channels/trading';
 import type { Effect } from '#main/engine/effects';
 import { Engine } from '#main/engine/engine';
 import { TRADER_ID } from '#main/engine/model/ids';
 import { AppError } from '../ipc/app-error';
 import type { TickSink } from '../market/replay/sink';
-import { TradingFrames } from './frames';
-import { CROWD_DRAW_OFF_MAIN_TRADERS, CROWD_OFF_MAIN_TRADERS, crowdArrivalsDue, HeldMarketEvents } from './crowd-open';
+import type { Db } from '../store/db-types';
+import { ActivityBuffer } from './activity';
 import { DEFAULT_JOURNAL_OPTIONS, TradingJournal, type JournalOptions, type OpenReport } from './journal';
 import { openingConflict, restoreIsBig } from './opening';
 import { restoreOffMain, type OffMainReport } from './restore-off-main';
 import { TradingQueries } from './trading-queries';
-import { orderResult, realTimers, traderEvents, type StoredSession, type TradingServiceDeps } from './trading-service-deps';
-import { defaultSession, headerEvents, sessionFromScenario, type SessionSpec } from './session';
+import { defaultSession, headerEvents, sessionFromScenario, type SessionDefaults, type SessionSpec, type TimedCommand } from './session';
 
-export type { Timers, TradingPush, TradingServiceDeps } from './trading-service-deps';
+/** A push to the renderer (the composition root forwards it to the event bus). */
+export type TradingPush =
+  | { readonly type: 'trading.state'; readonly payload: TradingState }
+  | { readonly type: 'trading.activity'; readonly payload: TradingActivity }
+  | { readonly type: 'trading.reset'; readonly payload: z.output<(typeof tradingEvents)['trading.reset']> };
+
+export interface Timers {
+  later(fn: () => void, ms: number): unknown;
+  cancel(handle: unknown): void;
+}
+
+const realTimers: Timers = { later: (fn, ms) => setTimeout(fn, ms), cancel: (h) => clearTimeout(h as NodeJS.Timeout) };
+
+export interface TradingServiceDeps {
+  readonly db: Db;
+  readonly publish: (push: TradingPush) => void;
+  /** Leverage, margin mode and profile for a session started without a scenario. */
+  readonly defaults: () => SessionDefaults;
+  /** The scenario the replay has loaded (its document carries the account, crowd and script). */
+  readonly loadedScenario?: () => { readonly scenario: Scenario; readonly id: string | null } | null;
+  readonly journal?: Partial<JournalOptions>;
+  /** Coalescing period of the pushes to the renderer. */
+  readonly frameMs?: number;
+  readonly timers?: Timers;
+  /** The trader's own fill, stop or take-profit trigger, liquidation or ADL, from a market event or the trader's own command (pause-on-event). */
+  readonly onTraderEvent?: (event: PauseEvent, t: number) => void;
+  /**
+   * Reopen a big workspace off main's event loop (restore-off-main.ts): the workspace file, and
+   * from what size on ('always' for tests). Without it, or below the size, the open is synchronous.
+   */
+  readonly offMain?: { readonly dbPath: string; readonly when?: 'big' | 'always' };
+}
+
+interface StoredSession {
+  readonly key: string;
+  readonly name: string;
+  readonly symbol: string;
+  readonly t0: number;
+  readonly headerSeq: number;
+  readonly script: readonly TimedCommand[];
+  /** The scenario the session replays, so a restart can load it again and carry on. */
+  readonly source?: { readonly scenario: Scenario; readonly id: string | null };
+}
 
 /**
  * The paper-trading service: the engine behind its event log, fed by the replay clock (it is a
@@ -31,25 +77,22 @@ export class TradingService implements TickSink {
    * meanwhile there is no session (an empty engine answers queries), market events are ignored
    * and commands are refused; loading another scenario abandons the reopen and starts afresh.
    */
-  ready: Promise<void>;
+  readonly ready: Promise<void>;
   private opening: 'no' | 'yes' | Error = 'no';
-  /** Market events held while a big crowd opens in the trading worker (crowd-open.ts). */
-  private held: HeldMarketEvents | null = null;
-  private readonly options: JournalOptions;
   private openGeneration = 0;
   readonly queries: TradingQueries;
   private session: StoredSession | null;
   private scriptNext = 0;
-  private readonly frames: TradingFrames;
+  private readonly activity = new ActivityBuffer();
+  private stateDirty = false;
+  private frameTimer: unknown = null;
+  private readonly timers: Timers;
   private closed = false;
   private hashCache: { readonly key: string; readonly hash: string } | null = null;
 
   constructor(private readonly deps: TradingServiceDeps) {
-    this.frames = new TradingFrames(deps.publish, deps.timers ?? realTimers, deps.frameMs ?? 100, () => this.queries.state(), () => {
-      if (this.journal.pendingCount > 0) this.journal.flushGroup();
-    });
+    this.timers = deps.timers ?? realTimers;
     const options = { ...DEFAULT_JOURNAL_OPTIONS, ...deps.journal };
-    this.options = options;
     this.queries = new TradingQueries(deps.db, () => this.journal.engine);
     const offMain = deps.offMain && (deps.offMain.when === 'always' || restoreIsBig(deps.db)) ? deps.offMain : null;
     if (offMain) {
@@ -59,12 +102,9 @@ export class TradingService implements TickSink {
       this.opening = 'yes';
       const generation = this.openGeneration;
       this.ready = restoreOffMain(deps.db, offMain.dbPath, options.verify).then(
-        (r) => {
-          this.adopt(generation, r);
-        },
+        (r) => this.adopt(generation, r, options),
         (err: Error) => {
           if (generation === this.openGeneration) this.opening = err;
-          console.error(`Levdesk: reopening the paper-trading session off main failed: ${err.message}`);
           throw err;
         },
       );
@@ -80,11 +120,6 @@ export class TradingService implements TickSink {
     this.ready = Promise.resolve();
   }
 
-  /** Settles when no open is in progress any more (a crowd's draw leads to its first tick's open). */
-  async opened(): Promise<void> {
-    while (this.opening === 'yes') await this.ready;
-  }
-
   /** Whether the engine is still being reopened in the background. */
   get restoring(): boolean {
     return this.opening === 'yes';
@@ -96,13 +131,9 @@ export class TradingService implements TickSink {
   }
 
   /** The reopened engine takes over (unless the reopen was abandoned or the service closed meanwhile). */
-  private adopt(generation: number, r: OffMainReport): boolean {
-    if (generation !== this.openGeneration || this.closed) {
-      void r.replica.terminate();
-      return false;
-    }
-    this.journal.clearReplica();
-    this.journal = TradingJournal.adopt(this.deps.db, r.engine, this.options, r.snapshotSeq, r.replica);
+  private adopt(generation: number, r: OffMainReport, options: JournalOptions): void {
+    if (generation !== this.openGeneration || this.closed) return;
+    this.journal = TradingJournal.adopt(this.deps.db, r.engine, options, r.snapshotSeq);
     this.openReport = { snapshotSeq: r.snapshotSeq, replayed: r.lastSeq - r.snapshotSeq, lastSeq: r.lastSeq, ms: r.ms, hash: r.hash };
     this.session = this.storedSession();
     this.scriptNext = this.nextScriptIndex();
@@ -110,57 +141,13 @@ export class TradingService implements TickSink {
     this.hashCache = { key: `${st.seq}|${st.t}|${this.session?.key ?? ''}`, hash: r.hash };
     this.opening = 'no';
     this.queries.invalidate();
-    this.frames.markDirty();
-    return true;
-  }
-
-  /**
-   * The event of a big crowd (its draw) and a tick that opens 2,000 or more of its traders
-   * (crowd-open.ts) go to the trading worker with the log as it stands; the market events after
-   * them are held meanwhile. Main adopts the worker's engine in
-   * slices, logs the tick with the effects the worker reports (the worker then snapshots that
-   * state off main), and applies the held events: the log is what an open on main would write.
-   */
-  private openCrowd(event: EngineEvent, begin?: () => void): void {
-    this.journal.flush(false, true);
-    const dbPath = this.deps.offMain!.dbPath;
-    const generation = this.openGeneration;
-    this.opening = 'yes';
-    // Opened from held events (the draw, then its first tick): the ones after it stay held, in order.
-    const held = (this.held = new HeldMarketEvents(this.held));
-    this.ready = restoreOffMain(this.deps.db, dbPath, this.options.verify, [event]).then(
-      async (r) => {
-        const session = this.session;
-        if (!this.adopt(generation, r)) return;
-        this.session = session;
-        this.journal.record(event, r.effects[0]!, r.engine.readState.seq);
-        this.journal.snapshotHead();
-        begin?.();
-        this.opening = 'yes';
-        this.afterMarket(r.effects[0]!, eventTime(event));
-        if (event.kind === 'tick') this.runScript(event.tick.t);
-        await held.drain((e) => this.marketNow(e), () => this.held === held && !this.closed);
-        if (this.held === held) {
-          this.held = null;
-          this.opening = 'no';
-        }
-      },
-      (err: Error) => {
-        if (generation !== this.openGeneration) return;
-        console.error(`Levdesk: opening the crowd off main failed: ${err.message}`);
-        this.held = null;
-        this.opening = err;
-        throw err;
-      },
-    );
-    this.ready.catch(() => undefined);
+    this.markDirty();
   }
 
   /** A reopen in progress gives way to a new session (the log is replaced anyway). */
   private abandonOpening(): void {
     this.openGeneration += 1;
     this.opening = 'no';
-    this.held = null;
   }
 
   get engine() {
@@ -186,32 +173,16 @@ export class TradingService implements TickSink {
   // ---- TickSink ------------------------------------------------------------------------------
 
   onTick(tick: MarketTick): void {
-    this.onMarket({ kind: 'tick', tick });
+    if (this.opening !== 'no') return;
+    if (!this.session || !this.engine.readState.markets.has(tick.symbol)) this.startFor(tick.symbol, tick.t);
+    this.applyMarket({ kind: 'tick', tick });
+    this.runScript(tick.t);
   }
 
   onFunding(funding: FundingTick): void {
-    this.onMarket({ kind: 'funding', funding });
-  }
-
-  private onMarket(e: EngineEvent): void {
-    if (this.held) this.held.hold(e);
-    else if (this.opening === 'no') this.marketNow(e);
-  }
-
-  private marketNow(e: EngineEvent): void {
-    if (e.kind === 'tick') {
-      const { tick } = e;
-      if (!this.session || !this.engine.readState.markets.has(tick.symbol)) this.startFor(tick.symbol, tick.t);
-      if (this.deps.offMain && crowdArrivalsDue(this.engine, tick.symbol, tick.t) >= (this.deps.offMain.crowd?.tick ?? CROWD_OFF_MAIN_TRADERS)) {
-        this.openCrowd({ kind: 'tick', tick });
-        return;
-      }
-      this.applyMarket(e);
-      this.runScript(tick.t);
-    } else if (e.kind === 'funding') {
-      if (!this.session || !this.engine.readState.markets.has(e.funding.symbol)) return;
-      this.applyMarket(e);
-    }
+    if (this.opening !== 'no') return;
+    if (!this.session || !this.engine.readState.markets.has(funding.symbol)) return;
+    this.applyMarket({ kind: 'funding', funding });
   }
 
   /**
@@ -221,8 +192,6 @@ export class TradingService implements TickSink {
    */
   onReset(t: number): void {
     const loaded = this.loadedSession();
-    // A seek or a load while a crowd opens off main: the open is dropped (the log does not hold its tick yet).
-    if (this.held) this.abandonOpening();
     if (this.opening !== 'no') {
       // A failed reopen keeps its log untouched (as a failed synchronous open does).
       if (this.opening !== 'yes' || !loaded || loaded.spec.key === this.storedSession()?.key) return;
@@ -237,9 +206,9 @@ export class TradingService implements TickSink {
     this.hashCache = null;
     this.scriptNext = this.nextScriptIndex();
     this.queries.invalidate();
-    this.frames.dropActivity();
+    this.activity.take();
     this.deps.publish({ type: 'trading.reset', payload: { reason: 'rewind', t, discarded: report.discarded, discardedCommands: report.discardedCommands } });
-    this.frames.markDirty();
+    this.markDirty();
   }
 
   /**
@@ -249,7 +218,6 @@ export class TradingService implements TickSink {
    * Rewinding is a seek back, never a load.
    */
   onLoad(t: number): number {
-    if (this.held) this.abandonOpening();
     if (this.opening !== 'no' && this.loadedSession()?.spec.key === this.storedSession()?.key) throw openingConflict(this.opening);
     if (!this.session || this.loadedSession()?.spec.key !== this.session.key) {
       this.onReset(t);
@@ -271,27 +239,17 @@ export class TradingService implements TickSink {
   startSession(spec: SessionSpec, source?: { readonly scenario: Scenario; readonly id: string | null }): void {
     this.journal.clear();
     this.hashCache = null;
-    const header = headerEvents(spec);
-    const session = { key: spec.key, name: spec.name, symbol: spec.symbol, t0: spec.t0, headerSeq: header.length, script: spec.script, ...(source ? { source } : {}) };
-    // A big crowd is drawn in the trading worker (its event comes last); the session is stored once the log holds it.
-    const crowd = this.deps.offMain && (spec.crowd?.traders ?? 0) >= (this.deps.offMain.crowd?.draw ?? CROWD_DRAW_OFF_MAIN_TRADERS) ? header.pop() : undefined;
-    for (const e of header) {
+    for (const e of headerEvents(spec)) {
       const r = this.journal.apply(e, true);
       if (!r.ok) throw new AppError('ENGINE_REJECTED', `the session's ${e.kind} was refused: ${r.rejection.message}`, { code: r.rejection.code });
     }
-    this.session = null;
-    if (crowd) this.openCrowd(crowd, () => this.beginSession(session));
-    else this.beginSession(session);
-    this.queries.invalidate();
-    this.frames.dropActivity();
-    this.deps.publish({ type: 'trading.reset', payload: { reason: 'session', t: spec.t0, discarded: 0, discardedCommands: 0 } });
-    this.frames.markDirty();
-  }
-
-  private beginSession(session: StoredSession): void {
-    this.session = session;
-    this.journal.repo.setMeta('session', JSON.stringify(session));
+    this.session = { key: spec.key, name: spec.name, symbol: spec.symbol, t0: spec.t0, headerSeq: this.journal.seq, script: spec.script, ...(source ? { source } : {}) };
+    this.journal.repo.setMeta('session', JSON.stringify(this.session));
     this.scriptNext = 0;
+    this.queries.invalidate();
+    this.activity.take();
+    this.deps.publish({ type: 'trading.reset', payload: { reason: 'session', t: spec.t0, discarded: 0, discardedCommands: 0 } });
+    this.markDirty();
   }
 
   private startFor(symbol: string, t: number): void {
@@ -348,7 +306,16 @@ export class TradingService implements TickSink {
   /** An order command's answer: the order as it ended up, its fills, and any liquidations it set off. */
   orderCommand(command: EngineCommand, planId?: string): OrderResult {
     const id = this.engine.readState.ids.order + 1;
-    return orderResult(this.command(command, planId), id);
+    const effects = this.command(command, planId);
+    let order: OrderView | null = null;
+    const fills: FillView[] = [];
+    const liquidations: LiquidationView[] = [];
+    for (const e of effects) {
+      if (e.kind === 'order' && e.order.id === id) order = e.order;
+      if (e.kind === 'fill' && e.fill.orderId === id) fills.push(e.fill);
+      if (e.kind === 'liquidation') liquidations.push(e.liquidation);
+    }
+    return { order, fills, liquidations };
   }
 
   // ---- applying and pushing ------------------------------------------------------------------
@@ -356,12 +323,8 @@ export class TradingService implements TickSink {
   private applyMarket(event: EngineEvent): void {
     const r = this.journal.apply(event, false);
     if (!r.ok) throw new Error(`the engine refused a market event (${event.kind}): ${r.rejection.message}`);
-    this.afterMarket(r.effects, event.kind === 'tick' ? event.tick.t : event.kind === 'funding' ? event.funding.t : this.engine.readState.t);
-  }
-
-  private afterMarket(effects: readonly Effect[], t: number): void {
-    this.notifyTrader(effects, t);
-    this.absorb(effects);
+    this.notifyTrader(r.effects, event.kind === 'tick' ? event.tick.t : event.kind === 'funding' ? event.funding.t : this.engine.readState.t);
+    this.absorb(r.effects);
   }
 
   private notifyTrader(effects: readonly Effect[], t: number): void {
@@ -369,15 +332,32 @@ export class TradingService implements TickSink {
   }
 
   private absorb(effects: readonly Effect[]): void {
-    this.frames.absorb(effects);
+    this.activity.add(effects);
+    this.markDirty();
+  }
+
+  private markDirty(): void {
+    this.stateDirty = true;
+    if (this.frameTimer !== null || this.closed) return;
+    this.frameTimer = this.timers.later(() => {
+      this.frameTimer = null;
+      this.pushFrame();
+    }, this.deps.frameMs ?? 100);
   }
 
   /**
    * Sends the coalesced frame now (the timer calls this; tests and the CLI may too). Buffered
-   * market events are committed first, so a slow replay never leaves events waiting for a full group.
+   * market events are committed first, so nothing shown is more than one frame from the disk and
+   * a slow replay never leaves events waiting for a full group.
    */
   pushFrame(): void {
-    this.frames.push();
+    if (!this.closed && this.journal.pendingCount > 0) this.journal.flush();
+    const activity = this.activity.take();
+    if (activity) this.deps.publish({ type: 'trading.activity', payload: activity });
+    if (this.stateDirty) {
+      this.stateDirty = false;
+      this.deps.publish({ type: 'trading.state', payload: this.queries.state() });
+    }
   }
 
   /** Commits buffered market events now. */
@@ -389,13 +369,20 @@ export class TradingService implements TickSink {
     if (this.closed) return;
     this.closed = true;
     this.openGeneration += 1;
-    this.frames.stop();
-    this.held = null;
+    if (this.frameTimer !== null) this.timers.cancel(this.frameTimer);
+    this.frameTimer = null;
     this.journal.close();
   }
+}
 
-  /** Settles when the last snapshot asked of the replica is stored (the close snapshot is written after close() returns). */
-  get snapshotWritten(): Promise<unknown> {
-    return this.journal.snapshotWritten;
+/** The trader's events among a market event's effects (liquidation and ADL fills are not "your fill"). */
+function traderEvents(effects: readonly Effect[]): PauseEvent[] {
+  const out = new Set<PauseEvent>();
+  for (const e of effects) {
+    if (e.kind === 'liquidation' && e.liquidation.account === TRADER_ID) out.add('liquidation');
+    else if (e.kind === 'liquidation' && e.liquidation.adl.some((s) => s.account === TRADER_ID)) out.add('adl');
+    else if (e.kind === 'triggered' && e.account === TRADER_ID) out.add('stop');
+    else if (e.kind === 'fill' && e.fill.account === TRADER_ID && e.fill.liquidity !== 'liquidation' && e.fill.liquidity !== 'adl') out.add('fill');
   }
+  return [...out];
 }

@@ -1,16 +1,12 @@
 /**
  * Big crowds and main's event loop (issue 10 item 7): a 100,000-trader workspace is opened (the
- * crowd arrives on the first tick), replayed with persistence, closed and reopened. By default as
- * the app does it: the crowd's tick is applied by the trading worker (restoreOffMain with the
- * tick), main adopts the engine in slices and the worker stays as its replica, writing every
- * snapshot (the close one included); the reopen is off main too. CROWD_BENCH_ON_MAIN=1 runs the
- * old path (everything on main) to compare; the synchronous reopen is always measured. For each
- * phase it prints the wall time and main's event-loop delay (perf_hooks.monitorEventLoopDelay: max
- * and p99), while a 10 ms interval stands for the UI, and the load average (2 shared cores).
+ * crowd arrives on the first tick), replayed with persistence, and reopened: synchronously (the
+ * old way) and off main (restoreOffMain: a worker reads and parses the snapshot, main builds its
+ * engine in slices). For each phase it prints the wall time and main's event-loop delay
+ * (perf_hooks.monitorEventLoopDelay: max and p99), while a 10 ms interval stands for the UI.
  * Prints figures; asserts nothing.
  *
- *   npx tsx test/bench/crowd-thread.bench.ts   (CROWD_BENCH_TRADERS=10000, CROWD_BENCH_TICKS=50000,
- *   CROWD_BENCH_SNAPSHOT_EVERY=10000, CROWD_BENCH_ON_MAIN=1)
+ *   npx tsx test/bench/crowd-thread.bench.ts   (CROWD_BENCH_TRADERS=10000, CROWD_BENCH_TICKS=50000)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -26,8 +22,7 @@ import { restoreOffMain } from '#main/trading/restore-off-main';
 const TRADERS = Number(process.env.CROWD_BENCH_TRADERS ?? 100_000);
 const TICKS = Number(process.env.CROWD_BENCH_TICKS ?? 250_000);
 const T0 = Date.UTC(2025, 0, 1);
-const OPTIONS = { groupSize: 2000, snapshotEvery: Number(process.env.CROWD_BENCH_SNAPSHOT_EVERY ?? 100_000), verify: true };
-const ON_MAIN = process.env.CROWD_BENCH_ON_MAIN === '1';
+const OPTIONS = { groupSize: 2000, snapshotEvery: 100_000, verify: true };
 
 const header: EngineEvent[] = [
   {
@@ -84,7 +79,7 @@ const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { maximumFra
  * never yields shows up there, and in the monitor's first sample after it).
  */
 async function phase<T>(label: string, run: () => Promise<T> | T): Promise<T> {
-  const h = monitorEventLoopDelay({ resolution: 5 });
+  const h = monitorEventLoopDelay({ resolution: 10 });
   let last = performance.now();
   let maxGap = 0;
   const ui = setInterval(() => {
@@ -101,7 +96,7 @@ async function phase<T>(label: string, run: () => Promise<T> | T): Promise<T> {
   h.disable();
   clearInterval(ui);
   console.log(
-    `${label.padEnd(66)} ${fmt(ms / 1000, 2).padStart(6)} s | event-loop delay max ${fmt(h.max / 1e6).padStart(6)} ms, p99 ${fmt(h.percentile(99) / 1e6).padStart(5)} ms | longest UI gap ${fmt(maxGap).padStart(6)} ms | load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+    `${label.padEnd(62)} ${fmt(ms / 1000, 2).padStart(6)} s | event-loop delay max ${fmt(h.max / 1e6).padStart(6)} ms, p99 ${fmt(h.percentile(99) / 1e6).padStart(5)} ms | longest UI gap ${fmt(maxGap).padStart(6)} ms`,
   );
   return out;
 }
@@ -111,56 +106,29 @@ const apply = (journal: TradingJournal, e: EngineEvent): void => {
   if (!r.ok) throw new Error(r.rejection.message);
 };
 
-console.log(
-  `crowd-thread: ${fmt(TRADERS)} traders, ${fmt(TICKS)} persisted price updates (snapshot every ${fmt(OPTIONS.snapshotEvery)} events), ${ON_MAIN ? 'ON MAIN (the old path)' : 'off main (trading worker)'}; machine ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
-);
+console.log(`crowd-thread: ${fmt(TRADERS)} traders, ${fmt(TICKS)} persisted price updates (snapshot every 100,000 events); machine ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
 const keep = process.env.CROWD_BENCH_DIR;
 const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-crowd-'));
 if (keep) fs.mkdirSync(keep, { recursive: true });
 try {
   const file = path.join(dir, 'workspace.levdesk.db');
   let ws = openWorkspace(file);
-  let journal = TradingJournal.open(ws.db, OPTIONS).journal;
-  const first = market(0, 1).next().value as EngineEvent;
-  if (ON_MAIN) {
-    await phase('open: setup and crowd events (on main: the crowd is drawn)', () => {
-      for (const e of header) apply(journal, e);
-      journal.flush(false, true);
-    });
-    await phase('open: the first tick opens the crowd (on main)', () => {
-      apply(journal, first);
-      journal.flush(false, true);
-    });
-  } else {
-    apply(journal, header[0]!);
+  const { journal } = TradingJournal.open(ws.db, OPTIONS);
+  await phase('open: setup, crowd, first tick (on main)', () => {
+    for (const e of header) apply(journal, e);
+    apply(journal, market(0, 1).next().value as EngineEvent);
     journal.flush(false, true);
-    // As TradingService does: the crowd's draw and the tick that opens it go to the worker.
-    const opened = await phase('open: crowd drawn and opened (worker), main adopts it', async () => {
-      const r = await restoreOffMain(ws.db, file, OPTIONS.verify, [header[1]!, first]);
-      const adopted = TradingJournal.adopt(ws.db, r.engine, OPTIONS, 0, r.replica);
-      adopted.record(header[1]!, r.effects[0]!, r.engine.readState.seq - 1);
-      adopted.record(first, r.effects[1]!, r.engine.readState.seq);
-      adopted.snapshotHead();
-      return { journal: adopted, r };
-    });
-    journal = opened.journal;
-    console.log(`  until main has the engine ${fmt(opened.r.ms / 1000, 2)} s; the worker's part (rebuild, draw, tick, send, hash) ${fmt(opened.r.workerMs / 1000, 2)} s`);
-    const w = (await phase('  (the worker snapshots the crowd; main waits for nothing)', () => journal.snapshotWritten)) as { ms: number } | undefined;
-    console.log(`  the worker's snapshot of the crowd: ${fmt((w?.ms ?? 0) / 1000, 2)} s`);
-  }
-  await phase(`persisted replay of ${fmt(TICKS)} ticks, 2,000 per task`, async () => {
+  });
+  await phase(`persisted replay of ${fmt(TICKS)} ticks, 2,000 per task (on main)`, async () => {
     let n = 0;
     for (const e of market(1, TICKS)) {
       apply(journal, e);
       if (++n % 2000 === 0) await new Promise((r) => setImmediate(r));
     }
     journal.flush(false, true);
-    await journal.snapshotWritten;
   });
+  await phase('close (snapshot at the head, on main)', () => journal.close());
   const hash = journal.engine.stateHash();
-  await phase(`close (snapshot at the head, ${ON_MAIN ? 'on main' : 'by the worker'}): main's part`, () => journal.close());
-  if (!ON_MAIN) await phase('  close: until the worker has stored it', () => journal.snapshotWritten);
-  if (!ON_MAIN) console.log('  (the worker serialises, hashes and stores it; main only sent the last events)');
   ws.close();
 
   ws = openWorkspace(file);
@@ -170,7 +138,6 @@ try {
   ws = openWorkspace(file);
   const off = await phase('reopen off main (worker parse + sliced restore)', () => restoreOffMain(ws.db, file, true));
   const offHash = off.engine.stateHash();
-  await off.replica.terminate();
   ws.close();
   console.log(`reopen off main: ready on main ${fmt(off.ms / 1000, 2)} s, worker (parse, check, restore, re-hash) ${fmt(off.workerMs / 1000, 2)} s`);
   console.log(`same state hash: synchronous ${syncHash === hash}, off main ${offHash === hash}, worker's hash ${off.hash === hash}`);

@@ -1,0 +1,56 @@
+import { parentPort } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { Engine } from '#main/engine/engine';
+import { canonicalJson } from '#main/engine/state/hash';
+import { TradingLogRepo } from '../store/trading-log-repo';
+import { checkRestored, readSnapshot, replayOne, sha256 } from './rebuild';
+import { RESTORE_SLICE, type RestoreJob, type RestoreMessage } from './restore-protocol';
+
+/**
+ * Reopening a trading workspace off main's event loop (issue 10 item 7): a read-only connection
+ * reads and checks the latest snapshot, parses it (the 50 MB JSON of a 100,000-trader crowd) and
+ * sends it to main in slices; then, while main assembles its engine, restores it here too to
+ * check it serialises back to its hash, replays the tail and reports the final state hash.
+ */
+const post = (m: RestoreMessage): void => parentPort!.postMessage(m);
+
+function slices<T>(rows: readonly T[], send: (part: T[]) => void): void {
+  for (let i = 0; i < rows.length; i += RESTORE_SLICE) send(rows.slice(i, i + RESTORE_SLICE));
+}
+
+export function runRestoreJob(job: RestoreJob): void {
+  const started = performance.now();
+  const db = new Database(job.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const repo = new TradingLogRepo(db);
+    const snap = repo.latestSnapshot(job.toSeq);
+    const parsed = snap ? readSnapshot(snap, job.verify) : null;
+    if (parsed) {
+      const { state, index } = parsed;
+      const idx = index ? { ...index, entries: [], heaps: index.heaps.map((h) => ({ ...h, heap: { ...h.heap, items: [] } })) } : null;
+      post({ kind: 'head', snapshotSeq: snap!.seq, head: { ...state, accounts: [] }, index: idx });
+      slices(state.accounts, (accounts) => post({ kind: 'accounts', accounts }));
+      if (index) {
+        slices(index.entries, (entries) => post({ kind: 'entries', entries }));
+        index.heaps.forEach((h, i) => slices(h.heap.items, (items) => post({ kind: 'heapItems', heap: i, items })));
+      }
+    } else {
+      post({ kind: 'head', snapshotSeq: 0, head: null, index: null });
+    }
+    post({ kind: 'data', parseMs: performance.now() - started });
+    const engine = parsed ? Engine.restore(parsed.state, parsed.index ? { index: parsed.index } : {}) : new Engine();
+    if (snap && job.verify) checkRestored(engine, snap);
+    for (const { seq, event } of repo.events((snap?.seq ?? 0) + 1, job.toSeq)) replayOne(engine, seq, event);
+    post({ kind: 'verified', hash: sha256(canonicalJson(engine.snapshot())), ms: performance.now() - started });
+  } finally {
+    db.close();
+  }
+}
+
+parentPort?.on('message', (job: RestoreJob) => {
+  try {
+    runRestoreJob(job);
+  } catch (err) {
+    post({ kind: 'error', message: (err as Error).message });
+  }
+});
