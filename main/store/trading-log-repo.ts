@@ -43,6 +43,9 @@ export class TradingLogRepo {
   private readonly inheritPlanOrder: Statement<[number, number, number]>;
   private readonly selectLastSeq: Statement<[], { seq: number | null }>;
   private readonly selectEvents: Statement<[number, number], { seq: number; body: string }>;
+  // Prepared once: db.pragma() prepares its statement at every call, twice per group commit.
+  private readonly syncNormal: Statement<[]>;
+  private readonly syncFull: Statement<[]>;
 
   constructor(private readonly db: Db) {
     this.insertEvent = db.prepare('INSERT INTO trading_events (seq, t, kind, body) VALUES (?, ?, ?, ?)');
@@ -61,6 +64,8 @@ export class TradingLogRepo {
     this.inheritPlanOrder = db.prepare('INSERT OR IGNORE INTO plan_orders (order_id, plan_id, seq) SELECT ?, plan_id, ? FROM plan_orders WHERE order_id = ?');
     this.selectLastSeq = db.prepare('SELECT MAX(seq) AS seq FROM trading_events');
     this.selectEvents = db.prepare('SELECT seq, body FROM trading_events WHERE seq >= ? AND seq <= ? ORDER BY seq');
+    this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
+    this.syncFull = db.prepare('PRAGMA synchronous = FULL');
   }
 
   /**
@@ -74,11 +79,11 @@ export class TradingLogRepo {
    */
   append(batch: readonly LoggedEvent[], snapshot?: StoredSnapshot, durable = true): void {
     if (batch.length === 0 && !snapshot) return;
-    if (!durable) this.db.pragma('synchronous = NORMAL');
+    if (!durable) this.syncNormal.run();
     try {
       this.write(batch, snapshot);
     } finally {
-      if (!durable) this.db.pragma('synchronous = FULL');
+      if (!durable) this.syncFull.run();
     }
   }
 

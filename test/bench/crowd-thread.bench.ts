@@ -112,7 +112,7 @@ const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-crowd-'));
 if (keep) fs.mkdirSync(keep, { recursive: true });
 try {
   const file = path.join(dir, 'workspace.levdesk.db');
-  let ws = openWorkspace(file);
+  let ws = openWorkspace(file, { checkpoints: 'worker' });
   const { journal } = TradingJournal.open(ws.db, OPTIONS);
   await phase('open: setup, crowd, first tick (on main)', () => {
     for (const e of header) apply(journal, e);
@@ -131,11 +131,11 @@ try {
   const hash = journal.engine.stateHash();
   ws.close();
 
-  ws = openWorkspace(file);
+  ws = openWorkspace(file, { checkpoints: 'worker' });
   const sync = await phase('reopen, synchronous (TradingJournal.open)', () => TradingJournal.open(ws.db, OPTIONS));
   const syncHash = sync.journal.engine.stateHash();
   ws.close();
-  ws = openWorkspace(file);
+  ws = openWorkspace(file, { checkpoints: 'worker' });
   const off = await phase('reopen off main (worker parse + sliced restore)', () => restoreOffMain(ws.db, file, true));
   const offHash = off.engine.stateHash();
   ws.close();
