@@ -40,6 +40,12 @@ export interface EngineOptions {
 export class Engine {
   private state: EngineState;
   private readonly idx = new EngineIndexes();
+  /**
+   * The state hash of the state as of `seq`, once computed: a reopen checks the restored state's
+   * hash against the stored one and the journal then reports it; a 100,000-trader state takes
+   * ~1 s to serialise. Any apply() forgets it (the state only changes through apply()).
+   */
+  private knownHash: { readonly seq: number; readonly hash: string } | null = null;
 
   constructor(snapshot?: EngineSnapshot, options: EngineOptions = {}) {
     this.idx.adlSelection = options.adlSelection ?? 'indexed';
@@ -68,6 +74,7 @@ export class Engine {
   }
 
   apply(event: EngineEvent): ApplyResult {
+    this.knownHash = null;
     const st = this.state;
     const t = eventTime(event);
     const ctx: EngineContext = { state: st, idx: this.idx, effects: [], dirty: new Set() };
@@ -133,7 +140,9 @@ export class Engine {
 
   /** sha256 of the canonical snapshot: equal hashes, equal states. */
   stateHash(): string {
-    return hashOf(this.snapshot());
+    const seq = this.state.seq;
+    if (this.knownHash?.seq !== seq) this.knownHash = { seq, hash: hashOf(this.snapshot()) };
+    return this.knownHash.hash;
   }
 
   /** Read-only access for queries (views, previews, explanations). Do not mutate. */

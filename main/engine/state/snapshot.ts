@@ -10,6 +10,7 @@ import type { AccountKind } from '../model/ids';
 import { MarketState } from '../model/market';
 import type { Order, OrderRole } from '../model/order';
 import { emptyState, type EngineState, type IdCounters } from './engine-state';
+import { markCanonical, sortedCopy } from './hash';
 
 /**
  * The engine state as plain JSON data: decimals as strings (full precision), collections as
@@ -114,94 +115,100 @@ const byKey = <T>(key: (x: T) => string | number) => (a: T, b: T) => {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
 
+/**
+ * Every object below is written with its keys in sorted order (and the small foreign values,
+ * tick, crowd parameters, counters, copied sorted), so the snapshot is already canonical JSON's
+ * shape: markCanonical lets canonicalJson write it without re-building every object
+ * (test/property/engine/canonical-snapshot.test.ts checks both the order and the text).
+ */
 export function snapshotState(st: EngineState): EngineSnapshot {
-  return {
-    format: 1,
-    t: Number.isFinite(st.t) ? st.t : null,
-    seq: st.seq,
-    insurance: s(st.insurance),
+  return markCanonical({
+    accounts: [...st.accounts.values()].sort(byKey((a) => a.id)).map(accountSnap),
+    crowd: st.crowd ? { next: st.crowd.next, params: sortedCopy(st.crowd.params), skipped: st.crowd.skipped, startT: st.crowd.startT, symbol: st.crowd.symbol } : null,
+    defaults: sortedCopy({ ...st.defaults }),
     fees: s(st.fees),
-    netDeposits: s(st.netDeposits),
-    ids: { ...st.ids },
-    defaults: { ...st.defaults },
+    format: 1,
+    ids: sortedCopy({ ...st.ids }),
+    insurance: s(st.insurance),
     markets: [...st.markets.values()].sort(byKey((m) => m.symbol)).map((m) => ({
-      symbol: m.symbol,
-      profileId: m.config.profileId,
       depthScale: m.config.depthScale,
-      impactHalfLifeMs: m.config.impactHalfLifeMs,
-      tick: m.tick,
       displacement: m.displacement,
+      fundingIntervalHours: m.fundingIntervalHours,
+      impactHalfLifeMs: m.config.impactHalfLifeMs,
       lastFundingRate: s(m.lastFundingRate),
       lastFundingT: m.lastFundingT,
-      fundingIntervalHours: m.fundingIntervalHours,
       openInterest: s(m.openInterest),
+      profileId: m.config.profileId,
+      symbol: m.symbol,
+      tick: sortedCopy(m.tick),
     })),
-    accounts: [...st.accounts.values()].sort(byKey((a) => a.id)).map(accountSnap),
-    crowd: st.crowd ? { params: st.crowd.params, symbol: st.crowd.symbol, startT: st.crowd.startT, next: st.crowd.next, skipped: st.crowd.skipped } : null,
-  };
+    netDeposits: s(st.netDeposits),
+    seq: st.seq,
+    t: Number.isFinite(st.t) ? st.t : null,
+  });
 }
 
 function accountSnap(a: Account): AccountSnap {
   return {
+    deposited: s(a.deposited),
+    history: a.history,
     id: a.id,
     kind: a.kind,
-    wallet: s(a.wallet),
-    history: a.history,
-    deposited: s(a.deposited),
-    withdrawn: s(a.withdrawn),
-    settings: [...a.settings.entries()].sort(byKey(([k]) => k)).map(([k, v]) => [k, v.mode, v.leverage] as const),
+    orders: [...a.orders.values()].sort(byKey((o) => o.id)).map(orderSnap),
     positions: [...a.positions.values()].sort(byKey((p) => p.symbol)).map((p) => ({
-      symbol: p.symbol,
-      side: p.side,
-      qty: s(p.qty),
       entryValue: s(p.entryValue),
-      mode: p.mode,
+      feesPaid: s(p.feesPaid),
+      fundingPaid: s(p.fundingPaid),
       leverage: p.leverage,
       margin: s(p.margin),
-      fundingPaid: s(p.fundingPaid),
-      realizedPnl: s(p.realizedPnl),
-      feesPaid: s(p.feesPaid),
+      mode: p.mode,
       openedAt: p.openedAt,
+      qty: s(p.qty),
+      realizedPnl: s(p.realizedPnl),
+      side: p.side,
+      symbol: p.symbol,
       updatedAt: p.updatedAt,
     })),
-    orders: [...a.orders.values()].sort(byKey((o) => o.id)).map(orderSnap),
+    settings: [...a.settings.entries()].sort(byKey(([k]) => k)).map(([k, v]) => [k, v.mode, v.leverage] as const),
+    wallet: s(a.wallet),
+    withdrawn: s(a.withdrawn),
   };
 }
 
 function orderSnap(o: Order): OrderSnap {
   return {
-    id: o.id,
-    clientOrderId: o.clientOrderId,
-    symbol: o.symbol,
-    side: o.side,
-    type: o.type,
-    status: o.status,
-    qty: s(o.qty),
-    filled: s(o.filled),
-    filledValue: s(o.filledValue),
-    price: sn(o.price),
-    trigger: sn(o.trigger),
-    triggerSource: o.triggerSource,
-    timeInForce: o.timeInForce,
-    reduceOnly: o.reduceOnly,
-    closePosition: o.closePosition,
-    callbackRate: sn(o.callbackRate),
     activation: sn(o.activation),
-    trailingExtreme: sn(o.trailingExtreme),
-    triggered: o.triggered,
-    parentId: o.parentId,
-    role: o.role,
     bracket: o.bracket
       ? {
-          stopLoss: o.bracket.stopLoss ? { trigger: s(o.bracket.stopLoss.trigger), source: o.bracket.stopLoss.source } : null,
-          takeProfits: o.bracket.takeProfits.map((r) => ({ trigger: s(r.trigger), fraction: r.fraction, price: sn(r.price), source: r.source })),
+          stopLoss: o.bracket.stopLoss ? { source: o.bracket.stopLoss.source, trigger: s(o.bracket.stopLoss.trigger) } : null,
+          takeProfits: o.bracket.takeProfits.map((r) => ({ fraction: r.fraction, price: sn(r.price), source: r.source, trigger: s(r.trigger) })),
         }
       : null,
-    fraction: o.fraction,
-    rung: o.rung,
+    callbackRate: sn(o.callbackRate),
+    clientOrderId: o.clientOrderId,
+    closePosition: o.closePosition,
     createdAt: o.createdAt,
-    updatedAt: o.updatedAt,
+    filled: s(o.filled),
+    filledValue: s(o.filledValue),
+    fraction: o.fraction,
+    id: o.id,
+    parentId: o.parentId,
+    price: sn(o.price),
+    qty: s(o.qty),
     reason: o.reason,
+    reduceOnly: o.reduceOnly,
+    role: o.role,
+    rung: o.rung,
+    side: o.side,
+    status: o.status,
+    symbol: o.symbol,
+    timeInForce: o.timeInForce,
+    trailingExtreme: sn(o.trailingExtreme),
+    trigger: sn(o.trigger),
+    triggerSource: o.triggerSource,
+    triggered: o.triggered,
+    type: o.type,
+    updatedAt: o.updatedAt,
   };
 }
 
