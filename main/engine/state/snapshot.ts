@@ -2,7 +2,7 @@ import type { CrowdParams } from '#shared/domain/crowd';
 import type { MarginMode, ProfileId, Side } from '#shared/domain/exchange';
 import type { MarketTick } from '#shared/domain/market-tick';
 import type { OrderReason, OrderSide, OrderStatus, OrderType, TimeInForce, TriggerSource } from '#shared/domain/trading-orders';
-import { Dec } from '#shared/money/decimal';
+import { Dec, ZERO } from '#shared/money/decimal';
 import { contractSpec, getProfile } from '#shared/risk/index';
 import { generateCrowdSteps } from '../crowd/generate';
 import type { Account, Position } from '../model/account';
@@ -105,8 +105,9 @@ export interface AccountSnap {
   readonly orders: readonly OrderSnap[];
 }
 
-const s = (d: Dec): string => d.toFixed();
-const sn = (d: Dec | null): string | null => (d ? d.toFixed() : null);
+// Zero is the commonest amount (untouched fees, PnL, funding, withdrawals; restores share ZERO).
+const s = (d: Dec): string => (d === ZERO ? '0' : d.toFixed());
+const sn = (d: Dec | null): string | null => (d ? s(d) : null);
 /** Parses a decimal text. */
 type DecReader = (x: string) => Dec;
 
@@ -117,7 +118,7 @@ type DecReader = (x: string) => Dec;
  * of a restore's time.
  */
 function decimalReader(): DecReader {
-  const seen = new Map<string, Dec>();
+  const seen = new Map<string, Dec>([['0', ZERO]]);
   return (x) => {
     let v = seen.get(x);
     if (v === undefined) seen.set(x, (v = new Dec(x)));
@@ -129,6 +130,15 @@ const byKey = <T>(key: (x: T) => string | number) => (a: T, b: T) => {
   const kb = key(b);
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
+
+/** A map's values sorted; most accounts hold none or one of each, which need no copy-and-sort. */
+function sortedValues<T, U>(items: ReadonlyMap<unknown, T>, order: (a: T, b: T) => number, out: (x: T) => U): U[] {
+  if (items.size === 0) return [];
+  if (items.size === 1) for (const x of items.values()) return [out(x)];
+  return [...items.values()].sort(order).map(out);
+}
+const bySymbol = byKey((p: Position) => p.symbol);
+const byId = byKey((o: Order) => o.id);
 
 /**
  * Every object below is written with its keys in sorted order (and the small foreign values,
@@ -169,8 +179,8 @@ function accountSnap(a: Account): AccountSnap {
     history: a.history,
     id: a.id,
     kind: a.kind,
-    orders: [...a.orders.values()].sort(byKey((o) => o.id)).map(orderSnap),
-    positions: [...a.positions.values()].sort(byKey((p) => p.symbol)).map((p) => ({
+    orders: sortedValues(a.orders, byId, orderSnap),
+    positions: sortedValues(a.positions, bySymbol, (p) => ({
       entryValue: s(p.entryValue),
       feesPaid: s(p.feesPaid),
       fundingPaid: s(p.fundingPaid),
