@@ -1,9 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { Engine } from '#main/engine/engine';
-import { canonicalJson } from '#main/engine/state/hash';
 import { TradingLogRepo } from '../store/trading-log-repo';
-import { checkRestored, readSnapshot, replayOne, sha256 } from './rebuild';
+import { checkRestored, readSnapshot, replayOne } from './rebuild';
 import { RESTORE_SLICE, type RestoreJob, type RestoreMessage } from './restore-protocol';
 
 /**
@@ -41,7 +40,7 @@ export function runRestoreJob(job: RestoreJob): void {
     const engine = parsed ? Engine.restore(parsed.state, parsed.index ? { index: parsed.index } : {}) : new Engine();
     if (snap && job.verify) checkRestored(engine, snap);
     for (const { seq, event } of repo.events((snap?.seq ?? 0) + 1, job.toSeq)) replayOne(engine, seq, event);
-    post({ kind: 'verified', hash: sha256(canonicalJson(engine.snapshot())), ms: performance.now() - started });
+    post({ kind: 'verified', hash: engine.stateHash(), ms: performance.now() - started });
   } finally {
     db.close();
   }

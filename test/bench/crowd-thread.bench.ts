@@ -3,7 +3,8 @@
  * crowd arrives on the first tick), replayed with persistence, and reopened: synchronously (the
  * old way) and off main (restoreOffMain: a worker reads and parses the snapshot, main builds its
  * engine in slices). For each phase it prints the wall time and main's event-loop delay
- * (perf_hooks.monitorEventLoopDelay: max and p99), while a 10 ms interval stands for the UI.
+ * (perf_hooks.monitorEventLoopDelay: max and p99), while a 10 ms interval stands for the UI, and
+ * the process's CPU time (all threads: a loaded machine stretches wall time, not CPU time).
  * Prints figures; asserts nothing.
  *
  *   npx tsx test/bench/crowd-thread.bench.ts   (CROWD_BENCH_TRADERS=10000, CROWD_BENCH_TICKS=50000)
@@ -91,13 +92,15 @@ async function phase<T>(label: string, run: () => Promise<T> | T): Promise<T> {
   h.enable();
   await new Promise((r) => setTimeout(r, 30));
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   const out = await run();
   const ms = performance.now() - started;
+  const cpu = process.cpuUsage(cpu0);
   await new Promise((r) => setTimeout(r, 30));
   h.disable();
   clearInterval(ui);
   console.log(
-    `${label.padEnd(62)} ${fmt(ms / 1000, 2).padStart(6)} s | event-loop delay max ${fmt(h.max / 1e6).padStart(6)} ms, p99 ${fmt(h.percentile(99) / 1e6).padStart(5)} ms | longest UI gap ${fmt(maxGap).padStart(6)} ms`,
+    `${label.padEnd(62)} ${fmt(ms / 1000, 2).padStart(6)} s | event-loop delay max ${fmt(h.max / 1e6).padStart(6)} ms, p99 ${fmt(h.percentile(99) / 1e6).padStart(5)} ms | longest UI gap ${fmt(maxGap).padStart(6)} ms | process CPU ${fmt((cpu.user + cpu.system) / 1e6, 2)} s (load ${os.loadavg()[0]!.toFixed(2)})`,
   );
   return out;
 }

@@ -45,10 +45,14 @@ export function* arrivalSteps(ctx: EngineContext, m: MarketState, every: number)
   let opened = 0;
   const skippedBefore = crowd.skipped;
   let n = 0;
+  // Entries fill at the quote without moving the book, so one quote serves every arrival of the
+  // tick (100,000 when a crowd opens at once).
+  const q = m.quote();
+  const quotes = { buy: bestPrice(q, 'buy'), sell: bestPrice(q, 'sell') };
   while (crowd.next < arrivals.length && arrivals[crowd.next]!.t <= ctx.state.t) {
     const a = arrivals[crowd.next]!;
     crowd.next += 1;
-    if (openArrival(ctx, m, a)) opened += 1;
+    if (openArrival(ctx, m, a, quotes)) opened += 1;
     else crowd.skipped += 1;
     if (++n % every === 0) yield;
   }
@@ -65,9 +69,9 @@ export function* arrivalSteps(ctx: EngineContext, m: MarketState, every: number)
  * time whose flow is already in the real price series. Its stops and liquidations do walk the
  * book (that flow is the cascade this simulation adds).
  */
-function openArrival(ctx: EngineContext, m: MarketState, a: CrowdArrival): boolean {
+function openArrival(ctx: EngineContext, m: MarketState, a: CrowdArrival, quotes: { readonly buy: Dec; readonly sell: Dec }): boolean {
   const side = a.side === 'long' ? 'buy' : 'sell';
-  const price = bestPrice(m.quote(), side);
+  const price = quotes[side];
   const spec = m.spec;
   const unit = price.mul(spec.contractSize);
   let qty = floorTo(new Dec(a.notional).div(unit), spec.stepSize);

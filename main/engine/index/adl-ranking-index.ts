@@ -208,6 +208,8 @@ export class AdlRankingIndex {
 
   constructor(private readonly liq: LiquidationIndex) {
     liq.watch((symbol, account) => {
+      // No ranking kept (no ADL yet: every crowd opening): nothing to touch, no keys to build.
+      if (this.rankings.size === 0) return;
       this.rankings.get(`${symbol}|long`)?.touch(account);
       this.rankings.get(`${symbol}|short`)?.touch(account);
     });

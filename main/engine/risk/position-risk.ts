@@ -2,6 +2,7 @@ import { Dec, ZERO } from '#shared/money/decimal';
 import {
   explainLiquidation,
   initialMargin,
+  liquidationPrices,
   maintenanceMargin,
   marginStateAt,
   unrealizedPnl,
@@ -53,9 +54,8 @@ export interface SolvedPrices {
 
 export function solvePrices(markets: MarketLookup, account: Account, p: Position): SolvedPrices {
   if (p.mode === 'isolated' && p.margin.lte(0)) return { liquidation: null, bankruptcy: null };
-  // One solve gives both (the explanation carries them); two separate calls would solve twice.
-  const e = explainLiquidation(liquidationInput(markets, account, p));
-  return { liquidation: e.liquidationPrice, bankruptcy: e.bankruptcyPrice };
+  // One solve gives both; the explanation around them (margin at the mark, terms) is not needed.
+  return liquidationPrices(liquidationInput(markets, account, p));
 }
 
 export function explainPosition(markets: MarketLookup, account: Account, p: Position): LiquidationExplanation {

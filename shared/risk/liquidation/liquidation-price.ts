@@ -229,6 +229,16 @@ export function liquidationPrice(input: LiquidationInput): Dec | null {
   return solveLiquidation(buildAccount(input)).price;
 }
 
+/**
+ * Both prices of one solve, without the explanation around them (margin at the mark, terms,
+ * description): the engine re-solves every position that changes (100,000 when a crowd opens)
+ * and needs only these two. Same numbers as explainLiquidation's.
+ */
+export function liquidationPrices(input: LiquidationInput): { readonly liquidation: Dec | null; readonly bankruptcy: Dec | null } {
+  const solved = solveLiquidation(buildAccount(input));
+  return { liquidation: solved.price, bankruptcy: solved.bankruptcyPrice };
+}
+
 /** The price at which the position's margin balance reaches zero (its whole margin is lost). */
 export function bankruptcyPrice(input: LiquidationInput): Dec | null {
   return solveLiquidation(buildAccount(input)).bankruptcyPrice;

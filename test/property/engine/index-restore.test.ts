@@ -61,7 +61,22 @@ describe('restoring with the exported liquidation index', () => {
     const index = e.indexSnapshot();
     expect(index.entries.length).toBeGreaterThan(0);
     const wrong = { ...index, entries: index.entries.slice(1) };
-    const restored = Engine.restore(JSON.parse(JSON.stringify(e.snapshot())), { index: wrong });
+    const snapshot = JSON.parse(JSON.stringify(e.snapshot()));
+    const restored = Engine.restore(snapshot, { index: wrong });
     expect(restored.indexes.liq.size).toBe(index.entries.length);
+    const solved = Engine.restore(snapshot).indexSnapshot();
+    expect(restored.indexSnapshot()).toEqual(solved);
+    // An entry too many, or one on the wrong side, is refused as well (the prices are solved again).
+    const extra = { ...index, entries: [...index.entries, ['nobody', index.entries[0]![1], 'long', '1', '1', 1, 1, 1, 0] as const] };
+    expect(Engine.restore(snapshot, { index: extra }).indexSnapshot()).toEqual(solved);
+    const [first, ...rest] = index.entries;
+    const flipped = { ...index, entries: [[first![0], first![1], first![2] === 'long' ? 'short' : 'long', '1', '1', 1, 1, 1, 0] as const, ...rest] };
+    expect(Engine.restore(snapshot, { index: flipped }).indexSnapshot()).toEqual(solved);
+    // A price that is no decimal text (a damaged file) is refused at import, not when first read.
+    const damaged = { ...index, entries: [[first![0], first![1], first![2], 'x1', '1', 1, 1, 1, 0] as const, ...rest] };
+    expect(Engine.restore(snapshot, { index: damaged }).indexSnapshot()).toEqual(solved);
+    // A matching index is taken as it is: its (here altered) numbers show it was not re-solved.
+    const altered = { ...index, entries: index.entries.map((x) => [x[0], x[1], x[2], x[3], x[4], x[5] + 1, x[6], x[7], x[8]] as const) };
+    expect(Engine.restore(snapshot, { index: altered }).indexSnapshot().entries.map((x) => x[5])).toEqual(altered.entries.map((x) => x[5]));
   });
 });
