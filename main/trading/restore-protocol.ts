@@ -8,6 +8,8 @@ export interface RestoreJob {
   readonly toSeq: number;
   /** Check the snapshot's hash and that the restored state hashes the same (JournalOptions.verify). */
   readonly verify: boolean;
+  /** Send nothing but the final state hash (`verified`): main wants the hash of its state at toSeq, not an engine. */
+  readonly hashOnly?: boolean;
 }
 
 /**

@@ -24,7 +24,9 @@ export function runRestoreJob(job: RestoreJob): void {
     const repo = new TradingLogRepo(db);
     const snap = repo.latestSnapshot(job.toSeq);
     const parsed = snap ? readSnapshot(snap, job.verify) : null;
-    if (parsed) {
+    if (job.hashOnly) {
+      // Only the state hash is wanted (hash-off-main.ts): nothing travels to main but the answer.
+    } else if (parsed) {
       const { state, index } = parsed;
       const idx = index ? { ...index, entries: [], heaps: index.heaps.map((h) => ({ ...h, heap: { ...h.heap, items: [] } })) } : null;
       post({ kind: 'head', snapshotSeq: snap!.seq, head: { ...state, accounts: [] }, index: idx });
@@ -36,7 +38,7 @@ export function runRestoreJob(job: RestoreJob): void {
     } else {
       post({ kind: 'head', snapshotSeq: 0, head: null, index: null });
     }
-    post({ kind: 'data', parseMs: performance.now() - started });
+    if (!job.hashOnly) post({ kind: 'data', parseMs: performance.now() - started });
     const engine = parsed ? Engine.restore(parsed.state, parsed.index ? { index: parsed.index } : {}) : new Engine();
     if (snap && job.verify) checkRestored(engine, snap);
     for (const { seq, event } of repo.events((snap?.seq ?? 0) + 1, job.toSeq)) replayOne(engine, seq, event);

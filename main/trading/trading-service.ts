@@ -14,6 +14,7 @@ import { ActivityBuffer } from './activity';
 import { DEFAULT_JOURNAL_OPTIONS, TradingJournal, type JournalOptions, type OpenReport } from './journal';
 import { openingConflict, restoreIsBig } from './opening';
 import { restoreOffMain, type OffMainReport } from './restore-off-main';
+import { StateHasher } from './state-hasher';
 import { SteppedEvent } from './stepped-event';
 import { TradingQueries } from './trading-queries';
 import { defaultSession, headerEvents, sessionFromScenario, type SessionSpec } from './session';
@@ -45,7 +46,7 @@ export class TradingService implements TickSink {
   private frameTimer: unknown = null;
   private readonly timers: Timers;
   private closed = false;
-  private hashCache: { readonly key: string; readonly hash: string } | null = null;
+  private readonly hasher: StateHasher;
   /** The crowd-opening tick being applied in slices (stepped-event.ts), if any. */
   private stepping: SteppedEvent | null = null;
   /** What queries see while the engine is mid-event: an empty engine (no session state yet). */
@@ -53,6 +54,13 @@ export class TradingService implements TickSink {
 
   constructor(private readonly deps: TradingServiceDeps) {
     this.timers = deps.timers ?? realTimers;
+    this.hasher = new StateHasher({
+      engine: () => this.engine,
+      sessionKey: () => this.session?.key ?? '',
+      dbPath: deps.offMain?.dbPath ?? null,
+      flush: () => this.flush(),
+      busy: () => this.stepping !== null,
+    });
     const options = { ...DEFAULT_JOURNAL_OPTIONS, ...deps.journal };
     this.queries = new TradingQueries(deps.db, () => this.engine);
     const offMain = deps.offMain && (deps.offMain.when === 'always' || restoreIsBig(deps.db)) ? deps.offMain : null;
@@ -108,8 +116,7 @@ export class TradingService implements TickSink {
     this.openReport = { snapshotSeq: r.snapshotSeq, replayed: r.lastSeq - r.snapshotSeq, lastSeq: r.lastSeq, ms: r.ms, hash: r.hash };
     this.session = this.storedSession();
     this.scriptNext = this.nextScriptIndex();
-    const st = r.engine.readState;
-    this.hashCache = { key: `${st.seq}|${st.t}|${this.session?.key ?? ''}`, hash: r.hash };
+    this.hasher.remember(r.hash);
     this.opening = 'no';
     this.queries.invalidate();
     this.markDirty();
@@ -131,11 +138,14 @@ export class TradingService implements TickSink {
   }
 
   /** The engine's state hash, cached until the next event (hashing 100,000 positions takes a while). */
+  /** The engine's state hash, now (a big state takes a second or more: see stateHashAsync). */
   stateHash(): string {
-    const st = this.engine.readState;
-    const key = `${st.seq}|${st.t}|${this.session?.key ?? ''}`;
-    if (this.hashCache?.key !== key) this.hashCache = { key, hash: this.engine.stateHash() };
-    return this.hashCache.hash;
+    return this.hasher.now();
+  }
+
+  /** The state hash of the state as it is now, hashed off main when it is big (state-hasher.ts). */
+  stateHashAsync(): Promise<string> {
+    return this.hasher.soon();
   }
 
   get pendingScriptSteps(): number {
@@ -185,7 +195,7 @@ export class TradingService implements TickSink {
     }
     if (!this.session) return;
     const report = this.journal.rewindTo(t, this.session.headerSeq);
-    this.hashCache = null;
+    this.hasher.forget();
     this.scriptNext = this.nextScriptIndex();
     this.queries.invalidate();
     this.activity.take();
@@ -221,7 +231,7 @@ export class TradingService implements TickSink {
   /** Replaces the session: an empty log, then the new header (setup, crowd), committed at once. */
   startSession(spec: SessionSpec, source?: { readonly scenario: Scenario; readonly id: string | null }): void {
     this.journal.clear();
-    this.hashCache = null;
+    this.hasher.forget();
     for (const e of headerEvents(spec)) {
       const r = this.journal.apply(e, true);
       if (!r.ok) throw new AppError('ENGINE_REJECTED', `the session's ${e.kind} was refused: ${r.rejection.message}`, { code: r.rejection.code });
@@ -322,7 +332,7 @@ export class TradingService implements TickSink {
       (r) => {
         if (this.stepping !== stepping || this.closed || !r) return;
         this.stepping = null;
-        this.hashCache = null;
+        this.hasher.forget();
         this.queries.invalidate();
         this.completeMarket(event, r);
         this.runScript(event.tick.t);

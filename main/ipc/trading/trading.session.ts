@@ -1,10 +1,11 @@
 import type { Handler } from '../types';
 
-export const tradingSession: Handler<'trading.session'> = (_input, s) => {
+/** The hash of a big state comes from a worker (TradingService.stateHashAsync): the answer waits, main does not. */
+export const tradingSession: Handler<'trading.session'> = async (_input, s) => {
   const t = s.trading;
   const st = t.engine.readState;
   const session = t.currentSession;
-  return {
+  const info = {
     active: session !== null,
     name: session?.name ?? null,
     key: session?.key ?? null,
@@ -12,7 +13,7 @@ export const tradingSession: Handler<'trading.session'> = (_input, s) => {
     t0: session?.t0 ?? null,
     t: Number.isFinite(st.t) ? st.t : null,
     seq: st.seq,
-    stateHash: t.stateHash(),
     pendingScriptSteps: t.pendingScriptSteps,
   };
+  return { ...info, stateHash: await t.stateHashAsync() };
 };
