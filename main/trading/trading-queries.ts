@@ -9,7 +9,7 @@ import type { Engine } from '#main/engine/engine';
 import type { Account } from '#main/engine/model/account';
 import { TRADER_ID } from '#main/engine/model/ids';
 import { accountSummary, marketView, openOrders, positionViews, type EngineView } from '#main/engine/queries/account-view';
-import { crowdOrder, crowdPage } from '#main/engine/queries/crowd-page';
+import { crowdOrder, crowdPage, crowdTotals, type CrowdTotals } from '#main/engine/queries/crowd-page';
 import { explainFunding, explainRisk } from '#main/engine/queries/explain';
 import { previewOrder } from '#main/engine/queries/preview';
 import { AppError } from '../ipc/app-error';
@@ -23,7 +23,7 @@ import { TradingHistoryRepo } from '../store/trading-history-repo';
  */
 export class TradingQueries {
   readonly history: TradingHistoryRepo;
-  private crowdCache: { key: string; ids: readonly string[] } | null = null;
+  private crowdCache: { key: string; ids: readonly string[]; totals: CrowdTotals } | null = null;
 
   constructor(
     db: Db,
@@ -117,7 +117,7 @@ export class TradingQueries {
     const symbol = input.symbol ?? [...v.state.markets.keys()].sort()[0];
     if (!symbol || !v.state.markets.has(symbol)) throw new AppError('NOT_FOUND', `no ${input.symbol ?? ''} market in this paper-trading session`);
     const key = `${v.state.seq}|${symbol}|${input.sort}|${input.desc}|${input.side ?? ''}`;
-    if (this.crowdCache?.key !== key) this.crowdCache = { key, ids: crowdOrder(v, symbol, input.sort, input.desc, input.side) };
-    return crowdPage(v, symbol, this.crowdCache.ids, input.offset, input.limit);
+    if (this.crowdCache?.key !== key) this.crowdCache = { key, ids: crowdOrder(v, symbol, input.sort, input.desc, input.side), totals: crowdTotals(v, symbol) };
+    return crowdPage(v, symbol, this.crowdCache.ids, input.offset, input.limit, this.crowdCache.totals);
   }
 }

@@ -17,20 +17,36 @@ export function crowdOrder(v: EngineView, symbol: string, sort: CrowdSort, desc:
   const m = v.state.markets.get(symbol);
   if (!m) return [];
   const markF = m.markF;
-  const rows: Array<{ id: AccountId; key: number | string }> = [];
-  for (const [id, p] of v.idx.positionsIn(symbol)) {
+  const ids: AccountId[] = [];
+  const positions = v.idx.positionsIn(symbol);
+  const keys = new Float64Array(positions.size);
+  const text: string[] | null = sort === 'account' ? [] : null;
+  for (const [id, p] of positions) {
     if (id === LIQUIDITY_ID || (side && p.side !== side)) continue;
-    rows.push({ id, key: sortKey(v, id, p, sort, markF) });
+    const key = sortKey(v, id, p, sort, markF);
+    if (text) text.push(key as string);
+    else keys[ids.length] = key as number;
+    ids.push(id);
   }
+  // An index sort over a typed array of keys: 100,000 rows sort in a fraction of the time an
+  // array of {id, key} objects takes (the Market tab asks for it at every event while it is open).
+  const order = new Uint32Array(ids.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   const dir = desc ? -1 : 1;
-  rows.sort((a, b) => {
-    if (a.key !== b.key) {
-      if (typeof a.key === 'string' || typeof b.key === 'string') return (String(a.key) < String(b.key) ? -1 : 1) * dir;
-      return (a.key - b.key) * dir;
+  order.sort((a, b) => {
+    if (text) {
+      const x = text[a]!;
+      const y = text[b]!;
+      if (x !== y) return (x < y ? -1 : 1) * dir;
+    } else if (keys[a] !== keys[b]) {
+      // Infinite keys (no liquidation price) compare equal to each other through the id.
+      return (keys[a]! < keys[b]! ? -1 : 1) * dir;
     }
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    const x = ids[a]!;
+    const y = ids[b]!;
+    return x < y ? -1 : x > y ? 1 : 0;
   });
-  return rows.map((r) => r.id);
+  return Array.from(order, (i) => ids[i]!);
 }
 
 function sortKey(v: EngineView, id: AccountId, p: Position, sort: CrowdSort, markF: number): number | string {
@@ -68,14 +84,20 @@ function liquidationOf(v: EngineView, a: Account, p: Position): Dec | null {
   return solvePrices(lookup(v), a, p).liquidation;
 }
 
-export function crowdPage(v: EngineView, symbol: string, order: readonly AccountId[], offset: number, limit: number): CrowdPage {
-  const m = v.state.markets.get(symbol);
-  const positions = v.idx.positionsIn(symbol);
+/** How many longs and shorts the market holds, and their quantities (a page's header; cache it with the order). */
+export interface CrowdTotals {
+  readonly longs: number;
+  readonly shorts: number;
+  readonly longQuantity: CrowdPage['longQuantity'];
+  readonly shortQuantity: CrowdPage['shortQuantity'];
+}
+
+export function crowdTotals(v: EngineView, symbol: string): CrowdTotals {
   let longs = 0;
   let shorts = 0;
   let longQty = ZERO;
   let shortQty = ZERO;
-  for (const [id, p] of positions) {
+  for (const [id, p] of v.idx.positionsIn(symbol)) {
     if (id === LIQUIDITY_ID) continue;
     if (p.side === 'long') {
       longs += 1;
@@ -85,6 +107,12 @@ export function crowdPage(v: EngineView, symbol: string, order: readonly Account
       shortQty = shortQty.plus(p.qty);
     }
   }
+  return { longs, shorts, longQuantity: toWire(longQty), shortQuantity: toWire(shortQty) };
+}
+
+export function crowdPage(v: EngineView, symbol: string, order: readonly AccountId[], offset: number, limit: number, totals: CrowdTotals = crowdTotals(v, symbol)): CrowdPage {
+  const m = v.state.markets.get(symbol);
+  const positions = v.idx.positionsIn(symbol);
   const rows: CrowdRow[] = [];
   for (const id of order.slice(offset, offset + limit)) {
     const p = positions.get(id);
@@ -106,5 +134,5 @@ export function crowdPage(v: EngineView, symbol: string, order: readonly Account
       adlScore: adlScoreOf(v, id, p),
     });
   }
-  return { total: order.length, offset, rows, longs, shorts, longQuantity: toWire(longQty), shortQuantity: toWire(shortQty) };
+  return { total: order.length, offset, rows, ...totals };
 }
