@@ -5,6 +5,7 @@ import { contractSpec, getProfile, maxLeverageForNotional } from '#shared/risk/i
 import { adjustMargin, deposit, setLeverage, setMarginMode, withdraw } from './account/account-commands';
 import { EngineIndexes, EngineRejection, account, market, reject, type AdlSelection, type EngineContext } from './context';
 import { arrivalSteps, arrivalsDue, processArrivals, startCrowd } from './crowd/arrivals';
+import { generateCrowdSteps, type CrowdArrival } from './crowd/generate';
 import type { ApplyResult, Effect } from './effects';
 import { settleFunding } from './funding/settle-funding';
 import { changeInsurance } from './ledger/insurance';
@@ -40,6 +41,8 @@ export interface EngineOptions {
 export class Engine {
   private state: EngineState;
   private readonly idx = new EngineIndexes();
+  /** The crowd's arrivals drawn in steps by crowdSteps, for the crowd event it is applying. */
+  private drawn: CrowdArrival[] | undefined;
   /**
    * The state hash of the state as of `seq`, once computed: a reopen checks the restored state's
    * hash against the stored one and the journal then reports it; a 100,000-trader state takes
@@ -121,6 +124,7 @@ export class Engine {
    * Other events are applied at once.
    */
   *applySteps(event: EngineEvent, every: number): Generator<void, ApplyResult> {
+    if (event.kind === 'crowd') return yield* this.crowdSteps(event, every);
     if (event.kind !== 'tick') return this.apply(event);
     const st = this.state;
     const t = event.tick.t;
@@ -135,6 +139,19 @@ export class Engine {
     refreshDirty(ctx);
     st.seq += 1;
     return { ok: true, effects: ctx.effects };
+  }
+
+  /** A crowd event whose arrivals are drawn in steps first (100,000 draws), then applied as apply() does. */
+  private *crowdSteps(event: Extract<EngineEvent, { kind: 'crowd' }>, every: number): Generator<void, ApplyResult> {
+    const st = this.state;
+    // What apply() refuses it refuses at once, before drawing anything.
+    if (st.markets.size === 0 || event.t < st.t || !st.markets.has(event.symbol) || st.crowd) return this.apply(event);
+    this.drawn = yield* generateCrowdSteps(event.params, event.t, every * 50);
+    try {
+      return this.apply(event);
+    } finally {
+      this.drawn = undefined;
+    }
   }
 
   private dispatch(ctx: EngineContext, e: EngineEvent): void {
@@ -154,7 +171,7 @@ export class Engine {
         runTriggers(ctx, e.funding.symbol);
         return;
       case 'crowd':
-        startCrowd(ctx, e.symbol, e.params, e.t);
+        startCrowd(ctx, e.symbol, e.params, e.t, this.drawn);
         return;
       case 'command':
         applyCommand(ctx, e.account, e.command);

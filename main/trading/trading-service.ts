@@ -49,6 +49,8 @@ export class TradingService implements TickSink {
   private readonly hasher: StateHasher;
   /** The crowd-opening tick being applied in slices (stepped-event.ts), if any. */
   private stepping: SteppedEvent | null = null;
+  /** What follows the stepped event (close() runs it when it finishes the event itself). */
+  private steppedThen: (() => void) | null = null;
   /** What queries see while the engine is mid-event: an empty engine (no session state yet). */
   private readonly standIn = new Engine();
 
@@ -159,7 +161,7 @@ export class TradingService implements TickSink {
     if (this.stepping) return this.stepping.defer(() => this.onTick(tick));
     if (!this.session || !this.engine.readState.markets.has(tick.symbol)) this.startFor(tick.symbol, tick.t);
     const event = { kind: 'tick', tick } as const;
-    if (this.journal.engine.arrivalsOn(event) >= STEPPED_ARRIVALS) return this.applyStepped(event);
+    if (this.journal.engine.arrivalsOn(event) >= STEPPED_ARRIVALS) return this.applyStepped(event, () => this.runScript(tick.t));
     this.applyMarket(event);
     this.runScript(tick.t);
   }
@@ -232,12 +234,25 @@ export class TradingService implements TickSink {
   startSession(spec: SessionSpec, source?: { readonly scenario: Scenario; readonly id: string | null }): void {
     this.journal.clear();
     this.hasher.forget();
-    for (const e of headerEvents(spec)) {
+    const header = headerEvents(spec);
+    const headerSeq = this.journal.seq + header.length;
+    let whole = true;
+    for (const e of header) {
+      // A big crowd's 100,000 draws run in slices too. Its header commits once they are applied,
+      // and only then is the session recorded: a restart meanwhile finds no half-made session.
+      if (e.kind === 'crowd' && e.params.traders >= STEPPED_ARRIVALS) {
+        whole = false;
+        this.applyStepped(e, () => {
+          this.journal.flush(false, true);
+          this.journal.repo.setMeta('session', JSON.stringify(this.session));
+        });
+        continue;
+      }
       const r = this.journal.apply(e, true);
       if (!r.ok) throw new AppError('ENGINE_REJECTED', `the session's ${e.kind} was refused: ${r.rejection.message}`, { code: r.rejection.code });
     }
-    this.session = { key: spec.key, name: spec.name, symbol: spec.symbol, t0: spec.t0, headerSeq: this.journal.seq, script: spec.script, ...(source ? { source } : {}) };
-    this.journal.repo.setMeta('session', JSON.stringify(this.session));
+    this.session = { key: spec.key, name: spec.name, symbol: spec.symbol, t0: spec.t0, headerSeq, script: spec.script, ...(source ? { source } : {}) };
+    this.journal.repo.setMeta('session', whole ? JSON.stringify(this.session) : 'null');
     this.scriptNext = 0;
     this.queries.invalidate();
     this.activity.take();
@@ -319,23 +334,31 @@ export class TradingService implements TickSink {
   }
 
   /**
-   * The tick that opens a big crowd, applied in slices (stepped-event.ts) so main's event loop
-   * stays live; the market events, seeks and loads that arrive meanwhile run after it, in order.
+   * An event that opens a big crowd (its draws, or the tick its traders arrive on), applied in
+   * slices (stepped-event.ts) so main's event loop stays live; `then` runs after it, and the
+   * market events, seeks and loads that arrived meanwhile after that, in order.
    */
-  private applyStepped(event: Extract<EngineEvent, { kind: 'tick' }>): void {
+  private applyStepped(event: EngineEvent, then: () => void): void {
     // The log is brought up to date first: nothing may be written while the engine is mid-event.
     this.journal.flush();
     const stepping = new SteppedEvent(this.journal.applySteps(event, STEP_EVERY));
     this.stepping = stepping;
+    this.steppedThen = then;
     this.markDirty();
+    const failed = (err: Error): void => {
+      this.stepping = null;
+      this.opening = err;
+      console.error(`Levdesk could not open the crowd of the paper-trading session: ${err.message}`);
+    };
     stepping.done.then(
       (r) => {
         if (this.stepping !== stepping || this.closed || !r) return;
+        if (!r.ok) return failed(new Error(`the engine refused the session's ${event.kind}: ${r.rejection.message}`));
         this.stepping = null;
         this.hasher.forget();
         this.queries.invalidate();
         this.completeMarket(event, r);
-        this.runScript(event.tick.t);
+        then();
         for (const fn of stepping.takeDeferred()) {
           // A deferred tick may start another stepped event: the rest then waits for that one.
           const next = this.stepping as SteppedEvent | null;
@@ -344,10 +367,7 @@ export class TradingService implements TickSink {
         }
       },
       (err: Error) => {
-        if (this.stepping !== stepping) return;
-        this.stepping = null;
-        this.opening = err;
-        console.error(`Levdesk could not open the crowd of the paper-trading session: ${err.message}`);
+        if (this.stepping === stepping) failed(err);
       },
     );
   }
@@ -402,8 +422,11 @@ export class TradingService implements TickSink {
     this.closed = true;
     this.openGeneration += 1;
     // The log must not end mid-event: a crowd still opening is finished first (it is then logged).
-    this.stepping?.finishNow();
-    this.stepping = null;
+    if (this.stepping) {
+      this.stepping.finishNow();
+      this.stepping = null;
+      this.steppedThen?.();
+    }
     if (this.frameTimer !== null) this.timers.cancel(this.frameTimer);
     this.frameTimer = null;
     this.journal.close();

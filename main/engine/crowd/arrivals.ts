@@ -11,10 +11,11 @@ import { bookFill } from '../orders/book-fill';
 import { newOrder, registerLive } from '../orders/lifecycle';
 import { generateCrowd, type CrowdArrival } from './generate';
 
-export function startCrowd(ctx: EngineContext, symbol: string, params: CrowdParams, t: number): void {
+/** `drawn`: the arrivals already drawn for these params and time (generateCrowdSteps), else drawn here. */
+export function startCrowd(ctx: EngineContext, symbol: string, params: CrowdParams, t: number, drawn?: CrowdArrival[]): void {
   market(ctx, symbol);
   if (ctx.state.crowd) reject('crowdExists', 'this workspace already has a crowd', 'crowd');
-  ctx.state.crowd = { params, symbol, startT: t, next: 0, arrivals: generateCrowd(params, t), skipped: 0 };
+  ctx.state.crowd = { params, symbol, startT: t, next: 0, arrivals: drawn ?? generateCrowd(params, t), skipped: 0 };
 }
 
 /** Opens every crowd trader whose arrival time has come (called on each tick of the crowd's market). */

@@ -94,6 +94,8 @@ describe('opening a big crowd without holding main', () => {
     await app.services.trading.ready;
     await app.services.trading.settled();
     expect((await call<{ total: number }>(app, 'trading.crowd', { sort: 'liquidationPrice', desc: false, limit: 5 })).total).toBe(3000);
+    // The session was recorded once its crowd was in the log: the reopened app resumes it.
+    expect(await call<{ name: string; active: boolean }>(app, 'trading.session', {})).toMatchObject({ name: 'big crowd', active: true });
     const reopened = await hashOf(app);
     app.close();
 
@@ -102,5 +104,17 @@ describe('opening a big crowd without holding main', () => {
     await ref.services.trading.settled();
     expect(await hashOf(ref)).toBe(reopened);
     ref.close();
+  });
+
+  it('closing while a big crowd is still being drawn logs its header and records the session', () => {
+    const dir = tempDir();
+    let app = createApp({ shell: 'web', dataDir: dir, validate: true, defaultData: false });
+    void app.dispatch('replay.load', { source: { kind: 'inline', json: scenario('drawn', 40_000) } });
+    expect(app.services.trading.openingCrowd).toBe(true);
+    expect(app.services.trading.currentSession).not.toBeNull();
+    app.close();
+    app = createApp({ shell: 'web', dataDir: dir, validate: true, defaultData: false });
+    expect(app.services.trading.currentSession?.name).toBe('drawn');
+    app.close();
   });
 });

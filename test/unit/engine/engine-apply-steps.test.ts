@@ -63,6 +63,21 @@ describe('Engine.applySteps', () => {
     expect(sliced.stateHash()).toBe(whole.stateHash());
   });
 
+  it('draws a crowd in steps into the state of one apply', () => {
+    const whole = new Engine();
+    const sliced = new Engine();
+    for (const e of [whole, sliced]) e.apply(setupEvent({ deposit: '50000', leverage: 10 }));
+    const a = whole.apply(crowd(20_000));
+    const { result: b, pauses } = run(sliced.applySteps(crowd(20_000), 10));
+    expect(pauses).toBeGreaterThan(30);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(sliced.stateHash()).toBe(whole.stateHash());
+    // A second crowd is refused at once, before anything is drawn.
+    const again = run(sliced.applySteps(crowd(20_000), 10));
+    expect(again.pauses).toBe(0);
+    expect(again.result.ok ? '' : again.result.rejection.code).toBe('crowdExists');
+  });
+
   it('refuses what apply refuses, changing nothing', () => {
     const e = started(50);
     e.apply({ kind: 'tick', tick: tick(T0 + 60_000, '100000') });
