@@ -74,6 +74,19 @@ class ImportedRiskEntry implements RiskEntry {
   }
 }
 
+/**
+ * An entry's liquidation price as binary64, for orderings (the Market tab's sort): an imported
+ * entry's text is read as a number without making its decimal (the same value: the text is Dec's
+ * own toString, and Dec's toNumber reads that text too).
+ */
+export function liquidationNumber(e: RiskEntry): number | null {
+  if (e instanceof ImportedRiskEntry) {
+    const [text] = e.texts();
+    return text === null ? null : Number(text);
+  }
+  return e.liquidation?.toNumber() ?? null;
+}
+
 /** A decimal as Dec's toString writes it (or null): imported texts are checked now, parsed when read. */
 const DECIMAL_TEXT = /^-?(0|[1-9]\d*)(\.\d*[1-9])?(e[+-]\d+)?$/;
 const decimalText = (x: unknown): boolean => x === null || (typeof x === 'string' && DECIMAL_TEXT.test(x));

@@ -6,6 +6,7 @@ import { LIQUIDITY_ID, type AccountId } from '../model/ids';
 import { positionUpnl, solvePrices } from '../risk/position-risk';
 import { lookup, type EngineView } from './account-view';
 import { adlScoreOf } from './adl-rank';
+import { liquidationNumber } from '../index/liquidation-index';
 
 /**
  * The market's positions (every account but the liquidity one), sorted server-side so 100,000
@@ -49,6 +50,11 @@ export function crowdOrder(v: EngineView, symbol: string, sort: CrowdSort, desc:
   return Array.from(order, (i) => ids[i]!);
 }
 
+function liquidationF(v: EngineView, id: AccountId, p: Position): number | null {
+  const e = v.idx.liq.get(id, p.symbol);
+  return e ? liquidationNumber(e) : null;
+}
+
 function sortKey(v: EngineView, id: AccountId, p: Position, sort: CrowdSort, markF: number): number | string {
   const q = p.qty.toNumber();
   switch (sort) {
@@ -61,10 +67,10 @@ function sortKey(v: EngineView, id: AccountId, p: Position, sort: CrowdSort, mar
     case 'entryPrice':
       return entryPrice(p).toNumber();
     case 'liquidationPrice':
-      return v.idx.liq.get(id, p.symbol)?.liquidation?.toNumber() ?? Number.POSITIVE_INFINITY;
+      return liquidationF(v, id, p) ?? Number.POSITIVE_INFINITY;
     case 'distanceToLiquidation': {
-      const lp = v.idx.liq.get(id, p.symbol)?.liquidation;
-      return lp ? Math.abs(markF - lp.toNumber()) / markF : Number.POSITIVE_INFINITY;
+      const lp = liquidationF(v, id, p);
+      return lp !== null ? Math.abs(markF - lp) / markF : Number.POSITIVE_INFINITY;
     }
     case 'unrealizedPnl':
       return (p.side === 'long' ? 1 : -1) * q * (markF - entryPrice(p).toNumber());
