@@ -185,7 +185,7 @@ export class TradingLogRepo {
 
   /** The latest snapshot's event and size, and the last event (cheap: for choosing how to reopen). */
   sizeOfRestore(): { readonly snapshotSeq: number; readonly snapshotBytes: number; readonly lastSeq: number } {
-    const row = this.db.prepare('SELECT seq, length(body) AS bytes FROM trading_snapshots ORDER BY seq DESC LIMIT 1').get() as { seq: number; bytes: number } | undefined;
+    const row = this.db.prepare('SELECT seq, octet_length(body) AS bytes FROM trading_snapshots ORDER BY seq DESC LIMIT 1').get() as { seq: number; bytes: number } | undefined;
     return { snapshotSeq: row?.seq ?? 0, snapshotBytes: row?.bytes ?? 0, lastSeq: this.lastSeq() };
   }
 
