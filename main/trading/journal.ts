@@ -139,16 +139,32 @@ export class TradingJournal {
    * before the cut. The timeline forks: the trader's later commands are gone (reported).
    */
   rewindTo(t: number, headerSeq: number): RewindReport {
+    const cut = this.cutAt(t, headerSeq);
+    if (!cut) return { discarded: 0, discardedCommands: 0, seq: this.seq };
+    const { engine, snapshotSeq } = rebuild(this.repo, cut.seq - 1, false);
+    this.adoptRebuilt(engine, snapshotSeq);
+    return { discarded: cut.discarded, discardedCommands: cut.discardedCommands, seq: this.seq };
+  }
+
+  /**
+   * A rewind's first half: the log loses every event at or after t (after the header); null when
+   * there is none. The engine is stale until adoptRebuilt() hands it the state as of the cut
+   * (rebuilt off main for a big crowd: trading-service.ts); nothing may be applied in between.
+   */
+  cutAt(t: number, headerSeq: number): { readonly seq: number; readonly discarded: number; readonly discardedCommands: number } | null {
     this.flush();
-    const cut = this.repo.firstSeqAtOrAfter(t, headerSeq);
-    if (cut === null) return { discarded: 0, discardedCommands: 0, seq: this.seq };
-    const discarded = this.repo.countEvents(cut);
-    const discardedCommands = this.repo.countEvents(cut, 'command');
-    this.repo.truncateFrom(cut);
-    const { engine, snapshotSeq } = rebuild(this.repo, cut - 1, false);
+    const seq = this.repo.firstSeqAtOrAfter(t, headerSeq);
+    if (seq === null) return null;
+    const discarded = this.repo.countEvents(seq);
+    const discardedCommands = this.repo.countEvents(seq, 'command');
+    this.repo.truncateFrom(seq);
+    return { seq, discarded, discardedCommands };
+  }
+
+  adoptRebuilt(engine: Engine, snapshotSeq: number): void {
+    this.pending = [];
     this.engineRef = engine;
     this.lastSnapshotSeq = snapshotSeq;
-    return { discarded, discardedCommands, seq: this.seq };
   }
 
   /** Forgets everything: a new session starts from an empty log. */

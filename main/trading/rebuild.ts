@@ -43,7 +43,11 @@ export function checkRestored(engine: Engine, snap: StoredSnapshot): void {
 
 /** Applies one logged event on replay, checking it is accepted and lands at its sequence number. */
 export function replayOne(engine: Engine, seq: number, event: Parameters<Engine['apply']>[0]): void {
-  const r = engine.apply(event);
+  checkReplayed(engine, seq, event, engine.apply(event));
+}
+
+/** That a logged event was accepted on replay and landed at its sequence number. */
+export function checkReplayed(engine: Engine, seq: number, event: Parameters<Engine['apply']>[0], r: ReturnType<Engine['apply']>): void {
   if (!r.ok) throw new Error(`trading log event ${seq} (${event.kind}) is refused on replay: ${r.rejection.message}`);
   if (engine.readState.seq !== seq) throw new Error(`trading log out of step at event ${seq}`);
 }

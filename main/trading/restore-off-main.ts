@@ -4,7 +4,7 @@ import type { LiquidationIndexData } from '#main/engine/index/liquidation-index'
 import type { AccountSnap, EngineSnapshot } from '#main/engine/state/snapshot';
 import type { Db } from '../store/db-types';
 import { TradingLogRepo } from '../store/trading-log-repo';
-import { replayOne } from './rebuild';
+import { checkReplayed } from './rebuild';
 import type { RestoreJob, RestoreMessage } from './restore-protocol';
 import { restoreWorkerEntry } from './restore-worker-entry';
 
@@ -37,10 +37,11 @@ export async function runSliced<T>(steps: Generator<void, T>): Promise<T> {
   }
 }
 
-/** The log's events after the snapshot, applied one by one, pausing every slice. */
+/** The log's events after the snapshot, applied one by one (a crowd's opening in steps too), pausing every slice. */
 function* replayTail(engine: Engine, repo: TradingLogRepo, from: number, to: number): Generator<void, void> {
   for (const { seq, event } of repo.events(from, to)) {
-    replayOne(engine, seq, event);
+    const r = yield* engine.applySteps(event, 100);
+    checkReplayed(engine, seq, event, r);
     yield;
   }
 }

@@ -1,26 +1,20 @@
 import type { ApplyResult } from '#main/engine/effects';
-import { runSliced } from './restore-off-main';
+import { runSliced, type OffMainReport } from './restore-off-main';
 
 /**
- * One heavy market event (the tick that opens a 100,000-trader crowd) applied in slices on
- * main's thread (issue 10 item 7): between slices the event loop answers the UI. Meanwhile the
- * engine is mid-event, so the service defers every other market event, rewind and load to the
- * end (in order: the log and the state come out exactly as if it had been applied at once),
- * shows a stand-in engine to queries and refuses commands.
+ * Work that leaves the engine unusable for a while without holding main's event loop (issue 10
+ * item 7): a big crowd's opening applied in slices (SteppedEvent), or a rewind's rebuild off main
+ * (PendingRebuild). Meanwhile the service defers every other market event, rewind and load to the
+ * end (in order: the log and the state come out exactly as if the work had been done at once),
+ * shows a stand-in engine to queries and makes trading calls wait.
  */
-export class SteppedEvent {
+abstract class Deferral<T> {
   private readonly deferred: Array<() => void> = [];
-  private cancelled = false;
-  /** The event's result; null when it was cancelled (a new session replaced the engine). */
-  readonly done: Promise<ApplyResult | null>;
-  private readonly guarded: Generator<void, ApplyResult | null>;
+  protected cancelled = false;
+  /** The work's result; null when it was cancelled (a new session replaced the engine). */
+  abstract readonly done: Promise<T | null>;
 
-  constructor(steps: Generator<void, ApplyResult>) {
-    this.guarded = guard(steps, () => this.cancelled);
-    this.done = runSliced(this.guarded);
-  }
-
-  /** Runs `fn` after the event (or drops it, if the event is cancelled). */
+  /** Runs `fn` after the work (or drops it, if the work is cancelled). */
   defer(fn: () => void): void {
     this.deferred.push(fn);
   }
@@ -30,15 +24,37 @@ export class SteppedEvent {
     return this.deferred.splice(0);
   }
 
-  /** Abandons the event mid-way: its engine is about to be replaced, so its state does not matter. */
+  /** Abandons the work: its engine is about to be replaced, so its state does not matter. */
   cancel(): void {
     this.cancelled = true;
     this.deferred.length = 0;
+  }
+}
+
+/** One heavy market event (the draws or the first tick of a 100,000-trader crowd) applied in slices on main. */
+export class SteppedEvent extends Deferral<ApplyResult> {
+  readonly done: Promise<ApplyResult | null>;
+  private readonly guarded: Generator<void, ApplyResult | null>;
+
+  constructor(steps: Generator<void, ApplyResult>) {
+    super();
+    this.guarded = guard(steps, () => this.cancelled);
+    this.done = runSliced(this.guarded);
   }
 
   /** Applies the rest synchronously (closing the workspace: the log must not end mid-event). */
   finishNow(): void {
     while (!this.guarded.next().done);
+  }
+}
+
+/** A rewind's engine, rebuilt off main (restoreOffMain) from the log already cut at the rewind. */
+export class PendingRebuild extends Deferral<OffMainReport> {
+  readonly done: Promise<OffMainReport | null>;
+
+  constructor(rebuilt: Promise<OffMainReport>) {
+    super();
+    this.done = rebuilt.then((r) => (this.cancelled ? null : r));
   }
 }
 

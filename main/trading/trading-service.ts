@@ -15,7 +15,7 @@ import { DEFAULT_JOURNAL_OPTIONS, TradingJournal, type JournalOptions, type Open
 import { openingConflict, restoreIsBig } from './opening';
 import { restoreOffMain, type OffMainReport } from './restore-off-main';
 import { StateHasher } from './state-hasher';
-import { SteppedEvent } from './stepped-event';
+import { PendingRebuild, SteppedEvent } from './stepped-event';
 import { TradingQueries } from './trading-queries';
 import { defaultSession, headerEvents, sessionFromScenario, type SessionSpec } from './session';
 import { realTimers, type StoredSession, type Timers, type TradingServiceDeps } from './trading-service-types';
@@ -47,8 +47,8 @@ export class TradingService implements TickSink {
   private readonly timers: Timers;
   private closed = false;
   private readonly hasher: StateHasher;
-  /** The crowd-opening tick being applied in slices (stepped-event.ts), if any. */
-  private stepping: SteppedEvent | null = null;
+  /** A crowd opening applied in slices, or a rewind rebuilt off main (stepped-event.ts), if any. */
+  private stepping: SteppedEvent | PendingRebuild | null = null;
   /** What follows the stepped event (close() runs it when it finishes the event itself). */
   private steppedThen: (() => void) | null = null;
   /** What queries see while the engine is mid-event: an empty engine (no session state yet). */
@@ -96,8 +96,8 @@ export class TradingService implements TickSink {
     return this.opening === 'yes';
   }
 
-  /** Whether a big crowd is being opened (its first tick applied in slices); IPC calls wait for it. */
-  get openingCrowd(): boolean {
+  /** Whether a big crowd is being opened or rewound (off main's thread); trading calls wait for it. */
+  get busy(): boolean {
     return this.stepping !== null;
   }
 
@@ -196,6 +196,7 @@ export class TradingService implements TickSink {
       return;
     }
     if (!this.session) return;
+    if (this.deps.offMain && this.journal.engine.readState.accounts.size >= BIG_REWIND_ACCOUNTS) return this.rewindOffMain(t, this.deps.offMain.dbPath);
     const report = this.journal.rewindTo(t, this.session.headerSeq);
     this.hasher.forget();
     this.scriptNext = this.nextScriptIndex();
@@ -203,6 +204,43 @@ export class TradingService implements TickSink {
     this.activity.take();
     this.deps.publish({ type: 'trading.reset', payload: { reason: 'rewind', t, discarded: report.discarded, discardedCommands: report.discardedCommands } });
     this.markDirty();
+  }
+
+  /**
+   * A rewind of a big crowd: the log is cut now, and the engine as of the cut is rebuilt by the
+   * restore worker and main in slices (restoreOffMain) instead of replaying a 100,000-trader
+   * opening on main; what arrives meanwhile waits (stepped-event.ts).
+   */
+  private rewindOffMain(t: number, dbPath: string): void {
+    const cut = this.journal.cutAt(t, this.session!.headerSeq);
+    const done = (discarded: number, discardedCommands: number): void => {
+      this.hasher.forget();
+      this.scriptNext = this.nextScriptIndex();
+      this.queries.invalidate();
+      this.activity.take();
+      this.deps.publish({ type: 'trading.reset', payload: { reason: 'rewind', t, discarded, discardedCommands } });
+      this.markDirty();
+    };
+    if (!cut) return done(0, 0);
+    const rebuild = new PendingRebuild(restoreOffMain(this.deps.db, dbPath, false));
+    this.stepping = rebuild;
+    this.markDirty();
+    rebuild.done.then(
+      (r) => {
+        if (this.stepping !== rebuild || this.closed || !r) return;
+        this.stepping = null;
+        this.journal.adoptRebuilt(r.engine, r.snapshotSeq);
+        done(cut.discarded, cut.discardedCommands);
+        this.hasher.remember(r.hash);
+        this.runDeferred(rebuild);
+      },
+      (err: Error) => {
+        if (this.stepping !== rebuild) return;
+        this.stepping = null;
+        this.opening = err;
+        console.error(`Levdesk could not rewind the paper-trading session: ${err.message}`);
+      },
+    );
   }
 
   /**
@@ -359,17 +397,21 @@ export class TradingService implements TickSink {
         this.queries.invalidate();
         this.completeMarket(event, r);
         then();
-        for (const fn of stepping.takeDeferred()) {
-          // A deferred tick may start another stepped event: the rest then waits for that one.
-          const next = this.stepping as SteppedEvent | null;
-          if (next) next.defer(fn);
-          else fn();
-        }
+        this.runDeferred(stepping);
       },
       (err: Error) => {
         if (this.stepping === stepping) failed(err);
       },
     );
+  }
+
+  /** What waited for a stepped event or a rebuild, in order (one may start another: the rest then waits for it). */
+  private runDeferred(from: SteppedEvent | PendingRebuild): void {
+    for (const fn of from.takeDeferred()) {
+      const next = this.stepping as SteppedEvent | PendingRebuild | null;
+      if (next) next.defer(fn);
+      else fn();
+    }
   }
 
   private completeMarket(event: EngineEvent, r: ApplyResult): void {
@@ -422,14 +464,18 @@ export class TradingService implements TickSink {
     this.closed = true;
     this.openGeneration += 1;
     // The log must not end mid-event: a crowd still opening is finished first (it is then logged).
-    if (this.stepping) {
+    let stale = false;
+    if (this.stepping instanceof SteppedEvent) {
       this.stepping.finishNow();
-      this.stepping = null;
       this.steppedThen?.();
+    } else if (this.stepping) {
+      // A rewind being rebuilt: the log is already cut and whole, the engine still the old one.
+      stale = true;
     }
+    this.stepping = null;
     if (this.frameTimer !== null) this.timers.cancel(this.frameTimer);
     this.frameTimer = null;
-    this.journal.close();
+    if (!stale) this.journal.close();
   }
 }
 
@@ -437,6 +483,8 @@ export class TradingService implements TickSink {
 const STEPPED_ARRIVALS = 1000;
 /** Arrivals (then accounts re-solved) between two pauses: about 5 ms of work. */
 const STEP_EVERY = 100;
+/** From how many accounts a rewind is rebuilt off main (a synchronous one takes ~70 µs an account). */
+const BIG_REWIND_ACCOUNTS = 2000;
 
 /** The trader's events among a market event's effects (liquidation and ADL fills are not "your fill"). */
 function traderEvents(effects: readonly Effect[]): PauseEvent[] {

@@ -29,12 +29,13 @@ import { tradingDeposit } from './trading.deposit';
 import { tradingWithdraw } from './trading.withdraw';
 
 /**
- * While a big crowd opens (its first tick applied in slices, trading-service.ts), the engine is
- * mid-event: every trading call waits for it instead of reading a half-open crowd or being
- * refused. Main's event loop stays live meanwhile; other channels answer at once.
+ * While a big crowd opens (its draws and first tick applied in slices) or a rewind of it is
+ * rebuilt off main (trading-service.ts), the engine is mid-event or stale: every trading call
+ * waits for it instead of reading a half-made state or being refused. Main's event loop stays
+ * live meanwhile; other channels answer at once.
  */
 function afterOpening<C extends TradingChannel>(handler: Handler<C>): Handler<C> {
-  return (input, s) => (s.trading.openingCrowd ? s.trading.settled().then(() => handler(input, s)) : handler(input, s));
+  return (input, s) => (s.trading.busy ? s.trading.settled().then(() => handler(input, s)) : handler(input, s));
 }
 
 type TradingChannel = Extract<Channel, `trading.${string}`>;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp, type App } from '#main/app/create-app';
+import { TradingLogRepo } from '#main/store/trading-log-repo';
+import { rebuild } from '#main/trading/rebuild';
 import { useTempDirs } from '../helpers/temp-dir';
 
 /**
@@ -42,20 +44,32 @@ describe('opening a big crowd without holding main', () => {
 
     const app = createApp({ shell: 'web', dataDir: tempDir(), validate: true, defaultData: false });
     await call(app, 'replay.load', { source: { kind: 'inline', json: BIG } });
-    expect(app.services.trading.openingCrowd).toBe(true);
+    expect(app.services.trading.busy).toBe(true);
     let loopRanMidOpen = false;
-    setImmediate(() => (loopRanMidOpen = app.services.trading.openingCrowd));
+    setImmediate(() => (loopRanMidOpen = app.services.trading.busy));
     // Sent while the crowd opens: the replay answers at once, the trading service defers them.
     await call(app, 'replay.step', { ticks: 30 });
     await call(app, 'replay.seek', { t: Date.parse('2024-01-01T00:10:00Z') });
     await call(app, 'replay.step', { ticks: 5 });
     const crowd = await call<{ total: number }>(app, 'trading.crowd', { sort: 'liquidationPrice', desc: false, limit: 5 });
     expect(loopRanMidOpen).toBe(true);
-    expect(app.services.trading.openingCrowd).toBe(false);
+    expect(app.services.trading.busy).toBe(false);
     expect(crowd.total).toBe(3000);
     expect(await hashOf(app)).toBe(refHash);
     // Over 2,000 accounts trading.session's hash comes from a worker rebuilding the state from the log: it is the engine's.
     expect(refHash).toBe(app.services.trading.stateHash());
+    // The seek was rebuilt off main: the same state as a synchronous rebuild of the cut log.
+    app.services.trading.flush();
+    const repo = new TradingLogRepo(app.services.workspace.db);
+    expect(rebuild(repo, repo.lastSeq(), true).engine.stateHash()).toBe(refHash);
+
+    // A seek after the crowd is open: the rebuild runs off main while the loop answers.
+    await call(app, 'replay.seek', { t: Date.parse('2024-01-01T00:05:00Z') });
+    expect(app.services.trading.busy).toBe(true);
+    await call(app, 'replay.step', { ticks: 3 });
+    const rewound = await hashOf(app);
+    app.services.trading.flush();
+    expect(rebuild(repo, repo.lastSeq(), true).engine.stateHash()).toBe(rewound);
     const placed = await call<{ order: { status: string } }>(app, 'trading.placeOrder', { symbol: 'BTCUSDT', side: 'buy', type: 'market', quantity: '0.1' });
     expect(placed.order.status).toBe('filled');
     // History rows are the trader's: the crowd's 3,000 entry fills and their stops stay in the log only.
@@ -70,7 +84,7 @@ describe('opening a big crowd without holding main', () => {
   it('an order sent while the crowd opens waits for it and fills', async () => {
     const app = createApp({ shell: 'web', dataDir: tempDir(), validate: true, defaultData: false });
     await call(app, 'replay.load', { source: { kind: 'inline', json: BIG } });
-    expect(app.services.trading.openingCrowd).toBe(true);
+    expect(app.services.trading.busy).toBe(true);
     const placed = await call<{ order: { status: string } }>(app, 'trading.placeOrder', { symbol: 'BTCUSDT', side: 'sell', type: 'market', quantity: '0.1' });
     expect(placed.order.status).toBe('filled');
     expect(await call<unknown[]>(app, 'trading.positions', {})).toHaveLength(1);
@@ -81,14 +95,14 @@ describe('opening a big crowd without holding main', () => {
     const dir = tempDir();
     let app = createApp({ shell: 'web', dataDir: dir, validate: true, defaultData: false });
     await call(app, 'replay.load', { source: { kind: 'inline', json: BIG } });
-    expect(app.services.trading.openingCrowd).toBe(true);
+    expect(app.services.trading.busy).toBe(true);
     await call(app, 'replay.load', { source: { kind: 'inline', json: scenario('no crowd', 0) } });
-    expect(app.services.trading.openingCrowd).toBe(false);
+    expect(app.services.trading.busy).toBe(false);
     expect(await call<{ name: string }>(app, 'trading.session', {})).toMatchObject({ name: 'no crowd' });
     expect((await call<{ total: number }>(app, 'trading.crowd', { sort: 'liquidationPrice', desc: false, limit: 5 })).total).toBe(0);
 
     await call(app, 'replay.load', { source: { kind: 'inline', json: BIG } });
-    expect(app.services.trading.openingCrowd).toBe(true);
+    expect(app.services.trading.busy).toBe(true);
     app.close();
     app = createApp({ shell: 'web', dataDir: dir, validate: true, defaultData: false });
     await app.services.trading.ready;
@@ -110,7 +124,7 @@ describe('opening a big crowd without holding main', () => {
     const dir = tempDir();
     let app = createApp({ shell: 'web', dataDir: dir, validate: true, defaultData: false });
     void app.dispatch('replay.load', { source: { kind: 'inline', json: scenario('drawn', 40_000) } });
-    expect(app.services.trading.openingCrowd).toBe(true);
+    expect(app.services.trading.busy).toBe(true);
     expect(app.services.trading.currentSession).not.toBeNull();
     app.close();
     app = createApp({ shell: 'web', dataDir: dir, validate: true, defaultData: false });
