@@ -4,7 +4,7 @@ import { Dec, ZERO } from '#shared/money/decimal';
 import { contractSpec, getProfile, maxLeverageForNotional } from '#shared/risk/index';
 import { adjustMargin, deposit, setLeverage, setMarginMode, withdraw } from './account/account-commands';
 import { EngineIndexes, EngineRejection, account, market, reject, type AdlSelection, type EngineContext } from './context';
-import { processArrivals, startCrowd } from './crowd/arrivals';
+import { arrivalSteps, arrivalsDue, processArrivals, startCrowd } from './crowd/arrivals';
 import type { ApplyResult, Effect } from './effects';
 import { settleFunding } from './funding/settle-funding';
 import { changeInsurance } from './ledger/insurance';
@@ -13,7 +13,7 @@ import { LIQUIDITY_ID } from './model/ids';
 import type { LiquidationIndex, LiquidationIndexData } from './index/liquidation-index';
 import { MarketState } from './model/market';
 import { amendOrder, cancelAll, cancelOrder, closePosition, placeOrder } from './orders/commands';
-import { refreshAccount, refreshDirty } from './risk/refresh';
+import { refreshAccount, refreshDirty, refreshDirtySteps } from './risk/refresh';
 import { marketLookup } from './risk/refresh';
 import { emptyState, type EngineState } from './state/engine-state';
 import { canonicalJson, hashOf } from './state/hash';
@@ -43,7 +43,7 @@ export class Engine {
   /**
    * The state hash of the state as of `seq`, once computed: a reopen checks the restored state's
    * hash against the stored one and the journal then reports it; a 100,000-trader state takes
-   * ~1 s to serialise. Any apply() forgets it (the state only changes through apply()).
+   * ~1 s to serialise. Any apply() or applySteps() forgets it (the state changes only through them).
    */
   private knownHash: { readonly seq: number; readonly hash: string } | null = null;
 
@@ -91,6 +91,48 @@ export class Engine {
       }
       throw err;
     }
+    refreshDirty(ctx);
+    st.seq += 1;
+    return { ok: true, effects: ctx.effects };
+  }
+
+  /**
+   * How many crowd traders this event would open: a tick that opens thousands (the first tick of
+   * a big crowd) is worth applying in steps (applySteps).
+   */
+  arrivalsOn(event: EngineEvent): number {
+    if (event.kind !== 'tick' || !this.state.crowd || this.state.crowd.symbol !== event.tick.symbol) return 0;
+    const m = this.state.markets.get(event.tick.symbol);
+    if (!m || event.tick.t < this.state.t) return 0;
+    const prevT = this.state.t;
+    this.state.t = event.tick.t;
+    try {
+      return arrivalsDue({ state: this.state, idx: this.idx, effects: [], dirty: new Set() }, m);
+    } finally {
+      this.state.t = prevT;
+    }
+  }
+
+  /**
+   * apply() in steps: a tick pauses every `every` crowd arrivals and every `every` accounts
+   * re-solved after them, so the tick that opens a 100,000-trader crowd can run in slices on a
+   * thread that must stay live (issue 10 item 7). Same state, same effects as apply(); between
+   * two steps the state is mid-event: nothing else may read or apply until the generator ends.
+   * Other events are applied at once.
+   */
+  *applySteps(event: EngineEvent, every: number): Generator<void, ApplyResult> {
+    if (event.kind !== 'tick') return this.apply(event);
+    this.knownHash = null;
+    const st = this.state;
+    const t = event.tick.t;
+    if (st.markets.size === 0 || t < st.t || !st.markets.has(event.tick.symbol)) return this.apply(event);
+    const ctx: EngineContext = { state: st, idx: this.idx, effects: [], dirty: new Set() };
+    st.t = t;
+    const m = market(ctx, event.tick.symbol);
+    m.applyTick(event.tick);
+    yield* arrivalSteps(ctx, m, every);
+    yield* refreshDirtySteps(ctx, every);
+    runTriggers(ctx, m.symbol);
     refreshDirty(ctx);
     st.seq += 1;
     return { ok: true, effects: ctx.effects };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './db-types';
+import { startCheckpointer } from './checkpointer';
 import { StoreError, isCorruptionError, readOnlyMessage } from './errors';
 import { LATEST_VERSION, MIGRATIONS, migrate } from './migrations/index';
 import type { Migration } from './migrations/types';
@@ -20,6 +21,11 @@ export interface OpenOptions {
   readonly nativeBinding?: string;
   /** Test hook: a different migration list. */
   readonly migrations?: readonly Migration[];
+  /**
+   * 'worker': WAL checkpoints run in a worker thread, not inside the writer's commits
+   * (checkpointer.ts). For long-lived writers (the app, a replay); short commands keep SQLite's own.
+   */
+  readonly checkpoints?: 'worker' | 'inline';
 }
 
 export interface Workspace {
@@ -60,12 +66,14 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
       }
     })();
     const { to } = migrate(db, migrations);
+    const checkpointer = options.checkpoints === 'worker' ? startCheckpointer(db, file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) : null;
     return {
       db,
       path: file,
       schemaVersion: to,
       openReader: () => openReadSnapshot(file, options.nativeBinding),
       close: () => {
+        checkpointer?.stop();
         if (db.open) db.close();
       },
     };

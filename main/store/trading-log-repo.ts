@@ -1,6 +1,7 @@
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import { eventTime } from '#shared/domain/trading-commands';
 import type { Effect } from '#main/engine/effects';
+import { accountKindOf } from '#main/engine/model/ids';
 import type { Db, Statement } from './db-types';
 
 /** One applied engine event and what it did: the unit that commits whole or not at all. */
@@ -19,6 +20,16 @@ export interface StoredSnapshot {
   readonly body: string;
   /** The engine's liquidation index at that point (JSON), when it was stored with the snapshot. */
   readonly index?: string | null;
+}
+
+/**
+ * Order and fill rows are kept for trader accounts only. The crowd's (100,000 entry fills and
+ * 30,000 stops when a big crowd opens) and the liquidity account's are never read: the views ask
+ * for the trader's history, and the crowd's liquidations have rows of their own. They stay
+ * derivable from the event log, which holds every event.
+ */
+function keepsHistory(account: string): boolean {
+  return accountKindOf(account) === 'trader';
 }
 
 /** Event rows per INSERT statement (1,024 parameters: well under SQLite's 32,766). */
@@ -43,6 +54,9 @@ export class TradingLogRepo {
   private readonly inheritPlanOrder: Statement<[number, number, number]>;
   private readonly selectLastSeq: Statement<[], { seq: number | null }>;
   private readonly selectEvents: Statement<[number, number], { seq: number; body: string }>;
+  // Prepared once: db.pragma() prepares its statement at every call, twice per group commit.
+  private readonly syncNormal: Statement<[]>;
+  private readonly syncFull: Statement<[]>;
 
   constructor(private readonly db: Db) {
     this.insertEvent = db.prepare('INSERT INTO trading_events (seq, t, kind, body) VALUES (?, ?, ?, ?)');
@@ -61,6 +75,8 @@ export class TradingLogRepo {
     this.inheritPlanOrder = db.prepare('INSERT OR IGNORE INTO plan_orders (order_id, plan_id, seq) SELECT ?, plan_id, ? FROM plan_orders WHERE order_id = ?');
     this.selectLastSeq = db.prepare('SELECT MAX(seq) AS seq FROM trading_events');
     this.selectEvents = db.prepare('SELECT seq, body FROM trading_events WHERE seq >= ? AND seq <= ? ORDER BY seq');
+    this.syncNormal = db.prepare('PRAGMA synchronous = NORMAL');
+    this.syncFull = db.prepare('PRAGMA synchronous = FULL');
   }
 
   /**
@@ -74,11 +90,11 @@ export class TradingLogRepo {
    */
   append(batch: readonly LoggedEvent[], snapshot?: StoredSnapshot, durable = true): void {
     if (batch.length === 0 && !snapshot) return;
-    if (!durable) this.db.pragma('synchronous = NORMAL');
+    if (!durable) this.syncNormal.run();
     try {
       this.write(batch, snapshot);
     } finally {
-      if (!durable) this.db.pragma('synchronous = FULL');
+      if (!durable) this.syncFull.run();
     }
   }
 
@@ -107,10 +123,12 @@ export class TradingLogRepo {
     for (const x of e.effects) {
       switch (x.kind) {
         case 'order':
+          if (!keepsHistory(x.account)) break;
           this.insertOrder.run(x.order.id, seq, x.account, x.order.symbol, x.order.status, x.order.updatedAt, JSON.stringify(x.order));
           if (x.order.parentId !== null) this.inheritPlanOrder.run(x.order.id, seq, x.order.parentId);
           break;
         case 'fill':
+          if (!keepsHistory(x.fill.account)) break;
           this.insertFill.run(x.fill.id, seq, x.fill.t, x.fill.account, x.fill.symbol, JSON.stringify(x.fill));
           break;
         case 'funding':

@@ -85,7 +85,21 @@ export class TradingJournal {
   /** `planId`: the command was placed from a saved plan; the orders it creates are linked to it. */
   apply(event: EngineEvent, durable: boolean, planId?: string): ApplyResult {
     const idsBefore = this.engineRef.readState.ids.order;
-    const r = this.engineRef.apply(event);
+    return this.record(event, this.engineRef.apply(event), durable, idsBefore, planId);
+  }
+
+  /**
+   * A market event applied in steps (Engine.applySteps: the tick that opens a big crowd), then
+   * logged as apply() logs it. Between steps the engine is mid-event: the caller lets nothing
+   * else read or apply it until the generator ends.
+   */
+  *applySteps(event: EngineEvent, every: number): Generator<void, ApplyResult> {
+    const idsBefore = this.engineRef.readState.ids.order;
+    const r = yield* this.engineRef.applySteps(event, every);
+    return this.record(event, r, false, idsBefore);
+  }
+
+  private record(event: EngineEvent, r: ApplyResult, durable: boolean, idsBefore: number, planId?: string): ApplyResult {
     if (!r.ok) return r;
     // The orders this command created (the entry, and attached orders created with it).
     const created = planId ? [...new Set(r.effects.flatMap((e) => (e.kind === 'order' && e.order.id > idsBefore && e.order.parentId === null ? [e.order.id] : [])))] : [];

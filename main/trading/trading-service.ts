@@ -4,65 +4,22 @@ import type { Scenario } from '#shared/domain/scenario';
 import type { EngineCommand, EngineEvent } from '#shared/domain/trading-commands';
 import type { FillView, LiquidationView } from '#shared/domain/trading-history';
 import type { OrderView } from '#shared/domain/trading-orders';
-import type { OrderResult, TradingActivity, TradingState } from '#shared/ipc/channels/trading';
-import type { z } from 'zod';
-import type { tradingEvents } from '#shared/ipc/channels/trading';
-import type { Effect } from '#main/engine/effects';
+import type { OrderResult } from '#shared/ipc/channels/trading';
+import type { ApplyResult, Effect } from '#main/engine/effects';
 import { Engine } from '#main/engine/engine';
 import { TRADER_ID } from '#main/engine/model/ids';
 import { AppError } from '../ipc/app-error';
 import type { TickSink } from '../market/replay/sink';
-import type { Db } from '../store/db-types';
 import { ActivityBuffer } from './activity';
 import { DEFAULT_JOURNAL_OPTIONS, TradingJournal, type JournalOptions, type OpenReport } from './journal';
 import { openingConflict, restoreIsBig } from './opening';
 import { restoreOffMain, type OffMainReport } from './restore-off-main';
+import { SteppedEvent } from './stepped-event';
 import { TradingQueries } from './trading-queries';
-import { defaultSession, headerEvents, sessionFromScenario, type SessionDefaults, type SessionSpec, type TimedCommand } from './session';
+import { defaultSession, headerEvents, sessionFromScenario, type SessionSpec } from './session';
+import { realTimers, type StoredSession, type Timers, type TradingServiceDeps } from './trading-service-types';
 
-/** A push to the renderer (the composition root forwards it to the event bus). */
-export type TradingPush =
-  | { readonly type: 'trading.state'; readonly payload: TradingState }
-  | { readonly type: 'trading.activity'; readonly payload: TradingActivity }
-  | { readonly type: 'trading.reset'; readonly payload: z.output<(typeof tradingEvents)['trading.reset']> };
-
-export interface Timers {
-  later(fn: () => void, ms: number): unknown;
-  cancel(handle: unknown): void;
-}
-
-const realTimers: Timers = { later: (fn, ms) => setTimeout(fn, ms), cancel: (h) => clearTimeout(h as NodeJS.Timeout) };
-
-export interface TradingServiceDeps {
-  readonly db: Db;
-  readonly publish: (push: TradingPush) => void;
-  /** Leverage, margin mode and profile for a session started without a scenario. */
-  readonly defaults: () => SessionDefaults;
-  /** The scenario the replay has loaded (its document carries the account, crowd and script). */
-  readonly loadedScenario?: () => { readonly scenario: Scenario; readonly id: string | null } | null;
-  readonly journal?: Partial<JournalOptions>;
-  /** Coalescing period of the pushes to the renderer. */
-  readonly frameMs?: number;
-  readonly timers?: Timers;
-  /** The trader's own fill, stop or take-profit trigger, liquidation or ADL, from a market event or the trader's own command (pause-on-event). */
-  readonly onTraderEvent?: (event: PauseEvent, t: number) => void;
-  /**
-   * Reopen a big workspace off main's event loop (restore-off-main.ts): the workspace file, and
-   * from what size on ('always' for tests). Without it, or below the size, the open is synchronous.
-   */
-  readonly offMain?: { readonly dbPath: string; readonly when?: 'big' | 'always' };
-}
-
-interface StoredSession {
-  readonly key: string;
-  readonly name: string;
-  readonly symbol: string;
-  readonly t0: number;
-  readonly headerSeq: number;
-  readonly script: readonly TimedCommand[];
-  /** The scenario the session replays, so a restart can load it again and carry on. */
-  readonly source?: { readonly scenario: Scenario; readonly id: string | null };
-}
+export type { TradingPush, Timers, TradingServiceDeps } from './trading-service-types';
 
 /**
  * The paper-trading service: the engine behind its event log, fed by the replay clock (it is a
@@ -89,11 +46,15 @@ export class TradingService implements TickSink {
   private readonly timers: Timers;
   private closed = false;
   private hashCache: { readonly key: string; readonly hash: string } | null = null;
+  /** The crowd-opening tick being applied in slices (stepped-event.ts), if any. */
+  private stepping: SteppedEvent | null = null;
+  /** What queries see while the engine is mid-event: an empty engine (no session state yet). */
+  private readonly standIn = new Engine();
 
   constructor(private readonly deps: TradingServiceDeps) {
     this.timers = deps.timers ?? realTimers;
     const options = { ...DEFAULT_JOURNAL_OPTIONS, ...deps.journal };
-    this.queries = new TradingQueries(deps.db, () => this.journal.engine);
+    this.queries = new TradingQueries(deps.db, () => this.engine);
     const offMain = deps.offMain && (deps.offMain.when === 'always' || restoreIsBig(deps.db)) ? deps.offMain : null;
     if (offMain) {
       this.journal = TradingJournal.adopt(deps.db, new Engine(), options, 0);
@@ -125,6 +86,16 @@ export class TradingService implements TickSink {
     return this.opening === 'yes';
   }
 
+  /** Whether a big crowd is being opened (its first tick applied in slices); IPC calls wait for it. */
+  get openingCrowd(): boolean {
+    return this.stepping !== null;
+  }
+
+  /** Settles once no crowd is opening (at once when none is). */
+  async settled(): Promise<void> {
+    while (this.stepping) await this.stepping.done.catch(() => null);
+  }
+
   private storedSession(): StoredSession | null {
     const meta = this.journal.repo.getMeta('session');
     return meta ? (JSON.parse(meta) as StoredSession) : null;
@@ -150,8 +121,9 @@ export class TradingService implements TickSink {
     this.opening = 'no';
   }
 
-  get engine() {
-    return this.journal.engine;
+  /** The engine as queries may read it (a stand-in while a crowd opens: the real one is mid-event). */
+  get engine(): Engine {
+    return this.stepping ? this.standIn : this.journal.engine;
   }
 
   get currentSession(): StoredSession | null {
@@ -174,13 +146,17 @@ export class TradingService implements TickSink {
 
   onTick(tick: MarketTick): void {
     if (this.opening !== 'no') return;
+    if (this.stepping) return this.stepping.defer(() => this.onTick(tick));
     if (!this.session || !this.engine.readState.markets.has(tick.symbol)) this.startFor(tick.symbol, tick.t);
-    this.applyMarket({ kind: 'tick', tick });
+    const event = { kind: 'tick', tick } as const;
+    if (this.journal.engine.arrivalsOn(event) >= STEPPED_ARRIVALS) return this.applyStepped(event);
+    this.applyMarket(event);
     this.runScript(tick.t);
   }
 
   onFunding(funding: FundingTick): void {
     if (this.opening !== 'no') return;
+    if (this.stepping) return this.stepping.defer(() => this.onFunding(funding));
     if (!this.session || !this.engine.readState.markets.has(funding.symbol)) return;
     this.applyMarket({ kind: 'funding', funding });
   }
@@ -192,6 +168,12 @@ export class TradingService implements TickSink {
    */
   onReset(t: number): void {
     const loaded = this.loadedSession();
+    if (this.stepping) {
+      // A seek waits for the crowd to open; another scenario replaces the session at once.
+      if (!loaded || loaded.spec.key === this.session?.key) return this.stepping.defer(() => this.onReset(t));
+      this.stepping.cancel();
+      this.stepping = null;
+    }
     if (this.opening !== 'no') {
       // A failed reopen keeps its log untouched (as a failed synchronous open does).
       if (this.opening !== 'yes' || !loaded || loaded.spec.key === this.storedSession()?.key) return;
@@ -219,6 +201,7 @@ export class TradingService implements TickSink {
    */
   onLoad(t: number): number {
     if (this.opening !== 'no' && this.loadedSession()?.spec.key === this.storedSession()?.key) throw openingConflict(this.opening);
+    if (this.stepping && this.loadedSession()?.spec.key === this.session?.key) throw openingConflict('yes');
     if (!this.session || this.loadedSession()?.spec.key !== this.session.key) {
       this.onReset(t);
       return 0;
@@ -291,6 +274,7 @@ export class TradingService implements TickSink {
   /** Applies a trader command durably; ENGINE_REJECTED (nothing changed) when the engine refuses. */
   command(command: EngineCommand, planId?: string): readonly Effect[] {
     if (this.opening !== 'no') throw openingConflict(this.opening);
+    if (this.stepping) throw openingConflict('yes');
     if (!this.session) throw new AppError('CONFLICT', 'no paper-trading session yet: load a scenario in the replay first');
     const t = this.engine.readState.t;
     const r = this.journal.apply({ kind: 'command', t, account: TRADER_ID, command }, true, planId);
@@ -321,7 +305,44 @@ export class TradingService implements TickSink {
   // ---- applying and pushing ------------------------------------------------------------------
 
   private applyMarket(event: EngineEvent): void {
-    const r = this.journal.apply(event, false);
+    this.completeMarket(event, this.journal.apply(event, false));
+  }
+
+  /**
+   * The tick that opens a big crowd, applied in slices (stepped-event.ts) so main's event loop
+   * stays live; the market events, seeks and loads that arrive meanwhile run after it, in order.
+   */
+  private applyStepped(event: Extract<EngineEvent, { kind: 'tick' }>): void {
+    // The log is brought up to date first: nothing may be written while the engine is mid-event.
+    this.journal.flush();
+    const stepping = new SteppedEvent(this.journal.applySteps(event, STEP_EVERY));
+    this.stepping = stepping;
+    this.markDirty();
+    stepping.done.then(
+      (r) => {
+        if (this.stepping !== stepping || this.closed || !r) return;
+        this.stepping = null;
+        this.hashCache = null;
+        this.queries.invalidate();
+        this.completeMarket(event, r);
+        this.runScript(event.tick.t);
+        for (const fn of stepping.takeDeferred()) {
+          // A deferred tick may start another stepped event: the rest then waits for that one.
+          const next = this.stepping as SteppedEvent | null;
+          if (next) next.defer(fn);
+          else fn();
+        }
+      },
+      (err: Error) => {
+        if (this.stepping !== stepping) return;
+        this.stepping = null;
+        this.opening = err;
+        console.error(`Levdesk could not open the crowd of the paper-trading session: ${err.message}`);
+      },
+    );
+  }
+
+  private completeMarket(event: EngineEvent, r: ApplyResult): void {
     if (!r.ok) throw new Error(`the engine refused a market event (${event.kind}): ${r.rejection.message}`);
     this.notifyTrader(r.effects, event.kind === 'tick' ? event.tick.t : event.kind === 'funding' ? event.funding.t : this.engine.readState.t);
     this.absorb(r.effects);
@@ -351,7 +372,7 @@ export class TradingService implements TickSink {
    * a slow replay never leaves events waiting for a full group.
    */
   pushFrame(): void {
-    if (!this.closed && this.journal.pendingCount > 0) this.journal.flush();
+    if (!this.closed && !this.stepping && this.journal.pendingCount > 0) this.journal.flush();
     const activity = this.activity.take();
     if (activity) this.deps.publish({ type: 'trading.activity', payload: activity });
     if (this.stateDirty) {
@@ -362,18 +383,27 @@ export class TradingService implements TickSink {
 
   /** Commits buffered market events now. */
   flush(): void {
-    this.journal.flush();
+    // Mid-event nothing is written (a due snapshot would catch half an event); it commits right after.
+    if (!this.stepping) this.journal.flush();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.openGeneration += 1;
+    // The log must not end mid-event: a crowd still opening is finished first (it is then logged).
+    this.stepping?.finishNow();
+    this.stepping = null;
     if (this.frameTimer !== null) this.timers.cancel(this.frameTimer);
     this.frameTimer = null;
     this.journal.close();
   }
 }
+
+/** From how many crowd arrivals on one tick it is applied in slices (some 50 ms of work at once). */
+const STEPPED_ARRIVALS = 1000;
+/** Arrivals (then accounts re-solved) between two pauses: about 5 ms of work. */
+const STEP_EVERY = 100;
 
 /** The trader's events among a market event's effects (liquidation and ADL fills are not "your fill"). */
 function traderEvents(effects: readonly Effect[]): PauseEvent[] {

@@ -16,6 +16,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { MarketTick } from '#shared/domain/market-tick';
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import { EngineSetupSchema } from '#shared/domain/trading-commands';
+import { createApp } from '#main/app/create-app';
 import { openWorkspace } from '#main/store/db';
 import { TradingJournal } from '#main/trading/journal';
 import { restoreOffMain } from '#main/trading/restore-off-main';
@@ -115,7 +116,7 @@ const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-crowd-'));
 if (keep) fs.mkdirSync(keep, { recursive: true });
 try {
   const file = path.join(dir, 'workspace.levdesk.db');
-  let ws = openWorkspace(file);
+  let ws = openWorkspace(file, { checkpoints: 'worker' });
   const { journal } = TradingJournal.open(ws.db, OPTIONS);
   await phase('open: setup, crowd, first tick (on main)', () => {
     for (const e of header) apply(journal, e);
@@ -134,11 +135,11 @@ try {
   const hash = journal.engine.stateHash();
   ws.close();
 
-  ws = openWorkspace(file);
+  ws = openWorkspace(file, { checkpoints: 'worker' });
   const sync = await phase('reopen, synchronous (TradingJournal.open)', () => TradingJournal.open(ws.db, OPTIONS));
   const syncHash = sync.journal.engine.stateHash();
   ws.close();
-  ws = openWorkspace(file);
+  ws = openWorkspace(file, { checkpoints: 'worker' });
   const off = await phase('reopen off main (worker parse + sliced restore)', () => restoreOffMain(ws.db, file, true));
   const offHash = off.engine.stateHash();
   ws.close();
@@ -146,4 +147,37 @@ try {
   console.log(`same state hash: synchronous ${syncHash === hash}, off main ${offHash === hash}, worker's hash ${off.hash === hash}`);
 } finally {
   if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+// The app's path: picking a scenario with this crowd (the first tick opens it in slices on main),
+// until trading calls answer; then the close (snapshot at the head) and the reopen (off main).
+const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-crowd-app-'));
+try {
+  const scenario = JSON.stringify({
+    name: 'bench crowd',
+    symbol: 'BTCUSDT',
+    start: '2024-01-01T00:00:00Z',
+    durationMinutes: 600,
+    seed: 7,
+    market: { type: 'gbm', startPrice: '100000', volatility: 0.6 },
+    account: { deposit: '20000', leverage: 20, insuranceFund: '100000000' },
+    crowd: header[1]!.kind === 'crowd' ? header[1]!.params : undefined,
+  });
+  let app = createApp({ shell: 'web', dataDir: appDir, validate: false, defaultData: false });
+  await phase('app: pick the scenario until trading answers (open in slices)', async () => {
+    const r = await app.dispatch('replay.load', { source: { kind: 'inline', json: scenario } });
+    if (!r.ok) throw new Error(r.error.message);
+    const crowd = await app.dispatch('trading.crowd', { sort: 'liquidationPrice', desc: false, limit: 5 });
+    if (!crowd.ok || (crowd.value as { total: number }).total < TRADERS * 0.9) throw new Error('the crowd did not open');
+  });
+  await phase('app: close (snapshot at the head, on main)', () => app.close());
+  await phase('app: reopen until trading answers (restore off main)', async () => {
+    app = createApp({ shell: 'web', dataDir: appDir, validate: false, defaultData: false });
+    await app.services.trading.ready;
+    const r = await app.dispatch('trading.session', {});
+    if (!r.ok) throw new Error(r.error.message);
+  });
+  app.close();
+} finally {
+  fs.rmSync(appDir, { recursive: true, force: true });
 }

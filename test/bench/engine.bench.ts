@@ -154,7 +154,7 @@ for (const traders of CROWDS) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-bench-'));
   try {
     const file = path.join(dir, 'workspace.levdesk.db');
-    let ws = openWorkspace(file);
+    let ws = openWorkspace(file, { checkpoints: 'worker' });
     let { journal } = TradingJournal.open(ws.db, { groupSize: 2000, snapshotEvery: 250_000, verify: true });
     const r = run(traders, (e) => {
       const out = journal.apply(e, false);
@@ -170,7 +170,7 @@ for (const traders of CROWDS) {
     report('walk, on disk', traders, r, ` | close (flush + snapshot) ${fmt(closeMs)} ms | file ${fmt(bytes / 2 ** 20)} MiB`);
 
     // Rebuild: reopen (latest snapshot + tail), then a full replay of the log from event 1.
-    ws = openWorkspace(file);
+    ws = openWorkspace(file, { checkpoints: 'worker' });
     const reopen = performance.now();
     ({ journal } = TradingJournal.open(ws.db, { groupSize: 2000, snapshotEvery: 250_000, verify: true }));
     const reopenMs = performance.now() - reopen;

@@ -19,6 +19,25 @@ export function startCrowd(ctx: EngineContext, symbol: string, params: CrowdPara
 
 /** Opens every crowd trader whose arrival time has come (called on each tick of the crowd's market). */
 export function processArrivals(ctx: EngineContext, m: MarketState): void {
+  if (!arrivalsDue(ctx, m)) return;
+  const steps = arrivalSteps(ctx, m, Number.MAX_SAFE_INTEGER);
+  while (!steps.next().done);
+}
+
+/** How many crowd traders the current tick of `m` would open (0 on almost every tick). */
+export function arrivalsDue(ctx: EngineContext, m: MarketState): number {
+  const crowd = ctx.state.crowd;
+  if (!crowd || crowd.symbol !== m.symbol) return 0;
+  let n = 0;
+  while (crowd.next + n < crowd.arrivals.length && crowd.arrivals[crowd.next + n]!.t <= ctx.state.t) n += 1;
+  return n;
+}
+
+/**
+ * processArrivals in steps: pauses after every `every` arrivals, so the tick that opens a
+ * 100,000-trader crowd can run in slices on a thread that must stay live (Engine.applySteps).
+ */
+export function* arrivalSteps(ctx: EngineContext, m: MarketState, every: number): Generator<void, void> {
   const crowd = ctx.state.crowd;
   if (!crowd || crowd.symbol !== m.symbol) return;
   const arrivals = crowd.arrivals;
@@ -26,14 +45,16 @@ export function processArrivals(ctx: EngineContext, m: MarketState): void {
   let opened = 0;
   const skippedBefore = crowd.skipped;
   // Entries fill at the quote without moving the book, so one quote serves every arrival of the
-  // tick (100,000 when a crowd opens at once).
+  // tick (100,000 when a crowd opens at once; between steps nothing else touches the market).
   const q = m.quote();
   const quotes = { buy: bestPrice(q, 'buy'), sell: bestPrice(q, 'sell') };
+  let n = 0;
   while (crowd.next < arrivals.length && arrivals[crowd.next]!.t <= ctx.state.t) {
     const a = arrivals[crowd.next]!;
     crowd.next += 1;
     if (openArrival(ctx, m, a, quotes)) opened += 1;
     else crowd.skipped += 1;
+    if (++n % every === 0) yield;
   }
   ctx.effects.push({ kind: 'crowdArrived', t: ctx.state.t, opened, skipped: crowd.skipped - skippedBefore });
 }

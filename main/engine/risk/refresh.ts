@@ -26,6 +26,20 @@ export function refreshDirty(ctx: EngineContext): void {
   }
 }
 
+/** refreshDirty in steps of `every` accounts (the same accounts in the same order), for Engine.applySteps. */
+export function* refreshDirtySteps(ctx: EngineContext, every: number): Generator<void, void> {
+  if (ctx.dirty.size === 0) return;
+  const markets = marketLookup(ctx);
+  const ids = [...ctx.dirty].sort();
+  ctx.dirty.clear();
+  let n = 0;
+  for (const id of ids) {
+    const account = ctx.state.accounts.get(id);
+    if (account && account.kind !== 'liquidity') refreshAccount(ctx, markets, account);
+    if (++n % every === 0) yield;
+  }
+}
+
 /** Re-solves these accounts now (leaving the pending dirty set to the next refreshDirty). */
 export function refreshNow(ctx: EngineContext, ids: readonly string[]): void {
   const markets = marketLookup(ctx);

@@ -3,6 +3,7 @@ import { Dec } from '#shared/money/decimal';
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import { Engine } from '#main/engine/engine';
 import { conservationResidual } from '#main/engine/state/ledger-check';
+import { fundingPayment } from '#shared/risk/index';
 import { command, effectsOf, mustApply, order, startedEngine, tick, T0 } from './helpers';
 
 const q = (s: string) => s as never;
@@ -117,5 +118,50 @@ describe('funding with a crowd: lazy re-solving is exact', () => {
     expect(lazy.liquidated.length).toBeGreaterThan(10);
     expect(lazy.liquidated).toEqual(eager.liquidated);
     expect(lazy.hash).toBe(eager.hash);
+  });
+});
+
+describe('funding over a crowd', () => {
+  it('pays every crowd position exactly what fundingPayment gives it, for either sign of the rate', () => {
+    const e = startedEngine('100000', { deposit: '100000', leverage: 5 });
+    mustApply(e, {
+      kind: 'crowd',
+      t: T0,
+      symbol: 'BTCUSDT',
+      params: {
+        seed: 3,
+        traders: 300,
+        longShare: 0.5,
+        leverage: [
+          { leverage: 3, weight: 1 },
+          { leverage: 10, weight: 1 },
+        ],
+        notional: { median: 7_000, logSigma: 1.2 },
+        crossShare: 0.4,
+        stops: { share: 0, minDistance: 0.05, maxDistance: 0.2 },
+        entryWindowHours: 0,
+      },
+    });
+    mustApply(e, { kind: 'tick', tick: tick(T0 + 60_000, '100000', { mark: '100013.7' }) });
+    for (const [i, rate] of ['0.00012345', '-0.0000731'].entries()) {
+      const t = T0 + (i + 1) * 8 * 3_600_000;
+      const before = new Map<string, Dec>();
+      for (const [id, a] of e.readState.accounts) {
+        const p = a.positions.get('BTCUSDT');
+        if (p && a.kind !== 'liquidity') before.set(id, p.fundingPaid);
+      }
+      mustApply(e, funding(t, rate));
+      const mark = e.readState.markets.get('BTCUSDT')!.mark;
+      let checked = 0;
+      for (const [id, paidBefore] of before) {
+        const p = e.readState.accounts.get(id)!.positions.get('BTCUSDT');
+        if (!p) continue;
+        const expected = fundingPayment(p.side, p.qty, mark, new Dec(rate)).amount.toDecimalPlaces(8, Dec.ROUND_HALF_EVEN);
+        expect(paidBefore.minus(p.fundingPaid).toFixed(), id).toBe(expected.toFixed());
+        checked += 1;
+      }
+      expect(checked).toBeGreaterThan(250);
+      expect(conservationResidual(e.readState).isZero()).toBe(true);
+    }
   });
 });
