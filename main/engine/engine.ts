@@ -46,7 +46,7 @@ export class Engine {
   /**
    * The state hash of the state as of `seq`, once computed: a reopen checks the restored state's
    * hash against the stored one and the journal then reports it; a 100,000-trader state takes
-   * ~1 s to serialise. Any apply() forgets it (the state only changes through apply()).
+   * ~1 s to serialise. Any apply() or applySteps() forgets it (the state changes only through them).
    */
   private knownHash: { readonly seq: number; readonly hash: string } | null = null;
 
@@ -126,6 +126,7 @@ export class Engine {
   *applySteps(event: EngineEvent, every: number): Generator<void, ApplyResult> {
     if (event.kind === 'crowd') return yield* this.crowdSteps(event, every);
     if (event.kind !== 'tick') return this.apply(event);
+    this.knownHash = null;
     const st = this.state;
     const t = event.tick.t;
     if (st.markets.size === 0 || t < st.t || !st.markets.has(event.tick.symbol)) return this.apply(event);

@@ -45,11 +45,11 @@ export function* arrivalSteps(ctx: EngineContext, m: MarketState, every: number)
   if (crowd.next >= arrivals.length || arrivals[crowd.next]!.t > ctx.state.t) return;
   let opened = 0;
   const skippedBefore = crowd.skipped;
-  let n = 0;
   // Entries fill at the quote without moving the book, so one quote serves every arrival of the
-  // tick (100,000 when a crowd opens at once).
+  // tick (100,000 when a crowd opens at once; between steps nothing else touches the market).
   const q = m.quote();
   const quotes = { buy: bestPrice(q, 'buy'), sell: bestPrice(q, 'sell') };
+  let n = 0;
   while (crowd.next < arrivals.length && arrivals[crowd.next]!.t <= ctx.state.t) {
     const a = arrivals[crowd.next]!;
     crowd.next += 1;

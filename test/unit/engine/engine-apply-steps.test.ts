@@ -87,3 +87,25 @@ describe('Engine.applySteps', () => {
     expect(e.stateHash()).toBe(hash);
   });
 });
+
+describe('the state hash an engine keeps', () => {
+  it('is forgotten by applySteps as by apply (a hash asked before the crowd opens is not reused after)', () => {
+    const sliced = started(300);
+    const whole = started(300);
+    const before = sliced.stateHash();
+    const first: EngineEvent = { kind: 'tick', tick: tick(T0 + 60_000, '100000') };
+    run(sliced.applySteps(first, 50));
+    whole.apply(first);
+    expect(sliced.stateHash()).not.toBe(before);
+    expect(sliced.stateHash()).toBe(whole.stateHash());
+  });
+
+  it('is forgotten as soon as applySteps starts changing the state (an open left half way keeps its sequence number)', () => {
+    const e = started(300);
+    const before = e.stateHash();
+    const steps = e.applySteps({ kind: 'tick', tick: tick(T0 + 60_000, '100000') }, 50);
+    steps.next();
+    expect(e.readState.seq).toBe(2);
+    expect(e.stateHash()).not.toBe(before);
+  });
+});
