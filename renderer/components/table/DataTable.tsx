@@ -12,7 +12,7 @@ import { VirtualRows, type VirtualRowsHandle } from './VirtualRows';
 export const ROW_HEIGHT = 28;
 export const HEADER_HEIGHT = 30;
 /** Rows rendered beyond each edge of the viewport, so a fast wheel does not show empty space. */
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 const EMPTY: never[] = [];
 
 export interface ServerRows<T> {

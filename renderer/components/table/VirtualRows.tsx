@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ColumnSpec } from './column-spec';
 import { TableRow } from './TableRow';
 import { scrollTopToShow, slotOf } from './row-window';
+import { cellGlyphWidths } from './glyph-widths';
 
 /** What the grid asks of its rows: keyboard navigation scrolls a row into view. */
 export interface VirtualRowsHandle {
@@ -62,6 +63,7 @@ function VirtualRowsImpl<T>(props: VirtualRowsProps<T>) {
     [scrollRef, rowHeight, headerHeight],
   );
   const items = virtualizer.getVirtualItems();
+  const glyphs = cellGlyphWidths();
   // Rows are keyed by slot (index modulo the most rows ever on screen), not by row id: a row that
   // scrolls out hands its DOM to the one scrolling in, which React updates in place (text and
   // transform) instead of tearing down and building ~20 cells a row every frame. Rows that stay
@@ -93,6 +95,7 @@ function VirtualRowsImpl<T>(props: VirtualRowsProps<T>) {
             testId={testId}
             onSelect={onSelect}
             onActivate={onActivate}
+            glyphs={glyphs}
           />
         );
       })}
