@@ -7,15 +7,15 @@ const g: GlyphWidths = { ascii, digit: 7, other: 24 };
 
 describe('textWidthBound', () => {
   it('takes the widest digit for every digit (tabular figures)', () => {
-    expect(textWidthBound('1111', g)).toBeCloseTo(4 * 7 * 1.08 + 2);
+    expect(textWidthBound('1111', g)).toBeCloseTo(4 * 7 * 1.03 + 2);
   });
 
   it('sums the measured widths of other ASCII characters', () => {
-    expect(textWidthBound('Wi', g)).toBeCloseTo(14 * 1.08 + 2);
+    expect(textWidthBound('Wi', g)).toBeCloseTo(14 * 1.03 + 2);
   });
 
   it('bounds characters beyond ASCII by two ems', () => {
-    expect(textWidthBound('—★', g)).toBeCloseTo(48 * 1.08 + 2);
+    expect(textWidthBound('—★', g)).toBeCloseTo(48 * 1.03 + 2);
   });
 });
 
@@ -25,9 +25,9 @@ describe('surelyFits', () => {
   });
 
   it('keeps the clip when the text may reach the edge', () => {
-    // 7 digits at 7 px + ',' and '.' at 6 px = 61 -> bound 61 * 1.08 + 2 = 67.88
-    expect(surelyFits('47,218.70', 67.8, g)).toBe(false);
-    expect(surelyFits('47,218.70', 67.9, g)).toBe(true);
+    // 7 digits at 7 px + ',' and '.' at 6 px = 61 -> bound 61 * 1.03 + 2 = 64.83
+    expect(surelyFits('47,218.70', 64.8, g)).toBe(false);
+    expect(surelyFits('47,218.70', 64.9, g)).toBe(true);
   });
 
   it('keeps the clip before the font is measured, and for text on several lines', () => {

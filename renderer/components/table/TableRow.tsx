@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import type { ColumnSpec } from './column-spec';
-import { CELL_PADDING_X, surelyFits, type GlyphWidths } from './text-fit';
+import type { CellGlyphs } from './glyph-widths';
+import { CELL_PADDING_X, surelyFits } from './text-fit';
 
 interface TableRowProps<T> {
   readonly domId: string;
@@ -17,7 +18,7 @@ interface TableRowProps<T> {
   readonly onSelect: (index: number) => void;
   readonly onActivate: ((row: T) => void) | undefined;
   /** The cells' glyph widths, to drop the clip of cells whose text surely fits (null: clip all). */
-  readonly glyphs: GlyphWidths | null;
+  readonly glyphs: CellGlyphs | null;
 }
 
 function defaultCell<T>(spec: ColumnSpec<T>, row: T): ReactNode {
@@ -25,10 +26,12 @@ function defaultCell<T>(spec: ColumnSpec<T>, row: T): ReactNode {
   return v == null ? '—' : String(v);
 }
 
-function cellClass<T>(spec: ColumnSpec<T>, content: ReactNode, width: number | undefined, glyphs: GlyphWidths | null, row: T | undefined): string {
+function cellClass<T>(spec: ColumnSpec<T>, content: ReactNode, width: number | undefined, glyphs: CellGlyphs | null, row: T | undefined): string {
   const tone = row === undefined ? undefined : spec.tone?.(row);
-  // Plain text that surely fits needs no clip (see text-fit.ts); anything else keeps it.
-  const fits = (typeof content === 'string' || typeof content === 'number') && width != null && surelyFits(String(content), width - CELL_PADDING_X, glyphs);
+  // Plain text that surely fits needs no clip (see text-fit.ts); anything else keeps it. A toned
+  // cell may be bold (side tags, "Liq"), so it is bounded with the bold widths.
+  const g = glyphs ? (tone ? glyphs.bold : glyphs.regular) : null;
+  const fits = (typeof content === 'string' || typeof content === 'number') && width != null && surelyFits(String(content), width - CELL_PADDING_X, g);
   return `dt-td align-${spec.align ?? 'start'}${spec.pinEnd ? ' pin-end' : ''}${fits ? '' : ' clip'}${tone ? ` ${tone}` : ''}`;
 }
 

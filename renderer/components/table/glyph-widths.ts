@@ -4,14 +4,11 @@
  */
 import type { GlyphWidths } from './text-fit';
 
-/**
- * Measures a font family at a size with a canvas, in bold: bold glyphs are at least as wide as
- * regular ones, so one table bounds the plain cells and the bold ones (side tags, "Liq").
- */
-export function measureGlyphWidths(family: string, fontSizePx: number): GlyphWidths | null {
+/** Measures a font family at a size and weight with a canvas. */
+export function measureGlyphWidths(family: string, fontSizePx: number, weight: 400 | 700): GlyphWidths | null {
   const ctx = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
   if (!ctx || !family) return null;
-  ctx.font = `700 ${fontSizePx}px ${family}`;
+  ctx.font = `${weight} ${fontSizePx}px ${family}`;
   const ascii: number[] = [];
   for (let c = 32; c <= 126; c++) ascii.push(ctx.measureText(String.fromCharCode(c)).width);
   if (!(ascii[33]! > 0)) return null;
@@ -21,13 +18,21 @@ export function measureGlyphWidths(family: string, fontSizePx: number): GlyphWid
 /** The cells' font size (px): `.dt-td` in trade-table.css. */
 const CELL_FONT_PX = 12;
 
-let cellGlyphs: GlyphWidths | null | undefined;
+/** The cells' glyph widths: regular for plain cells, bold for toned ones (a tone may set the weight). */
+export interface CellGlyphs {
+  readonly regular: GlyphWidths;
+  readonly bold: GlyphWidths;
+}
+
+let cellGlyphs: CellGlyphs | null | undefined;
 
 /** The glyph widths of the grid cells' font (the body's family at CELL_FONT_PX), measured once. */
-export function cellGlyphWidths(): GlyphWidths | null {
+export function cellGlyphWidths(): CellGlyphs | null {
   if (cellGlyphs === undefined) {
     const family = typeof document === 'undefined' ? '' : getComputedStyle(document.body).fontFamily;
-    cellGlyphs = family ? measureGlyphWidths(family, CELL_FONT_PX) : null;
+    const regular = family ? measureGlyphWidths(family, CELL_FONT_PX, 400) : null;
+    const bold = family ? measureGlyphWidths(family, CELL_FONT_PX, 700) : null;
+    cellGlyphs = regular && bold ? { regular, bold } : null;
   }
   return cellGlyphs;
 }

@@ -5,12 +5,13 @@
  * chunk of its own: ~600 on screen, every scrolled frame re-layerizes them all (measured: ~1 ms
  * of a frame's layerize and ~0.5 ms of paint). A cell whose text cannot overflow paints the same
  * without the clip. The test is an upper bound on the text's width from per-character widths
- * measured once in the cells' font (bold, tabular digits): never "fits" when it might not, so
- * a cell that could need an ellipsis keeps its clip and looks exactly as before.
+ * measured once in the cells' font (regular, or bold for toned cells; the widest digit for
+ * every digit): never "fits" when it might not, so a cell that could need an ellipsis keeps
+ * its clip and looks exactly as before.
  */
 
 export interface GlyphWidths {
-  /** Width (px) of each printable ASCII character, code 32..126, bold. */
+  /** Width (px) of each printable ASCII character, code 32..126. */
   readonly ascii: readonly number[];
   /** The widest digit: tabular digits all take it. */
   readonly digit: number;
@@ -19,7 +20,7 @@ export interface GlyphWidths {
 }
 
 /** Extra room for kerning, hinting and sub-pixel rounding the per-character sum does not see. */
-const SLACK_RATIO = 1.08;
+const SLACK_RATIO = 1.03;
 const SLACK_PX = 2;
 
 /** An upper bound on the rendered width (px) of one line of `text`. */
