@@ -1,17 +1,18 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTable, type RowData, type SortingState } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ColumnSpec } from './column-spec';
 import { ColumnMenu } from './ColumnMenu';
 import { HeaderRow } from './HeaderRow';
-import { TableRow } from './TableRow';
 import { dataTableFeatures, toColumnDefs } from './table-model';
 import { exportTableCsv } from './table-export';
 import { usePagedRows, type FetchPage } from './use-paged-rows';
 import { useTableLayout } from './use-table-layout';
+import { VirtualRows, type VirtualRowsHandle } from './VirtualRows';
 
 export const ROW_HEIGHT = 28;
 export const HEADER_HEIGHT = 30;
+/** Rows rendered beyond each edge of the viewport, so a fast wheel does not show empty space. */
+const OVERSCAN = 4;
 const EMPTY: never[] = [];
 
 export interface ServerRows<T> {
@@ -92,39 +93,19 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
   const totalWidth = Object.values(widths).reduce((a, b) => a + b, 0);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  // The virtualizer hands back fresh geometry each render by design; nothing below memoises it.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollMargin: HEADER_HEIGHT,
-  });
-  const items = virtualizer.getVirtualItems();
-  // Rows are keyed by slot (index modulo the most rows ever on screen), not by row id: a row that
-  // scrolls out hands its DOM to the one scrolling in, which React updates in place (text and
-  // transform) instead of tearing down and building ~20 cells a row every frame. Rows that stay
-  // on screen keep their slot and, memoised, do not re-render at all.
-  const slots = useRef(0);
-  slots.current = Math.max(slots.current, items.length);
-  const firstIndex = items[0]?.index ?? 0;
-  const lastIndex = items[items.length - 1]?.index ?? 0;
+  const rowsRef = useRef<VirtualRowsHandle>(null);
   const requestRange = paged.requestRange;
-  useEffect(() => {
-    if (server) requestRange(firstIndex, lastIndex + 1);
-  }, [server, requestRange, firstIndex, lastIndex]);
 
   const [active, setActive] = useState<number | null>(null);
   const activeIndex = active == null || count === 0 ? null : Math.min(active, count - 1);
   const moveTo = (index: number): void => {
     const next = Math.max(0, Math.min(count - 1, index));
     setActive(next);
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    rowsRef.current?.scrollToIndex(next);
   };
-  const pageRows = Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 300) - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
     if (e.target !== e.currentTarget || count === 0) return;
+    const pageRows = Math.max(1, Math.floor((e.currentTarget.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT) - 1);
     const at = activeIndex ?? -1;
     const keys: Record<string, () => void> = {
       ArrowDown: () => moveTo(at + 1),
@@ -183,28 +164,26 @@ export function DataTable<T extends RowData>(props: DataTableProps<T>) {
         data-testid={`table-${id}-grid`}
       >
         <HeaderRow table={table} specs={visibleSpecs} widths={widths} totalWidth={totalWidth} height={HEADER_HEIGHT} multiSort={layout.sorting.length > 1} />
-        <div className="dt-body" role="rowgroup" style={{ height: virtualizer.getTotalSize() - HEADER_HEIGHT, width: totalWidth }}>
-          {items.map((item) => {
-            const row = rowAt(item.index);
-            return (
-              <TableRow
-                key={item.index % slots.current}
-                domId={rowDomId(item.index)}
-                row={row}
-                index={item.index}
-                top={item.start - HEADER_HEIGHT}
-                height={ROW_HEIGHT}
-                specs={visibleSpecs}
-                widths={widths}
-                active={item.index === activeIndex}
-                rowKey={row ? getRowId(row) : undefined}
-                testId={`table-${id}-row`}
-                onSelect={setActive}
-                onActivate={onActivate}
-              />
-            );
-          })}
-        </div>
+        <VirtualRows
+          handle={rowsRef}
+          scrollRef={scrollRef}
+          count={count}
+          rowAt={rowAt}
+          revision={paged.revision}
+          rowHeight={ROW_HEIGHT}
+          headerHeight={HEADER_HEIGHT}
+          overscan={OVERSCAN}
+          specs={visibleSpecs}
+          widths={widths}
+          totalWidth={totalWidth}
+          activeIndex={activeIndex}
+          getRowId={getRowId}
+          testId={`table-${id}-row`}
+          domIdPrefix={domId}
+          onSelect={setActive}
+          onActivate={onActivate}
+          onRange={server ? requestRange : undefined}
+        />
         {count === 0 && !loading && (
           <p className="dt-empty" data-testid={`table-${id}-empty`}>
             {emptyText ?? 'Nothing here yet.'}

@@ -1,5 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import type { ColumnSpec } from './column-spec';
+import type { CellGlyphs } from './glyph-widths';
+import { CELL_PADDING_X, surelyFits } from './text-fit';
 
 interface TableRowProps<T> {
   readonly domId: string;
@@ -15,6 +17,8 @@ interface TableRowProps<T> {
   readonly testId: string;
   readonly onSelect: (index: number) => void;
   readonly onActivate: ((row: T) => void) | undefined;
+  /** The cells' glyph widths, to drop the clip of cells whose text surely fits (null: clip all). */
+  readonly glyphs: CellGlyphs | null;
 }
 
 function defaultCell<T>(spec: ColumnSpec<T>, row: T): ReactNode {
@@ -22,9 +26,18 @@ function defaultCell<T>(spec: ColumnSpec<T>, row: T): ReactNode {
   return v == null ? '—' : String(v);
 }
 
+function cellClass<T>(spec: ColumnSpec<T>, content: ReactNode, width: number | undefined, glyphs: CellGlyphs | null, row: T | undefined): string {
+  const tone = row === undefined ? undefined : spec.tone?.(row);
+  // Plain text that surely fits needs no clip (see text-fit.ts); anything else keeps it. A toned
+  // cell may be bold (side tags, "Liq"), so it is bounded with the bold widths.
+  const g = glyphs ? (tone ? glyphs.bold : glyphs.regular) : null;
+  const fits = (typeof content === 'string' || typeof content === 'number') && width != null && surelyFits(String(content), width - CELL_PADDING_X, g);
+  return `dt-td align-${spec.align ?? 'start'}${spec.pinEnd ? ' pin-end' : ''}${fits ? '' : ' clip'}${tone ? ` ${tone}` : ''}`;
+}
+
 /** One absolutely positioned row; memoised so a scroll re-renders only the rows that changed. */
 function TableRowImpl<T>(props: TableRowProps<T>) {
-  const { domId, row, index, top, height, specs, widths, active, rowKey, testId, onSelect, onActivate } = props;
+  const { domId, row, index, top, height, specs, widths, active, rowKey, testId, onSelect, onActivate, glyphs } = props;
   return (
     <div
       id={domId}
@@ -40,11 +53,15 @@ function TableRowImpl<T>(props: TableRowProps<T>) {
       onMouseDown={() => onSelect(index)}
       onDoubleClick={row !== undefined && onActivate ? () => onActivate(row) : undefined}
     >
-      {specs.map((spec) => (
-        <div key={spec.id} role="gridcell" className={`dt-td align-${spec.align ?? 'start'}${spec.pinEnd ? ' pin-end' : ''}`} style={{ width: widths[spec.id] }} data-col={spec.id}>
-          {row === undefined ? <span className="dt-pending">·</span> : spec.cell ? spec.cell(row) : defaultCell(spec, row)}
-        </div>
-      ))}
+      {specs.map((spec) => {
+        const content = row === undefined ? '·' : spec.cell ? spec.cell(row) : defaultCell(spec, row);
+        const width = widths[spec.id];
+        return (
+          <div key={spec.id} role="gridcell" className={cellClass(spec, content, width, glyphs, row)} style={{ width }} data-col={spec.id}>
+            {content}
+          </div>
+        );
+      })}
     </div>
   );
 }

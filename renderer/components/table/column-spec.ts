@@ -17,8 +17,10 @@ export interface ColumnSpec<T> {
   readonly value?: (row: T) => string | number | null;
   /** How the value is compared: decimal strings exactly, numbers numerically, text by locale. */
   readonly sort?: 'decimal' | 'number' | 'text' | false;
-  /** Display; defaults to the value as text. */
+  /** Display; defaults to the value as text. Plain text scrolls cheapest (see text-fit.ts). */
   readonly cell?: (row: T) => ReactNode;
+  /** Extra class names of the cell (`up`, `down`, `side-tag`, `strong`), so `cell` can stay plain text. */
+  readonly tone?: (row: T) => string | undefined;
   /** CSV text; defaults to the raw value (decimal strings unrounded, times in ISO UTC when sort is 'number' and time is set). */
   readonly csv?: ((row: T) => string) | false;
   /** The value is a UTC time in ms: CSV writes ISO 8601. */

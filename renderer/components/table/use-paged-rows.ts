@@ -23,6 +23,8 @@ interface CachedPage<T> {
 export interface PagedRows<T> {
   readonly total: number;
   readonly loaded: boolean;
+  /** Bumped when a page on screen arrived: `rowAt` is stable, the rows behind it are not. */
+  readonly revision: number;
   rowAt(index: number): T | undefined;
   /** The rows [start, end) are on screen: fetch the pages they need. */
   requestRange(start: number, end: number): void;
@@ -51,7 +53,7 @@ export function usePagedRows<T>(fetchPage: FetchPage<T>, sorting: SortingState, 
   const lastRefresh = useRef(0);
   const [total, setTotal] = useState(0);
   const [loaded, setLoaded] = useState(false);
-  const [, setRevision] = useState(0);
+  const [revision, setRevision] = useState(0);
   const sortKey = JSON.stringify(sorting);
   const sortingRef = useRef(sorting);
   const deferred = useRef<{ timer: ReturnType<typeof setTimeout>; since: number } | null>(null);
@@ -146,5 +148,5 @@ export function usePagedRows<T>(fetchPage: FetchPage<T>, sorting: SortingState, 
     [pageSize],
   );
 
-  return { total, loaded, rowAt, requestRange };
+  return { total, loaded, revision, rowAt, requestRange };
 }
