@@ -1,3 +1,5 @@
+// For its side effect: node:crypto's sha256 becomes the engine's state hasher (the pure engine's default, @noble's, is ~10x slower).
+import '#main/trading/rebuild';
 import type { FundingTick, MarketTick } from '#shared/domain/market-tick';
 import { ScenarioSchema, scenarioEndMs, type Scenario } from '#shared/domain/scenario';
 import type { PlanTestResult } from '#shared/ipc/channels/plans';
