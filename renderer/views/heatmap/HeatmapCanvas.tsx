@@ -1,13 +1,14 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { HeatmapDetail, HeatmapGrid } from '#shared/domain/heatmap';
 import { dirtyDeviceRect, planDraw, type LayerKeys } from './canvas-layers';
 import { GridPainter, type Dirty } from './grid-painter';
-import { decodeGrid, plotBox, readTheme, scales } from './heatmap-draw';
+import type { ViewGrid } from './grid-wire';
+import { plotBox, readTheme, scales } from './heatmap-draw';
 import { drawAxes, drawCursor, drawDots, drawOwnLines, drawPath, type LiquidationDot, type OwnLine } from './heatmap-overlays';
 import type { HeatmapWindow } from './use-heatmap';
 
 interface Props {
-  readonly grid: HeatmapGrid | null;
+  readonly grid: ViewGrid | null;
   readonly dots: readonly LiquidationDot[];
   readonly ownLines: readonly OwnLine[];
   readonly cursor: number | null;
@@ -39,16 +40,19 @@ interface GridLayer {
   readonly painter: GridPainter;
   canvas: HTMLCanvasElement | null;
   img: ImageData | null;
-  grid: HeatmapGrid | null;
+  grid: ViewGrid | null;
   scale: string;
   dark: boolean;
 }
 
 /** Brings the layer up to the grid; returns the columns it wrote (null: none changed) and how long that took, or null when it was already up to date. */
-function updateLayer(L: GridLayer, g: HeatmapGrid, cells: Float32Array, scale: 'linear' | 'log', dark: boolean): { dirty: Dirty | null; ms: number } | null {
+function updateLayer(L: GridLayer, g: ViewGrid, cells: Float32Array, scale: 'linear' | 'log', dark: boolean): { dirty: Dirty | null; ms: number } | null {
   if (L.grid === g && L.scale === scale && L.dark === dark && L.canvas) return null;
   const started = performance.now();
-  let dirty = L.painter.paint({ cols: g.cols, rows: g.rows, cells, marks: columnMarks(g), scale, dark });
+  // A delta on the grid the layer last painted: only its columns can differ (no scan of the rest).
+  const d = g.delta;
+  const within = d && L.grid !== null && L.grid.version === d.base && L.grid.cells.length === cells.length ? { from: d.from, to: d.to } : undefined;
+  let dirty = L.painter.paint({ cols: g.cols, rows: g.rows, cells, marks: columnMarks(g), scale, dark, ...(within ? { within } : {}) });
   L.grid = g;
   L.scale = scale;
   L.dark = dark;
@@ -122,7 +126,7 @@ export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
     onSize(Math.min(1000, Math.max(10, Math.floor(box.w))), Math.min(500, Math.max(10, Math.floor(box.h / 2))));
   }, [size, onSize]);
 
-  const cells = useMemo(() => (p.grid ? decodeGrid(p.grid) : null), [p.grid]);
+  const cells = p.grid?.cells ?? null;
   // The grid's picture, kept between draws: a new grid repaints the columns that changed; a draw for
   // a moved cursor, new dots or lines only scales it onto the canvas.
   const layer = useRef<GridLayer>({ painter: new GridPainter(), canvas: null, img: null, grid: null, scale: '', dark: false });
@@ -157,6 +161,7 @@ export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
       // For the bench and DevTools: columns repainted by the last new grid, and the time it took.
       canvas.dataset.paintCols = String(painted.dirty?.count ?? 0);
       canvas.dataset.paintMs = painted.ms.toFixed(2);
+      canvas.dataset.decodeMs = g.decodeMs.toFixed(2);
     }
     const next: LayerKeys = {
       base: `${cw}x${ch} ${th.bg} ${box.x},${box.y},${box.w},${box.h}`,
