@@ -174,7 +174,7 @@ try {
   await page.locator('[data-testid="heatmap-canvas"][data-drawn="yes"]').waitFor({ timeout: 180_000 });
   console.log(`${TRADERS.toLocaleString('en-US')} crowd positions: scenario loaded and the heatmap first drawn after ${(performance.now() - loadStart).toFixed(0)} ms`);
   const still = Number(await page.getAttribute('[data-testid="heatmap-canvas"]', 'data-draw-ms'));
-  console.log(`draw with the replay paused (the first: a full paint): ${still.toFixed(2)} ms (budget 5 ms); load average ${load()}`);
+  console.log(`draw with the replay paused (the latest before playing: the first, a full paint, or a later one): ${still.toFixed(2)} ms (budget 5 ms); load average ${load()}`);
 
   const cdp = await page.context().newCDPSession(page);
   const heap = async (): Promise<string> => {
