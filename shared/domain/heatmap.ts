@@ -128,5 +128,12 @@ export const HeatmapGridSchema = z.object({
   history: z.enum(['complete', 'rebuilding', 'from-resume']).default('complete'),
   /** Where the recorded picture starts when history is not complete (ms), else null. */
   historyFrom: z.number().nullable().default(null),
+  /** This grid's version: asked for again with `base` set to it, the answer may be a delta. */
+  version: z.string().nullable().default(null),
+  /**
+   * Null: `data` is the whole grid. Otherwise `data` holds only columns [from, to) (column-major)
+   * and every other column is the grid of version `base`'s, which the view asked with.
+   */
+  delta: z.object({ base: z.string(), from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }).nullable().default(null),
 });
 export type HeatmapGrid = z.infer<typeof HeatmapGridSchema>;

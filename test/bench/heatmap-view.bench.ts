@@ -7,7 +7,7 @@
  * build (`npx tsx scripts/build.ts`). Headless Chromium without a GPU paces requestAnimationFrame
  * at 60 Hz, so 16.7 ms is the best possible frame.
  */
-import { chromium, request as pwRequest } from '@playwright/test';
+import { chromium, request as pwRequest, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,11 @@ const TRADERS = Number(process.env.TRADERS ?? 100_000);
 const SECONDS = Number(process.env.SECONDS ?? 12);
 /** PROFILE=1: a Chromium CPU profile over the measured seconds, summarised by self time per function. */
 const PROFILE = process.env.PROFILE === '1';
+/**
+ * FLUSH=0 to leave it out: the page reads one pixel of each canvas it drew, so data-draw-ms
+ * includes the rasterisation Chromium otherwise defers to the frame's paint (the honest draw).
+ */
+const FLUSH = process.env.FLUSH !== '0';
 const load = (): string => os.loadavg().map((x) => x.toFixed(2)).join(' / ');
 
 const dataDir = freshDataDir('bench-heatmap');
@@ -41,12 +46,17 @@ function measureScript(seconds: number): string {
     const draws = [];
     const computes = [];
     const paints = [];
+    const layers = {};
     const canvas = document.querySelector('[data-testid="heatmap-canvas"]');
     const mo = new MutationObserver((records) => {
       for (const r of records) {
-        if (r.attributeName === 'data-draw-ms') draws.push(Number(canvas.dataset.drawMs));
+        if (r.attributeName === 'data-draw-ms') {
+          draws.push(Number(canvas.dataset.drawMs));
+          const k = canvas.dataset.layers || 'single canvas';
+          layers[k] = (layers[k] || 0) + 1;
+        }
         if (r.attributeName === 'data-compute-ms') computes.push(Number(canvas.dataset.computeMs));
-        if (r.attributeName === 'data-paint-ms') paints.push([Number(canvas.dataset.paintMs), Number(canvas.dataset.paintCols)]);
+        if (r.attributeName === 'data-paint-ms') paints.push([Number(canvas.dataset.paintMs), Number(canvas.dataset.paintCols), Number(canvas.dataset.decodeMs ?? NaN)]);
       }
     });
     mo.observe(canvas, { attributes: true, attributeFilter: ['data-draw-ms', 'data-compute-ms', 'data-paint-ms'] });
@@ -58,7 +68,7 @@ function measureScript(seconds: number): string {
       deltas.push(now - prev);
       prev = now;
       if (now < end) requestAnimationFrame(tick);
-      else { obs.disconnect(); mo.disconnect(); resolve({ deltas: deltas.slice(1), longTasks, draws, computes, paints }); }
+      else { obs.disconnect(); mo.disconnect(); resolve({ deltas: deltas.slice(1), longTasks, draws, computes, paints, layers }); }
     };
     requestAnimationFrame(tick);
   })`;
@@ -108,6 +118,42 @@ function printProfile(p: CpuProfile): void {
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${v.toFixed(1).padStart(8)} ms  ${k}`);
 }
 
+/**
+ * The check that the base canvas drawn column by column during play (dirty rectangles) is the
+ * picture a full draw gives: with the replay paused and the draws settled, its pixels against
+ * those after a full redraw of the same grid (the scale toggled to linear and back to log).
+ */
+async function incrementalEqualsFull(page: Page): Promise<string> {
+  const canvas = page.locator('[data-testid="heatmap-canvas"]');
+  const settled = async (): Promise<void> => {
+    let last = '';
+    for (let quiet = 0; quiet < 3; ) {
+      await page.waitForTimeout(500);
+      const now = `${await canvas.getAttribute('data-draw-ms')} ${await canvas.getAttribute('data-layers')} ${await canvas.getAttribute('data-paint-ms')}`;
+      quiet = now === last ? quiet + 1 : 0;
+      last = now;
+    }
+  };
+  const pixels = async (): Promise<number[]> =>
+    (await page.evaluate(`(() => {
+      const c = document.querySelector('[data-testid="heatmap-canvas"]');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const out = [];
+      for (let i = 0; i < d.length; i += 4) out.push((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      return out;
+    })()`)) as number[];
+  await settled();
+  const before = await pixels();
+  const layers = await canvas.getAttribute('data-layers');
+  await page.click('[data-testid="heatmap-scale"] [data-value="linear"]');
+  await settled();
+  await page.click('[data-testid="heatmap-scale"] [data-value="log"]');
+  await settled();
+  const after = await pixels();
+  const differ = before.reduce((n, v, i) => n + (v !== after[i] ? 1 : 0), 0);
+  return `base canvas after play (last draw: ${layers}) against a full redraw of the same grid: ${differ} of ${before.length} pixels differ (${await canvas.getAttribute('data-layers')})`;
+}
+
 async function replayClock(): Promise<{ t: number; ticks: number; effective: number | null }> {
   const res = await request.post(`${host.origin}/api/rpc/replay.status`, { headers: { Authorization: `Bearer ${host.token}` }, data: {} });
   const status = ((await res.json()) as { value: { t: number; tickIndex: number; effectiveSpeed: number | null } }).value;
@@ -116,6 +162,7 @@ async function replayClock(): Promise<{ t: number; ticks: number; effective: num
 
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  if (FLUSH) await page.addInitScript('window.levdeskFlushDraws = true');
   await page.goto(host.url);
   await page.locator('#root[data-app-state="ready"]').waitFor();
   const loadStart = performance.now();
@@ -127,7 +174,7 @@ try {
   await page.locator('[data-testid="heatmap-canvas"][data-drawn="yes"]').waitFor({ timeout: 180_000 });
   console.log(`${TRADERS.toLocaleString('en-US')} crowd positions: scenario loaded and the heatmap first drawn after ${(performance.now() - loadStart).toFixed(0)} ms`);
   const still = Number(await page.getAttribute('[data-testid="heatmap-canvas"]', 'data-draw-ms'));
-  console.log(`draw with the replay paused: ${still.toFixed(2)} ms (budget 5 ms)`);
+  console.log(`draw with the replay paused (the latest before playing: the first, a full paint, or a later one): ${still.toFixed(2)} ms (budget 5 ms); load average ${load()}`);
 
   const cdp = await page.context().newCDPSession(page);
   const heap = async (): Promise<string> => {
@@ -146,7 +193,7 @@ try {
   await page.click('[data-testid="replay-play"]');
   await page.locator('[data-testid="replay-bar"][data-state="playing"]').waitFor();
   if (PROFILE) await cdp.send('Profiler.start');
-  const r = (await page.evaluate(measureScript(SECONDS))) as { deltas: number[]; longTasks: number[]; draws: number[]; computes: number[]; paints: [number, number][] };
+  const r = (await page.evaluate(measureScript(SECONDS))) as { deltas: number[]; longTasks: number[]; draws: number[]; computes: number[]; paints: [number, number, number][]; layers: Record<string, number> };
   const profile = PROFILE ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : null;
   const after = await replayClock();
   const wallSeconds = (performance.now() - wallStart) / 1000;
@@ -154,12 +201,16 @@ try {
   const total = r.deltas.reduce((a, b) => a + b, 0);
   console.log(`600x with the heatmap open: ${r.deltas.length} frames in ${(total / 1000).toFixed(1)} s = ${(r.deltas.length / (total / 1000)).toFixed(1)} fps (budget 60); frame ${line(r.deltas)}`);
   console.log(`  long tasks: ${r.longTasks.length} (${r.longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms in all, longest ${Math.max(0, ...r.longTasks).toFixed(0)} ms)`);
-  console.log(`  canvas draw (data-draw-ms), budget 5 ms: ${line(r.draws)}`);
+  console.log(`  canvas draw (data-draw-ms${FLUSH ? ', rasterisation included' : ', recording only'}), budget 5 ms: ${line(r.draws)}`);
+  console.log(`  canvases redrawn per draw: ${Object.entries(r.layers).map(([k, n]) => `${k} ×${n}`).join('; ') || 'none'}`);
   const cols = r.paints.map((x) => x[1]);
   console.log(`  grid layer repaint per new grid (data-paint-ms, part of the draw): ${line(r.paints.map((x) => x[0]))}; columns repainted p50 ${pct(cols, 50)}, max ${Math.max(0, ...cols)}`);
+  const decodes = r.paints.map((x) => x[2]).filter((x) => Number.isFinite(x));
+  console.log(`  grid decode per new grid in the renderer (data-decode-ms, base64 → Float32, a delta applied; not part of the draw): ${line(decodes)}`);
   console.log(`  grid compute in main as reported (data-compute-ms, wall incl. yields): ${line(r.computes)}`);
   console.log(`  JS heap after: ${await heap()}; load average ${load()}`);
   if (profile) printProfile(profile);
+  console.log(`  ${await incrementalEqualsFull(page)}`);
   const minutes = (after.t - before.t) / 60_000;
   console.log(`  replay meanwhile: ${minutes.toFixed(1)} market minutes, ${after.ticks - before.ticks} ticks in ${wallSeconds.toFixed(1)} s = ${((minutes * 60) / wallSeconds).toFixed(0)}x on average (clock's last-second figure ${after.effective == null ? '?' : `${Math.round(after.effective)}x`}; asked 600x)`);
 } finally {

@@ -67,6 +67,21 @@ describe('GridPainter', () => {
     expect(painter.paint({ ...g1, cells: g1.cells.slice(), marks: g1.marks.slice() })).toBeNull();
   });
 
+  it('with a delta\'s columns (within), compares only those and still paints what a full paint does', () => {
+    let g = grid(120, 60, 40, 5);
+    const painter = new GridPainter();
+    painter.paint(g);
+    for (let col = 40; col < 60; col++) {
+      g = advance(g, col, 300 + col);
+      const d = painter.paint({ ...g, within: { from: col, to: col + 1 } });
+      expect(d === null || d.full || (d.from === col && d.to === col + 1)).toBe(true);
+      expect(Buffer.from(painter.pixels).equals(Buffer.from(fresh(g)))).toBe(true);
+    }
+    // A change outside the range given is taken as none (the range is main's word for it).
+    const h = advance(g, 90, 77, 0.5);
+    expect(painter.paint({ ...h, marks: g.marks, within: { from: 10, to: 12 } })).toBeNull();
+  });
+
   it('repaints everything when the scale, the theme, the size or the scale top changes', () => {
     const g = grid(50, 20, 30, 5);
     const painter = new GridPainter();

@@ -8,7 +8,8 @@ import { AppError } from '../../ipc/app-error';
 import type { MarketService } from '../../market/market-service';
 import type { ReplayService } from '../../market/replay/replay-service';
 import type { TradingService } from '../../trading/trading-service';
-import { encodeGrid, type LayerInput } from './encode';
+import { base64Cells, gridCells, type LayerInput } from './encode';
+import { SentGrids } from './grid-delta';
 import { estimateSegments, type EstimateBar } from './estimate';
 import type { GridWindow } from './grid';
 import { computeGridSliced } from './grid-sliced';
@@ -34,6 +35,8 @@ export interface GridRequest {
   readonly rows: number;
   readonly layers: LayerInput;
   readonly estimate?: EstimateParams | undefined;
+  /** The version of the grid the view holds: the answer may then carry only the columns that changed. */
+  readonly base?: string | undefined;
 }
 
 /**
@@ -46,6 +49,8 @@ export interface GridRequest {
 export class HeatmapService {
   readonly recorder: HeatmapRecorder;
   private estimateCache: { key: string; store: SegmentStore } | null = null;
+  /** The grids sent lately, for answers that carry only the changed columns (grid-delta.ts). */
+  private readonly sentGrids = new SentGrids();
   private rebuild: HistoryRun | null = null;
   private closed = false;
 
@@ -156,14 +161,19 @@ export class HeatmapService {
     } else {
       data = (await computeGridSliced(this.estimateStore(estimate!, now), w, now, maskOf(req.layers))).data;
     }
-    const step = this.step();
-    const enc = encodeGrid(data, step);
+    const { cells, max } = gridCells(data, this.step());
+    // A delta is right whatever changed meanwhile (window, layers, session): it is the difference in
+    // cells from the grid the view holds, of the same shape.
+    const sent = this.sentGrids.send(`${w.cols}x${w.rows}`, cells, w.rows, req.base);
+    const d = sent.delta;
     return {
       source,
       ...w,
       now,
-      data: enc.base64,
-      max: enc.max,
+      data: d ? base64Cells(cells, d.from * w.rows, d.to * w.rows) : base64Cells(cells, 0, cells.length),
+      max,
+      version: sent.version,
+      delta: d,
       path: path.filter((p) => p.t >= w.t0 && p.t <= w.t1).map((p) => ({ t: p.t, last: p.last, mark: p.mark, low: p.low, high: p.high })),
       estimate,
       computeMs: performance.now() - started,

@@ -1,12 +1,14 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { HeatmapDetail, HeatmapGrid } from '#shared/domain/heatmap';
-import { GridPainter } from './grid-painter';
-import { decodeGrid, plotBox, readTheme, scales } from './heatmap-draw';
+import { dirtyDeviceRect, planDraw, type LayerKeys } from './canvas-layers';
+import { GridPainter, type Dirty } from './grid-painter';
+import type { ViewGrid } from './grid-wire';
+import { plotBox, readTheme, scales } from './heatmap-draw';
 import { drawAxes, drawCursor, drawDots, drawOwnLines, drawPath, type LiquidationDot, type OwnLine } from './heatmap-overlays';
 import type { HeatmapWindow } from './use-heatmap';
 
 interface Props {
-  readonly grid: HeatmapGrid | null;
+  readonly grid: ViewGrid | null;
   readonly dots: readonly LiquidationDot[];
   readonly ownLines: readonly OwnLine[];
   readonly cursor: number | null;
@@ -38,16 +40,19 @@ interface GridLayer {
   readonly painter: GridPainter;
   canvas: HTMLCanvasElement | null;
   img: ImageData | null;
-  grid: HeatmapGrid | null;
+  grid: ViewGrid | null;
   scale: string;
   dark: boolean;
 }
 
-/** Brings the layer up to the grid; returns how many columns were painted and how long that took. */
-function updateLayer(L: GridLayer, g: HeatmapGrid, cells: Float32Array, scale: 'linear' | 'log', dark: boolean): { cols: number; ms: number } | null {
+/** Brings the layer up to the grid; returns the columns it wrote (null: none changed) and how long that took, or null when it was already up to date. */
+function updateLayer(L: GridLayer, g: ViewGrid, cells: Float32Array, scale: 'linear' | 'log', dark: boolean): { dirty: Dirty | null; ms: number } | null {
   if (L.grid === g && L.scale === scale && L.dark === dark && L.canvas) return null;
   const started = performance.now();
-  const dirty = L.painter.paint({ cols: g.cols, rows: g.rows, cells, marks: columnMarks(g), scale, dark });
+  // A delta on the grid the layer last painted: only its columns can differ (no scan of the rest).
+  const d = g.delta;
+  const within = d && L.grid !== null && L.grid.version === d.base && L.grid.cells.length === cells.length ? { from: d.from, to: d.to } : undefined;
+  let dirty = L.painter.paint({ cols: g.cols, rows: g.rows, cells, marks: columnMarks(g), scale, dark, ...(within ? { within } : {}) });
   L.grid = g;
   L.scale = scale;
   L.dark = dark;
@@ -58,18 +63,40 @@ function updateLayer(L: GridLayer, g: HeatmapGrid, cells: Float32Array, scale: '
     L.canvas.height = g.rows;
     L.img = new ImageData(px, g.cols, g.rows);
     L.canvas.getContext('2d')!.putImageData(L.img, 0, 0);
+    dirty = { from: 0, to: g.cols, count: g.cols, full: true };
   } else if (dirty) {
     // Only the columns that changed cross to the canvas (a dirty rectangle).
     L.canvas.getContext('2d')!.putImageData(L.img, 0, 0, dirty.from, 0, dirty.to - dirty.from, g.rows);
   }
-  return { cols: dirty?.count ?? 0, ms: performance.now() - started };
+  return { dirty, ms: performance.now() - started };
+}
+
+/** Sizes a canvas to the device pixels (setting the size reallocates and clears it: only on a change); a 2D context scaled to CSS pixels. */
+function sized(canvas: HTMLCanvasElement, cw: number, ch: number, dpr: number): CanvasRenderingContext2D | null {
+  if (canvas.width !== cw) canvas.width = cw;
+  if (canvas.height !== ch) canvas.height = ch;
+  const ctx = canvas.getContext('2d');
+  ctx?.setTransform(dpr, 0, 0, dpr, 0, 0);
+  return ctx;
 }
 
 /**
- * The time × price heatmap on one canvas: the grid layer (ImageData, one pixel per cell, painted
- * incrementally offscreen and scaled when blitted), then the overlays drawn over it each time: the
- * path, the realised liquidations, the trader's lines, the cursor and the axes. One visible canvas
- * so the PNG export is what the trader sees. Memoised: the view re-renders on every replay tick
+ * For the bench (test/bench/heatmap-view.bench.ts sets it): read one pixel of each canvas drawn, so
+ * the draw time includes the rasterisation Chromium otherwise defers to the frame's paint. Off in
+ * the app: a read-back can move a GPU canvas to the CPU.
+ */
+function flushForBench(canvases: HTMLCanvasElement[]): void {
+  if (!(window as { levdeskFlushDraws?: boolean }).levdeskFlushDraws) return;
+  for (const c of canvases) c.getContext('2d')?.getImageData(0, 0, 1, 1);
+}
+
+/**
+ * The time × price heatmap on three stacked canvases (canvas-layers.ts): the base (heatmap-canvas,
+ * which takes the mouse) holds the grid layer (ImageData, one pixel per cell, painted incrementally
+ * offscreen and scaled when blitted), redrawn only over the columns a new grid changed; the overlay
+ * holds the path, the realised liquidations, the trader's lines and the cursor, redrawn on each
+ * draw; the axes are redrawn only when the window, size, theme or decimals change. The PNG export
+ * composes the three, so it is still what the trader sees. Memoised: the view re-renders on every replay tick
  * (its replay bar), and with stable props this one does not. Wheel zooms time (Shift+wheel: price),
  * drag pans, a click moves the cursor, a double click resets.
  */
@@ -80,6 +107,10 @@ export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
   const drag = useRef<{ x: number; y: number; w: HeatmapWindow; moved: boolean } | null>(null);
   const hoverSeq = useRef(0);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const axesRef = useRef<HTMLCanvasElement>(null);
+  /** What the canvases show now (planDraw); null after a draw without a grid. */
+  const keys = useRef<LayerKeys | null>(null);
   const { onSize } = p;
 
   useEffect(() => {
@@ -95,51 +126,95 @@ export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
     onSize(Math.min(1000, Math.max(10, Math.floor(box.w))), Math.min(500, Math.max(10, Math.floor(box.h / 2))));
   }, [size, onSize]);
 
-  const cells = useMemo(() => (p.grid ? decodeGrid(p.grid) : null), [p.grid]);
+  const cells = p.grid?.cells ?? null;
   // The grid's picture, kept between draws: a new grid repaints the columns that changed; a draw for
   // a moved cursor, new dots or lines only scales it onto the canvas.
   const layer = useRef<GridLayer>({ painter: new GridPainter(), canvas: null, img: null, grid: null, scale: '', dark: false });
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas) return;
+    const overlay = overlayRef.current;
+    const axes = axesRef.current;
+    if (!canvas || !overlay || !axes) return;
     const started = performance.now();
     const dpr = window.devicePixelRatio || 1;
-    // Setting a canvas's size reallocates it: only when it changes (the fill below clears it anyway).
     const cw = Math.round(size.w * dpr);
     const ch = Math.round(size.h * dpr);
-    if (canvas.width !== cw) canvas.width = cw;
-    if (canvas.height !== ch) canvas.height = ch;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const ctx = sized(canvas, cw, ch, dpr);
+    const octx = sized(overlay, cw, ch, dpr);
+    const actx = sized(axes, cw, ch, dpr);
+    if (!ctx || !octx || !actx) return;
     const th = readTheme();
-    ctx.fillStyle = th.bg;
-    ctx.fillRect(0, 0, size.w, size.h);
     const g = p.grid;
-    if (!g || !cells) return;
     const box = plotBox(size.w, size.h);
+    if (!g || !cells) {
+      ctx.fillStyle = th.bg;
+      ctx.fillRect(0, 0, size.w, size.h);
+      octx.clearRect(0, 0, size.w, size.h);
+      actx.clearRect(0, 0, size.w, size.h);
+      keys.current = null;
+      return;
+    }
     const s = scales(g, box);
     const painted = updateLayer(layer.current, g, cells, p.scale, th.dark);
     if (painted) {
       // For the bench and DevTools: columns repainted by the last new grid, and the time it took.
-      canvas.dataset.paintCols = String(painted.cols);
+      canvas.dataset.paintCols = String(painted.dirty?.count ?? 0);
       canvas.dataset.paintMs = painted.ms.toFixed(2);
+      canvas.dataset.decodeMs = g.decodeMs.toFixed(2);
     }
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(layer.current.canvas!, box.x, box.y, box.w, box.h);
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(box.x, box.y, box.w, box.h);
-    ctx.clip();
-    drawPath(ctx, g, s, th);
-    drawDots(ctx, p.dots, s, box, th);
-    drawOwnLines(ctx, p.ownLines, s, box, th);
-    drawCursor(ctx, p.cursor ?? g.now, s, box, th);
-    ctx.restore();
-    drawAxes(ctx, g, s, box, th, p.decimals);
-    // Measured draw time, for the e2e and anyone curious (DevTools): the budget is 5 ms.
+    const next: LayerKeys = {
+      base: `${cw}x${ch} ${th.bg} ${box.x},${box.y},${box.w},${box.h}`,
+      axes: `${cw}x${ch} ${th.text} ${th.grid} ${p.decimals} ${g.t0} ${g.t1} ${g.p0} ${g.p1}`,
+    };
+    const plan = planDraw(keys.current, next, painted === null ? undefined : painted.dirty);
+    keys.current = next;
+    const drawn: HTMLCanvasElement[] = [overlay];
+    const layerCanvas = layer.current.canvas!;
+    if (plan.base === 'full') {
+      ctx.fillStyle = th.bg;
+      ctx.fillRect(0, 0, size.w, size.h);
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(layerCanvas, box.x, box.y, box.w, box.h);
+      drawn.push(canvas);
+    } else if (plan.base === 'dirty' && painted?.dirty) {
+      const r = dirtyDeviceRect(painted.dirty.from, painted.dirty.to, g.cols, box, dpr, cw, ch);
+      if (r) {
+        // The same fill and blit as a full draw, clipped to the changed columns' pixels.
+        ctx.save();
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.beginPath();
+        ctx.rect(r.x, r.y, r.w, r.h);
+        ctx.clip();
+        ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+        ctx.fillStyle = th.bg;
+        ctx.fillRect(0, 0, size.w, size.h);
+        ctx.imageSmoothingEnabled = false;
+        ctx.drawImage(layerCanvas, box.x, box.y, box.w, box.h);
+        ctx.restore();
+        drawn.push(canvas);
+      }
+    }
+    octx.clearRect(0, 0, size.w, size.h);
+    octx.save();
+    octx.beginPath();
+    octx.rect(box.x, box.y, box.w, box.h);
+    octx.clip();
+    drawPath(octx, g, s, th);
+    drawDots(octx, p.dots, s, box, th);
+    drawOwnLines(octx, p.ownLines, s, box, th);
+    drawCursor(octx, p.cursor ?? g.now, s, box, th);
+    octx.restore();
+    if (plan.axes) {
+      actx.clearRect(0, 0, size.w, size.h);
+      drawAxes(actx, g, s, box, th, p.decimals);
+      drawn.push(axes);
+    }
+    flushForBench(drawn);
+    // Measured draw time (all three canvases and the grid layer's update), for the bench, the e2e
+    // and anyone curious (DevTools): the budget is 5 ms. data-layers says what was redrawn.
     canvas.dataset.drawMs = (performance.now() - started).toFixed(2);
+    canvas.dataset.layers = `base:${plan.base} overlay axes:${plan.axes ? 'drawn' : 'kept'}`;
   }, [p.grid, cells, p.dots, p.ownLines, p.cursor, p.scale, p.theme, p.decimals, size]);
 
   const at = (e: React.MouseEvent): { x: number; y: number } => {
@@ -224,6 +299,9 @@ export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
         }}
         onDoubleClick={() => p.onWindow(null)}
       />
+      {/* Over the base, in the order a single canvas drew them; they let the mouse through to it. */}
+      <canvas ref={overlayRef} className="hm-canvas-layer" style={{ width: size.w, height: size.h }} data-testid="heatmap-canvas-overlay" aria-hidden="true" />
+      <canvas ref={axesRef} className="hm-canvas-layer" style={{ width: size.w, height: size.h }} data-testid="heatmap-canvas-axes" aria-hidden="true" />
       {tip && (
         <div className="hm-tip" style={{ left: Math.min(tip.x + 14, size.w - 250), top: Math.min(tip.y + 14, size.h - 170) }} data-testid="heatmap-cell-tip">
           {p.renderDetail(tip.detail)}

@@ -17,6 +17,11 @@ export interface PaintInput {
   readonly marks: Float64Array;
   readonly scale: ColourScale;
   readonly dark: boolean;
+  /**
+   * Set when the cells are known equal to the last paint's outside columns [from, to) (a delta
+   * from main on the grid last painted): only those columns are compared.
+   */
+  readonly within?: { readonly from: number; readonly to: number };
 }
 
 /** Columns [from, to) written by a paint (`count` of them changed); `full` when every column was (size, scale, theme or top changed). */
@@ -147,6 +152,16 @@ export function changedColumns(a: Float32Array, b: Float32Array, cols: number, r
   return out;
 }
 
+/** changedColumns over columns [within.from, within.to) only (the others known unchanged), or all of them. */
+export function changedIn(a: Float32Array, b: Float32Array, cols: number, rows: number, within: { from: number; to: number } | undefined): Uint8Array {
+  if (!within) return changedColumns(a, b, cols, rows);
+  const out = new Uint8Array(cols);
+  const from = Math.max(0, Math.min(cols, within.from));
+  const to = Math.max(from, Math.min(cols, within.to));
+  if (to > from) out.set(changedColumns(a.subarray(from * rows, to * rows), b.subarray(from * rows, to * rows), to - from, rows), from);
+  return out;
+}
+
 export class GridPainter {
   /** RGBA, row-major, top row = highest price; empty cells transparent. */
   pixels = new Uint8ClampedArray(0);
@@ -181,7 +196,7 @@ export class GridPainter {
     const prev = restyled ? null : this.cells;
     const prevMarks = restyled ? null : this.marks;
     // Which columns differ from the last paint; their maxima are refreshed on the way.
-    const changed = prev ? changedColumns(prev, cells, cols, rows) : new Uint8Array(cols).fill(1);
+    const changed = prev ? changedIn(prev, cells, cols, rows, g.within) : new Uint8Array(cols).fill(1);
     let from = cols;
     let to = 0;
     let count = 0;

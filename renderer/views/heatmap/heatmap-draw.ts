@@ -56,22 +56,6 @@ function readThemeNow(): Theme {
   };
 }
 
-/**
- * The grid's cells from their wire form (base64 Float32, column-major). Chromium decodes base64
- * natively (Uint8Array.fromBase64, several times faster than atob and a byte loop over 2.7 MB).
- */
-export function decodeGrid(g: HeatmapGrid): Float32Array {
-  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
-  if (native) {
-    const bytes = native(g.data);
-    return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-  }
-  const bin = atob(g.data);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new Float32Array(bytes.buffer);
-}
-
 /** The colour ramp as a CSS gradient (the legend's swatch), from the faintest colour a cell gets to the hottest. */
 export function rampCss(dark: boolean): string {
   const lut = dark ? RAMPS.dark : RAMPS.light;

@@ -7,10 +7,19 @@ function download(name: string, href: string): void {
   a.click();
 }
 
-/** The heatmap canvas as it is drawn (PNG). */
+/** The heatmap as it is drawn (PNG): its stacked canvases (base, overlay, axes) composed in their order. */
 export function exportPng(name: string): void {
-  const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-testid="heatmap-canvas"]');
-  if (canvas) download(name, canvas.toDataURL('image/png'));
+  const base = document.querySelector<HTMLCanvasElement>('canvas[data-testid="heatmap-canvas"]');
+  if (!base) return;
+  const out = document.createElement('canvas');
+  out.width = base.width;
+  out.height = base.height;
+  const ctx = out.getContext('2d')!;
+  for (const id of ['heatmap-canvas', 'heatmap-canvas-overlay', 'heatmap-canvas-axes']) {
+    const c = document.querySelector<HTMLCanvasElement>(`canvas[data-testid="${id}"]`);
+    if (c) ctx.drawImage(c, 0, 0);
+  }
+  download(name, out.toDataURL('image/png'));
 }
 
 /** The levels at the cursor, exact decimals, one row per level (CSV). */

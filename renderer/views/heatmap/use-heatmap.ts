@@ -3,6 +3,7 @@ import type { EstimateParams, HeatmapGrid, HeatmapLevelsView, HeatmapSource } fr
 import type { Result } from '#shared/ipc/result';
 import type { ApiClient } from '../../api/client';
 import { useApi } from '../../api/context';
+import { applyGrid, type HeldGrid, type ViewGrid } from './grid-wire';
 import type { LiquidationDot } from './heatmap-overlays';
 
 export interface HeatmapWindow {
@@ -27,9 +28,9 @@ export interface HeatmapQuery {
 /** Re-asks main at most this often while the replay plays (a grid is a few ms there, the transfer more). */
 const REFRESH_MS = 500;
 
-function fetchGrid(api: ApiClient, q: HeatmapQuery): Promise<[Result<HeatmapGrid>, Result<HeatmapLevelsView>]> {
+function fetchGrid(api: ApiClient, q: HeatmapQuery, base: string | undefined): Promise<[Result<HeatmapGrid>, Result<HeatmapLevelsView>]> {
   return Promise.all([
-    api.call('heatmap.grid', { source: q.source, ...(q.window ?? {}), cols: q.cols, rows: q.rows, layers: q.layers, estimate: q.estimate }),
+    api.call('heatmap.grid', { source: q.source, ...(q.window ?? {}), cols: q.cols, rows: q.rows, layers: q.layers, estimate: q.estimate, ...(base !== undefined ? { base } : {}) }),
     api.call('heatmap.levels', { source: q.source, bins: q.bins, estimate: q.estimate, ...(q.cursor !== null ? { t: q.cursor } : {}) }),
   ]);
 }
@@ -64,7 +65,9 @@ function sameDots(a: readonly LiquidationDot[], b: readonly LiquidationDot[]): b
  */
 export function useHeatmap(q: HeatmapQuery) {
   const api = useApi();
-  const [grid, setGrid] = useState<HeatmapGrid | null>(null);
+  const [grid, setGrid] = useState<ViewGrid | null>(null);
+  /** The grid's cells as the view holds them (its version): main then sends only the columns that changed. */
+  const held = useRef<HeldGrid | null>(null);
   const [levels, setLevels] = useState<HeatmapLevelsView | null>(null);
   const [dots, setDots] = useState<readonly LiquidationDot[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -98,10 +101,15 @@ export function useHeatmap(q: HeatmapQuery) {
       return;
     }
     inFlight.current = q;
-    void fetchGrid(api, q).then(([g, l]) => {
+    void fetchGrid(api, q, held.current?.version ?? undefined).then(([g, l]) => {
       if (inFlight.current === q) inFlight.current = null;
+      // Decoded (and a delta applied) even for an answer no longer wanted: it is what main now
+      // believes the view holds, and the base of the next delta.
+      const view = g.ok ? applyGrid(held.current, g.value) : null;
+      if (g.ok) held.current = view ? { version: g.value.version, cells: view.cells } : null;
       if (!alive.current || latest.current !== q) return;
-      if (g.ok) setGrid(g.value);
+      if (view) setGrid(view);
+      else if (g.ok) pending.current = true; // a delta on a grid no longer held: ask again for the whole grid
       if (l.ok) setLevels(l.value);
       setError(!g.ok ? g.error.message : !l.ok ? l.error.message : null);
       if (pending.current) {

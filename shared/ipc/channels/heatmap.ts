@@ -23,6 +23,8 @@ export const heatmapChannels = {
         rows: z.number().int().min(10).max(1000).default(300),
         layers: Layers,
         estimate: EstimateParamsSchema.optional(),
+        /** The version of the grid the view holds: the answer then carries only the columns that changed (`delta`). */
+        base: z.string().optional(),
       })
       .strict(),
     output: HeatmapGridSchema,

@@ -95,9 +95,14 @@ export class TradePage {
   /** Seeks on the timeline to a market time ("2024-03-01T00:20:00Z") and waits for the clock. */
   async seekTo(iso: string): Promise<void> {
     const seek = this.testId('replay-seek');
-    await seek.fill(String(Date.parse(iso)));
-    await seek.blur();
-    await expect(this.testId('replay-time')).toContainText(iso.slice(0, 16).replace('T', ' '));
+    // Asked again until the clock shows it: under load the market of a scenario with a crowd can
+    // start building ("Building the market…") just after loadScenario saw it active, and a seek
+    // filled in just before that is lost (the clock stays at the start). A repeated seek is harmless.
+    await expect(async () => {
+      await seek.fill(String(Date.parse(iso)));
+      await seek.blur();
+      await expect(this.testId('replay-time')).toContainText(iso.slice(0, 16).replace('T', ' '), { timeout: 5_000 });
+    }).toPass({ timeout: 60_000 });
   }
 
   /** Steps the replay one tick at a time until the market's last price exists. */
