@@ -1,8 +1,13 @@
 import type { Engine } from '#main/engine/engine';
 import { hashOffMain } from './hash-off-main';
 
-/** From how many accounts the state hash is taken off main (about 25 ms of hashing each thousand). */
-const BIG_HASH_ACCOUNTS = 2000;
+/**
+ * From how many accounts the state hash is taken off main (about 10 ms of hashing each thousand
+ * on main). Not lower: the Trade view asks trading.session at every reset and a worker rebuild
+ * answers in a second or more, which left a market order of the e2e crash test (2,000 traders)
+ * unsent; not understood yet (see the closing note of stop 19).
+ */
+const BIG_HASH_ACCOUNTS = 20_000;
 
 export interface StateHasherDeps {
   /** The engine as queries see it, and the session's key (part of what identifies a state). */

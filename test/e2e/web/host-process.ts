@@ -35,6 +35,10 @@ export async function startHostProcess(dataDir: string, extraArgs: string[] = []
   child.stderr?.on('data', (d: Buffer) => {
     log = (log + d.toString()).slice(-65_536);
   });
+  // A host that dies without a word (a signal) says so in the report too.
+  child.once('exit', (code, signal) => {
+    log += `\n[the web host exited: code ${code}, signal ${signal}]\n`;
+  });
   const url = await readUrl(child);
   const parsed = new URL(url);
   return {
