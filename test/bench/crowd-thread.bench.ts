@@ -15,7 +15,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { MarketTick } from '#shared/domain/market-tick';
 import type { EngineEvent } from '#shared/domain/trading-commands';
-import { EngineSetupSchema } from '#shared/domain/trading-commands';
+import { benchCrowdHeader } from './kit/crowd-header';
 import { createApp } from '#main/app/create-app';
 import { openWorkspace } from '#main/store/db';
 import { TradingJournal } from '#main/trading/journal';
@@ -26,37 +26,7 @@ const TICKS = Number(process.env.CROWD_BENCH_TICKS ?? 250_000);
 const T0 = Date.UTC(2025, 0, 1);
 const OPTIONS = { groupSize: 2000, snapshotEvery: 100_000, verify: true };
 
-const header: EngineEvent[] = [
-  {
-    kind: 'setup',
-    t: T0,
-    setup: EngineSetupSchema.parse({
-      markets: [{ symbol: 'BTCUSDT', profile: 'binance-usdm', depthScale: 1 }],
-      insuranceFund: '100000000',
-      accounts: [{ id: 'me', deposit: '10000', settings: [{ symbol: 'BTCUSDT', leverage: 10, mode: 'isolated' }] }],
-    }),
-  },
-  {
-    kind: 'crowd',
-    t: T0,
-    symbol: 'BTCUSDT',
-    params: {
-      seed: 1,
-      traders: TRADERS,
-      longShare: 0.5,
-      leverage: [
-        { leverage: 2, weight: 1 },
-        { leverage: 5, weight: 2 },
-        { leverage: 10, weight: 2 },
-        { leverage: 20, weight: 1 },
-      ],
-      notional: { median: 10_000, logSigma: 1 },
-      crossShare: 0.3,
-      stops: { share: 0.3, minDistance: 0.05, maxDistance: 0.2 },
-      entryWindowHours: 0,
-    },
-  },
-];
+const header: EngineEvent[] = benchCrowdHeader(TRADERS, T0);
 
 /** A 1 s random walk of about 1 bp a tick, funding every 8 h (as engine.bench.ts). */
 function* market(from: number, count: number): Generator<EngineEvent> {

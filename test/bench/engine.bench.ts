@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { MarketTick } from '#shared/domain/market-tick';
 import type { EngineEvent } from '#shared/domain/trading-commands';
-import { EngineSetupSchema } from '#shared/domain/trading-commands';
+import { benchCrowdHeader } from './kit/crowd-header';
 import { Engine } from '#main/engine/engine';
 import { openWorkspace } from '#main/store/db';
 import { TradingJournal } from '#main/trading/journal';
@@ -25,37 +25,7 @@ const STEP_MS = 1000;
 const FUNDING_MS = 8 * 3_600_000;
 
 function setup(traders: number): EngineEvent[] {
-  return [
-    {
-      kind: 'setup',
-      t: T0,
-      setup: EngineSetupSchema.parse({
-        markets: [{ symbol: 'BTCUSDT', profile: 'binance-usdm', depthScale: 1 }],
-        insuranceFund: '100000000',
-        accounts: [{ id: 'me', deposit: '10000', settings: [{ symbol: 'BTCUSDT', leverage: 10, mode: 'isolated' }] }],
-      }),
-    },
-    {
-      kind: 'crowd',
-      t: T0,
-      symbol: 'BTCUSDT',
-      params: {
-        seed: 1,
-        traders,
-        longShare: 0.5,
-        leverage: [
-          { leverage: 2, weight: 1 },
-          { leverage: 5, weight: 2 },
-          { leverage: 10, weight: 2 },
-          { leverage: 20, weight: 1 },
-        ],
-        notional: { median: 10_000, logSigma: 1 },
-        crossShare: 0.3,
-        stops: { share: 0.3, minDistance: 0.05, maxDistance: 0.2 },
-        entryWindowHours: 0,
-      },
-    },
-  ];
+  return benchCrowdHeader(traders, T0);
 }
 
 /**
