@@ -104,16 +104,8 @@ export class Engine {
    * a big crowd) is worth applying in steps (applySteps).
    */
   arrivalsOn(event: EngineEvent): number {
-    if (event.kind !== 'tick' || !this.state.crowd || this.state.crowd.symbol !== event.tick.symbol) return 0;
-    const m = this.state.markets.get(event.tick.symbol);
-    if (!m || event.tick.t < this.state.t) return 0;
-    const prevT = this.state.t;
-    this.state.t = event.tick.t;
-    try {
-      return arrivalsDue({ state: this.state, idx: this.idx, effects: [], dirty: new Set() }, m);
-    } finally {
-      this.state.t = prevT;
-    }
+    if (event.kind !== 'tick' || event.tick.t < this.state.t) return 0;
+    return arrivalsDue(this.state.crowd, event.tick.symbol, event.tick.t);
   }
 
   /**

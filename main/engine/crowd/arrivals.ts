@@ -3,6 +3,7 @@ import { Dec, ZERO, ceilTo, floorTo } from '#shared/money/decimal';
 import { initialMargin, maxLeverageForNotional, tradingFee } from '#shared/risk/index';
 import { bestPrice } from '../book/walk';
 import { market, reject, type EngineContext } from '../context';
+import type { EngineState } from '../state/engine-state';
 import { money, moneyUp } from '../ledger/money';
 import { newAccount } from '../model/account';
 import { crowdId } from '../model/ids';
@@ -20,17 +21,18 @@ export function startCrowd(ctx: EngineContext, symbol: string, params: CrowdPara
 
 /** Opens every crowd trader whose arrival time has come (called on each tick of the crowd's market). */
 export function processArrivals(ctx: EngineContext, m: MarketState): void {
-  if (!arrivalsDue(ctx, m)) return;
+  const crowd = ctx.state.crowd;
+  // Almost every tick opens nobody: no generator is made for those.
+  if (!crowd || crowd.symbol !== m.symbol || (crowd.arrivals[crowd.next]?.t ?? Number.POSITIVE_INFINITY) > ctx.state.t) return;
   const steps = arrivalSteps(ctx, m, Number.MAX_SAFE_INTEGER);
   while (!steps.next().done);
 }
 
-/** How many crowd traders the current tick of `m` would open (0 on almost every tick). */
-export function arrivalsDue(ctx: EngineContext, m: MarketState): number {
-  const crowd = ctx.state.crowd;
-  if (!crowd || crowd.symbol !== m.symbol) return 0;
+/** How many crowd traders a tick of `symbol` at time t would open (0 on almost every tick). */
+export function arrivalsDue(crowd: EngineState['crowd'], symbol: string, t: number): number {
+  if (!crowd || crowd.symbol !== symbol) return 0;
   let n = 0;
-  while (crowd.next + n < crowd.arrivals.length && crowd.arrivals[crowd.next + n]!.t <= ctx.state.t) n += 1;
+  while (crowd.next + n < crowd.arrivals.length && crowd.arrivals[crowd.next + n]!.t <= t) n += 1;
   return n;
 }
 
