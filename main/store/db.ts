@@ -66,7 +66,9 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
       }
     })();
     const { to } = migrate(db, migrations);
-    const checkpointer = options.checkpoints === 'worker' ? startCheckpointer(db, file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) : null;
+    // A failing checkpoint loses nothing (the WAL grows until one succeeds or the file closes): say so.
+    const onError = (message: string): void => console.warn(`Levdesk: a WAL checkpoint of ${file} failed (${message}); the log grows until the next one succeeds`);
+    const checkpointer = options.checkpoints === 'worker' ? startCheckpointer(db, file, { onError, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }) : null;
     return {
       db,
       path: file,
