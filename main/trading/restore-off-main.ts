@@ -1,12 +1,14 @@
 import { Worker } from 'node:worker_threads';
 import { Engine } from '#main/engine/engine';
 import type { LiquidationIndexData } from '#main/engine/index/liquidation-index';
-import type { AccountSnap, EngineSnapshot } from '#main/engine/state/snapshot';
+import type { EngineSnapshot } from '#main/engine/state/snapshot';
 import type { Db } from '../store/db-types';
 import { TradingLogRepo } from '../store/trading-log-repo';
 import { checkReplayed } from './rebuild';
 import type { RestoreJob, RestoreMessage } from './restore-protocol';
 import { restoreWorkerEntry } from './restore-worker-entry';
+import { ArrivingPieces } from './arriving-pieces';
+import { runSliced } from './run-sliced';
 
 export interface OffMainReport {
   readonly engine: Engine;
@@ -17,24 +19,6 @@ export interface OffMainReport {
   /** Wall time until the engine was ready on main, and the worker's own time. */
   readonly ms: number;
   readonly workerMs: number;
-}
-
-/** Longest piece of synchronous work main does before it lets other tasks run. */
-const SLICE_MS = 12;
-
-const nextTask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-/** Runs a step generator in slices of about SLICE_MS, yielding to the event loop between them. */
-export async function runSliced<T>(steps: Generator<void, T>): Promise<T> {
-  for (;;) {
-    const end = performance.now() + SLICE_MS;
-    for (;;) {
-      const r = steps.next();
-      if (r.done) return r.value;
-      if (performance.now() >= end) break;
-    }
-    await nextTask();
-  }
 }
 
 /** The log's events after the snapshot, applied one by one (a crowd's opening in steps too), pausing every slice. */
@@ -61,14 +45,10 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
   const entry = restoreWorkerEntry();
   const worker = new Worker(entry.source, { eval: entry.eval });
   let head: Extract<RestoreMessage, { kind: 'head' }> | null = null;
-  const accounts: AccountSnap[] = [];
-  const entries: Array<LiquidationIndexData['entries'][number]> = [];
-  const heapItems: Array<Array<[string, number]>> = [];
+  const pieces = new ArrivingPieces();
   let fail: (err: Error) => void = () => undefined;
   const failed = new Promise<never>((_resolve, reject) => (fail = reject));
   failed.catch(() => undefined);
-  let dataReady: () => void = () => undefined;
-  const data = new Promise<void>((resolve) => (dataReady = resolve));
   let verifiedReady: (m: { hash: string; ms: number }) => void = () => undefined;
   const verified = new Promise<{ hash: string; ms: number }>((resolve) => (verifiedReady = resolve));
   let done = false;
@@ -78,16 +58,12 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
         head = m;
         return;
       case 'accounts':
-        for (const a of m.accounts) accounts.push(a);
-        return;
       case 'entries':
-        for (const e of m.entries) entries.push(e);
-        return;
       case 'heapItems':
-        for (const x of m.items) (heapItems[m.heap] ??= []).push(x as [string, number]);
+        pieces.arrive(m);
         return;
       case 'data':
-        dataReady();
+        pieces.end();
         return;
       case 'verified':
         done = true;
@@ -105,7 +81,9 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
   });
   try {
     worker.postMessage({ dbPath, toSeq: lastSeq, verify } satisfies RestoreJob);
-    await Promise.race([data, failed]);
+    // Parsed a slice at a time while the worker is still sending (the pieces arrive as JSON text).
+    await Promise.race([pieces.parseAll(), failed]);
+    const { accounts, entries, heapItems } = pieces;
     const h = head as Extract<RestoreMessage, { kind: 'head' }> | null;
     let engine: Engine;
     if (h?.head) {
@@ -115,9 +93,7 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
         : undefined;
       engine = await runSliced(Engine.restoreSteps(snapshot, index ? { index } : {}, 250));
       // The plain copies (hundreds of MB for 100,000 traders) are garbage from here on.
-      accounts.length = 0;
-      entries.length = 0;
-      heapItems.length = 0;
+      pieces.clear();
     } else {
       engine = new Engine();
     }

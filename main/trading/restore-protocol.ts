@@ -1,5 +1,5 @@
 import type { LiquidationIndexData } from '#main/engine/index/liquidation-index';
-import type { AccountSnap, EngineSnapshot } from '#main/engine/state/snapshot';
+import type { EngineSnapshot } from '#main/engine/state/snapshot';
 
 /** What main asks the restore worker: rebuild the trading engine of this workspace file. */
 export interface RestoreJob {
@@ -13,8 +13,11 @@ export interface RestoreJob {
 }
 
 /**
- * The worker's answers, in this order. The snapshot travels in small pieces (each message is
- * deserialised on main as one task: a whole 100,000-trader snapshot would be one long one):
+ * The worker's answers, in this order. The snapshot travels in small pieces, each the UTF-8 bytes
+ * of a JSON text in a transferred buffer, which main decodes and parses in a slice of its own.
+ * Node delivers every message queued on a port in one task, and deserialises each there: as
+ * structured clones (or as strings) the pieces of a 100,000-trader snapshot held main ~1 s; a
+ * transferred buffer is handed over without a copy.
  * `head` (the snapshot without its accounts, the index without its entries and heap items),
  * then `accounts`, `entries` and `heapItems` slices, then `data` (main can start building), then
  * `verified` once the worker has also restored the snapshot itself, checked its hash and replayed
@@ -22,12 +25,15 @@ export interface RestoreJob {
  */
 export type RestoreMessage =
   | { readonly kind: 'head'; readonly snapshotSeq: number; readonly head: EngineSnapshot | null; readonly index: LiquidationIndexData | null }
-  | { readonly kind: 'accounts'; readonly accounts: readonly AccountSnap[] }
-  | { readonly kind: 'entries'; readonly entries: LiquidationIndexData['entries'] }
-  | { readonly kind: 'heapItems'; readonly heap: number; readonly items: LiquidationIndexData['heaps'][number]['heap']['items'] }
+  /** JSON of an AccountSnap[] slice. */
+  | { readonly kind: 'accounts'; readonly json: Uint8Array }
+  /** JSON of a slice of LiquidationIndexData['entries']. */
+  | { readonly kind: 'entries'; readonly json: Uint8Array }
+  /** JSON of a slice of the items of heap `heap` of the index. */
+  | { readonly kind: 'heapItems'; readonly heap: number; readonly json: Uint8Array }
   | { readonly kind: 'data'; readonly parseMs: number }
   | { readonly kind: 'verified'; readonly hash: string; readonly ms: number }
   | { readonly kind: 'error'; readonly message: string };
 
-/** Accounts (or index rows) per message: a few milliseconds of deserialising on main each. */
+/** Accounts (or index rows) per message: a few milliseconds of parsing on main each. */
 export const RESTORE_SLICE = 1000;

@@ -12,9 +12,13 @@ import { RESTORE_SLICE, type RestoreJob, type RestoreMessage } from './restore-p
  * check it serialises back to its hash, replays the tail and reports the final state hash.
  */
 const post = (m: RestoreMessage): void => parentPort!.postMessage(m);
+/** A piece of the snapshot: its bytes' buffer is transferred, not copied. */
+const postPiece = (m: Extract<RestoreMessage, { json: Uint8Array }>): void => parentPort!.postMessage(m, [m.json.buffer as ArrayBuffer]);
+const utf8 = new TextEncoder();
 
-function slices<T>(rows: readonly T[], send: (part: T[]) => void): void {
-  for (let i = 0; i < rows.length; i += RESTORE_SLICE) send(rows.slice(i, i + RESTORE_SLICE));
+/** `rows` in JSON texts (UTF-8) of RESTORE_SLICE rows each. */
+function slices<T>(rows: readonly T[], send: (json: Uint8Array) => void): void {
+  for (let i = 0; i < rows.length; i += RESTORE_SLICE) send(utf8.encode(JSON.stringify(rows.slice(i, i + RESTORE_SLICE))));
 }
 
 export function runRestoreJob(job: RestoreJob): void {
@@ -30,10 +34,10 @@ export function runRestoreJob(job: RestoreJob): void {
       const { state, index } = parsed;
       const idx = index ? { ...index, entries: [], heaps: index.heaps.map((h) => ({ ...h, heap: { ...h.heap, items: [] } })) } : null;
       post({ kind: 'head', snapshotSeq: snap!.seq, head: { ...state, accounts: [] }, index: idx });
-      slices(state.accounts, (accounts) => post({ kind: 'accounts', accounts }));
+      slices(state.accounts, (json) => postPiece({ kind: 'accounts', json }));
       if (index) {
-        slices(index.entries, (entries) => post({ kind: 'entries', entries }));
-        index.heaps.forEach((h, i) => slices(h.heap.items, (items) => post({ kind: 'heapItems', heap: i, items })));
+        slices(index.entries, (json) => postPiece({ kind: 'entries', json }));
+        index.heaps.forEach((h, i) => slices(h.heap.items, (json) => postPiece({ kind: 'heapItems', heap: i, json })));
       }
     } else {
       post({ kind: 'head', snapshotSeq: 0, head: null, index: null });

@@ -1,5 +1,6 @@
 import type { ApplyResult } from '#main/engine/effects';
-import { runSliced, type OffMainReport } from './restore-off-main';
+import type { OffMainReport } from './restore-off-main';
+import { runSliced } from './run-sliced';
 
 /**
  * Work that leaves the engine unusable for a while without holding main's event loop (issue 10
