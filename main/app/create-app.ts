@@ -9,6 +9,7 @@ import { ImportCancelled, MarketService } from '../market/market-service';
 import { ReplayService } from '../market/replay/replay-service';
 import { ScenarioStore } from '../market/scenarios/scenario-store';
 import { createTradingService } from '../trading/replay-wiring';
+import { behindTrading } from '../trading/behind-trading';
 import { JournalService } from '../journal/journal-service';
 import { HeatmapService } from '../analytics/heatmap/heatmap-service';
 import { EventBus } from './event-bus';
@@ -66,7 +67,7 @@ export function createApp(options: CreateAppOptions): App {
   });
   const trading = createTradingService({ db: workspace.db, events, settings, replay });
   const heatmap = new HeatmapService(trading, replay, market, workspace.path);
-  replay.addSink(heatmap.recorder);
+  replay.addSink(behindTrading(trading, heatmap.recorder));
   const services: Services = {
     shell: options.shell,
     version: APP_VERSION,

@@ -7,7 +7,7 @@ import { EngineIndexes, EngineRejection, account, market, reject, type AdlSelect
 import { arrivalSteps, arrivalsDue, processArrivals, startCrowd } from './crowd/arrivals';
 import { generateCrowdSteps, type CrowdArrival } from './crowd/generate';
 import type { ApplyResult, Effect } from './effects';
-import { settleFunding } from './funding/settle-funding';
+import { settleFunding, settleFundingSteps } from './funding/settle-funding';
 import { changeInsurance } from './ledger/insurance';
 import { newAccount } from './model/account';
 import { LIQUIDITY_ID } from './model/ids';
@@ -19,7 +19,9 @@ import { marketLookup } from './risk/refresh';
 import { emptyState, type EngineState } from './state/engine-state';
 import { canonicalJson, hashOf } from './state/hash';
 import { restoreStateSteps, snapshotState, type EngineSnapshot } from './state/snapshot';
-import { runTriggers } from './triggers/run-triggers';
+import { runTriggerSteps, runTriggers } from './triggers/run-triggers';
+import { drain } from './steps';
+import { indexTextSteps, snapshotTextSteps } from './state/snapshot-text';
 
 export interface EngineOptions {
   /** How ADL picks counterparties; 'reference' is the original full ranking, the test oracle. */
@@ -109,27 +111,34 @@ export class Engine {
   }
 
   /**
-   * apply() in steps: a tick pauses every `every` crowd arrivals and every `every` accounts
-   * re-solved after them, so the tick that opens a 100,000-trader crowd can run in slices on a
-   * thread that must stay live (issue 10 item 7). Same state, same effects as apply(); between
-   * two steps the state is mid-event: nothing else may read or apply until the generator ends.
-   * Other events are applied at once.
+   * apply() in steps, so an event that does a lot at once can run in slices on a thread that must
+   * stay live (issue 10 item 7): a tick pauses every `every` crowd arrivals (the tick that opens
+   * a 100,000-trader crowd), every `every` accounts re-solved and every `every` / 10 steps of a
+   * liquidation cascade; a funding settlement every `every` × 10 positions, then as a tick; a crowd
+   * event while it draws. Same state, same effects as apply(); between two steps the state is
+   * mid-event: nothing else may read or apply until the generator ends. Commands apply at once.
    */
   *applySteps(event: EngineEvent, every: number): Generator<void, ApplyResult> {
     if (event.kind === 'crowd') return yield* this.crowdSteps(event, every);
-    if (event.kind !== 'tick') return this.apply(event);
+    if (event.kind !== 'tick' && event.kind !== 'funding') return this.apply(event);
     this.knownHash = null;
     const st = this.state;
-    const t = event.tick.t;
-    if (st.markets.size === 0 || t < st.t || !st.markets.has(event.tick.symbol)) return this.apply(event);
+    const t = eventTime(event);
+    const symbol = event.kind === 'tick' ? event.tick.symbol : event.funding.symbol;
+    // What apply() refuses it refuses at once, before anything changes.
+    if (st.markets.size === 0 || t < st.t || !st.markets.has(symbol)) return this.apply(event);
     const ctx: EngineContext = { state: st, idx: this.idx, effects: [], dirty: new Set() };
     st.t = t;
-    const m = market(ctx, event.tick.symbol);
-    m.applyTick(event.tick);
-    yield* arrivalSteps(ctx, m, every);
+    if (event.kind === 'tick') {
+      const m = market(ctx, symbol);
+      m.applyTick(event.tick);
+      yield* arrivalSteps(ctx, m, every);
+    } else {
+      yield* settleFundingSteps(ctx, event.funding, every * 10);
+    }
     yield* refreshDirtySteps(ctx, every);
-    runTriggers(ctx, m.symbol);
-    refreshDirty(ctx);
+    yield* runTriggerSteps(ctx, symbol, Math.max(1, Math.floor(every / 10)));
+    yield* refreshDirtySteps(ctx, every);
     st.seq += 1;
     return { ok: true, effects: ctx.effects };
   }
@@ -205,6 +214,17 @@ export class Engine {
     this.knownHash = { seq: this.state.seq, hash };
   }
 
+  /**
+   * The canonical text (in pieces: joined, canonicalText()) and the liquidation index's JSON
+   * text, written a slice of `every` accounts or entries at a time (snapshot-text.ts). Nothing may
+   * apply to the engine until the generator ends.
+   */
+  *snapshotTextSteps(every: number): Generator<void, { readonly seq: number; readonly t: number | null; readonly body: string[]; readonly index: string[] }> {
+    const body = yield* snapshotTextSteps(this.state, every);
+    const index = yield* indexTextSteps(yield* this.idx.liq.exportDataSteps(every * 4), every * 4);
+    return { seq: this.state.seq, t: Number.isFinite(this.state.t) ? this.state.t : null, body, index };
+  }
+
   /** The canonical text of the present state (what stateHash hashes). */
   canonicalText(): string {
     return canonicalJson(this.snapshot());
@@ -259,13 +279,6 @@ export class Engine {
   }
 }
 
-/** Runs a step generator to its end. */
-function drain<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
 
 /** Whether the imported index has one entry per trader position of the state, on its side, and no other (else: solve). */
 function* indexCovers(state: EngineState, liq: LiquidationIndex, every: number): Generator<void, boolean> {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import type { ApplyResult } from '#main/engine/effects';
 import { Engine } from '#main/engine/engine';
@@ -118,12 +119,48 @@ export class TradingJournal {
    * (a command, a close) also waits for the disk (TradingLogRepo.append).
    */
   flush(forceSnapshot = false, durable = forceSnapshot): void {
-    const due = forceSnapshot ? this.seq > this.lastSnapshotSeq : this.seq - this.lastSnapshotSeq >= this.options.snapshotEvery;
+    const due = forceSnapshot ? this.seq > this.lastSnapshotSeq : !this.snapshotsInSteps && this.snapshotDue;
     if (this.pending.length === 0 && !due) return;
     const snapshot = due ? this.makeSnapshot() : undefined;
     this.repo.append(this.pending, snapshot, durable);
     this.pending = [];
     if (snapshot) this.lastSnapshotSeq = snapshot.seq;
+  }
+
+  /** A periodic snapshot is due (every snapshotEvery events). */
+  get snapshotDue(): boolean {
+    return this.seq - this.lastSnapshotSeq >= this.options.snapshotEvery;
+  }
+
+  /**
+   * Whether periodic snapshots are left to snapshotSteps (the trading service sets it for a big
+   * state, whose snapshot would hold main's thread ~1.5 s); a close still snapshots at once.
+   */
+  snapshotsInSteps = false;
+
+  /**
+   * The periodic snapshot written a slice at a time (`every` accounts), then stored with the
+   * events before it: the same snapshot as flush() makes. Nothing may apply to the engine until
+   * the generator ends.
+   */
+  *snapshotSteps(every: number): Generator<void, void> {
+    this.flush();
+    const seq = this.seq;
+    if (seq <= this.lastSnapshotSeq) return;
+    try {
+      const text = yield* this.engineRef.snapshotTextSteps(every);
+      const hash = createHash('sha256');
+      for (const part of text.body) {
+        hash.update(part);
+        yield;
+      }
+      const snapshot = { seq: text.seq, t: text.t, hash: hash.digest('hex'), body: text.body.join(''), index: text.index.join('') };
+      yield;
+      this.repo.append([], snapshot, false);
+    } finally {
+      // A failed snapshot is tried again snapshotEvery events later, not at every event.
+      this.lastSnapshotSeq = seq;
+    }
   }
 
   private makeSnapshot(): StoredSnapshot {

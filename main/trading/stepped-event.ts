@@ -32,12 +32,16 @@ abstract class Deferral<T> {
   }
 }
 
-/** One heavy market event (the draws or the first tick of a 100,000-trader crowd) applied in slices on main. */
-export class SteppedEvent extends Deferral<ApplyResult> {
-  readonly done: Promise<ApplyResult | null>;
-  private readonly guarded: Generator<void, ApplyResult | null>;
+/**
+ * One heavy market event (the draws or the first tick of a 100,000-trader crowd, a funding
+ * settlement or a cascade over it) applied in slices on main; or a big state's periodic
+ * snapshot written in slices (T = void).
+ */
+export class SteppedEvent<T = ApplyResult> extends Deferral<T> {
+  readonly done: Promise<T | null>;
+  private readonly guarded: Generator<void, T | null>;
 
-  constructor(steps: Generator<void, ApplyResult>) {
+  constructor(steps: Generator<void, T>) {
     super();
     this.guarded = guard(steps, () => this.cancelled);
     this.done = runSliced(this.guarded);
@@ -59,7 +63,7 @@ export class PendingRebuild extends Deferral<OffMainReport> {
   }
 }
 
-function* guard(steps: Generator<void, ApplyResult>, cancelled: () => boolean): Generator<void, ApplyResult | null> {
+function* guard<T>(steps: Generator<void, T>, cancelled: () => boolean): Generator<void, T | null> {
   for (;;) {
     if (cancelled()) return null;
     const r = steps.next();

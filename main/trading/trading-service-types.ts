@@ -31,6 +31,12 @@ export interface TradingServiceDeps {
   /** Coalescing period of the pushes to the renderer. */
   readonly frameMs?: number;
   readonly timers?: Timers;
+  /**
+   * How long a market event may run at once before the rest goes on in slices (default SLICE_MS,
+   * 12 ms); tests set 0 (every event that pauses at all is stepped) or Infinity (none is, and a
+   * big state's periodic snapshots are written at once too).
+   */
+  readonly stepBudgetMs?: number;
   /** The trader's own fill, stop or take-profit trigger, liquidation or ADL, from a market event or the trader's own command (pause-on-event). */
   readonly onTraderEvent?: (event: PauseEvent, t: number) => void;
   /**

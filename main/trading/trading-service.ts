@@ -15,6 +15,7 @@ import { DEFAULT_JOURNAL_OPTIONS, TradingJournal, type JournalOptions, type Open
 import { openingConflict, restoreIsBig } from './opening';
 import { restoreOffMain, type OffMainReport } from './restore-off-main';
 import { StateHasher } from './state-hasher';
+import { SLICE_MS } from './run-sliced';
 import { PendingRebuild, SteppedEvent } from './stepped-event';
 import { TradingQueries } from './trading-queries';
 import { defaultSession, headerEvents, sessionFromScenario, type SessionSpec } from './session';
@@ -48,7 +49,7 @@ export class TradingService implements TickSink {
   private closed = false;
   private readonly hasher: StateHasher;
   /** A crowd opening applied in slices, or a rewind rebuilt off main (stepped-event.ts), if any. */
-  private stepping: SteppedEvent | PendingRebuild | null = null;
+  private stepping: SteppedEvent | SteppedEvent<true> | PendingRebuild | null = null;
   /** What follows the stepped event (close() runs it when it finishes the event itself). */
   private steppedThen: (() => void) | null = null;
   /** What queries see while the engine is mid-event: an empty engine (no session state yet). */
@@ -99,6 +100,16 @@ export class TradingService implements TickSink {
   /** Whether a big crowd is being opened or rewound (off main's thread); trading calls wait for it. */
   get busy(): boolean {
     return this.stepping !== null;
+  }
+
+  /**
+   * Runs `fn` once the engine has applied every market event handed to it so far: at once, unless
+   * an event is being applied in slices (or a rewind rebuilt), in which case it waits in the same
+   * queue as the events that arrived meanwhile, behind them (behind-trading.ts).
+   */
+  afterApplied(fn: () => void): void {
+    if (this.stepping) this.stepping.defer(fn);
+    else fn();
   }
 
   /** Settles once no crowd is opening (at once when none is). */
@@ -160,17 +171,14 @@ export class TradingService implements TickSink {
     if (this.opening !== 'no') return;
     if (this.stepping) return this.stepping.defer(() => this.onTick(tick));
     if (!this.session || !this.engine.readState.markets.has(tick.symbol)) this.startFor(tick.symbol, tick.t);
-    const event = { kind: 'tick', tick } as const;
-    if (this.journal.engine.arrivalsOn(event) >= STEPPED_ARRIVALS) return this.applyStepped(event, () => this.runScript(tick.t));
-    this.applyMarket(event);
-    this.runScript(tick.t);
+    this.applyMarket({ kind: 'tick', tick }, () => this.runScript(tick.t));
   }
 
   onFunding(funding: FundingTick): void {
     if (this.opening !== 'no') return;
     if (this.stepping) return this.stepping.defer(() => this.onFunding(funding));
     if (!this.session || !this.engine.readState.markets.has(funding.symbol)) return;
-    this.applyMarket({ kind: 'funding', funding });
+    this.applyMarket({ kind: 'funding', funding }, () => undefined);
   }
 
   /**
@@ -367,36 +375,59 @@ export class TradingService implements TickSink {
 
   // ---- applying and pushing ------------------------------------------------------------------
 
-  private applyMarket(event: EngineEvent): void {
-    this.completeMarket(event, this.journal.apply(event, false));
+  /**
+   * A market event, then `then`. Applied at once when it is quick (nearly always); one still at
+   * work after a slice (the tick a 100,000-trader crowd arrives on, a funding settlement of its
+   * positions, a cascade liquidating thousands) goes on in slices (continueStepped).
+   */
+  private applyMarket(event: EngineEvent, then: () => void): void {
+    this.journal.snapshotsInSteps = this.deps.stepBudgetMs !== Number.POSITIVE_INFINITY && this.journal.engine.readState.accounts.size >= STEPPED_SNAPSHOT_ACCOUNTS;
+    const steps = this.journal.applySteps(event, STEP_EVERY);
+    const end = performance.now() + (this.deps.stepBudgetMs ?? SLICE_MS);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) {
+        this.completeMarket(event, r.value);
+        then();
+        return this.snapshotIfDue();
+      }
+      if (performance.now() >= end) break;
+    }
+    this.continueStepped(event, steps, then);
   }
 
-  /**
-   * An event that opens a big crowd (its draws, or the tick its traders arrive on), applied in
-   * slices (stepped-event.ts) so main's event loop stays live; `then` runs after it, and the
-   * market events, seeks and loads that arrived meanwhile after that, in order.
-   */
+  /** The crowd event of a big crowd (its 100,000 draws), in slices from the start. */
   private applyStepped(event: EngineEvent, then: () => void): void {
     // The log is brought up to date first: nothing may be written while the engine is mid-event.
     this.journal.flush();
-    const stepping = new SteppedEvent(this.journal.applySteps(event, STEP_EVERY));
+    this.continueStepped(event, this.journal.applySteps(event, STEP_EVERY), then);
+  }
+
+  /**
+   * An event's remaining steps, applied in slices (stepped-event.ts) so main's event loop stays
+   * live; `then` runs after it, and the market events, seeks and loads that arrived meanwhile
+   * after that, in order.
+   */
+  private continueStepped(event: EngineEvent, steps: Generator<void, ApplyResult>, then: () => void): void {
+    const stepping = new SteppedEvent(steps);
     this.stepping = stepping;
     this.steppedThen = then;
     this.markDirty();
     const failed = (err: Error): void => {
       this.stepping = null;
       this.opening = err;
-      console.error(`Levdesk could not open the crowd of the paper-trading session: ${err.message}`);
+      console.error(`Levdesk could not apply a ${event.kind} event to the paper-trading session: ${err.message}`);
     };
     stepping.done.then(
       (r) => {
         if (this.stepping !== stepping || this.closed || !r) return;
-        if (!r.ok) return failed(new Error(`the engine refused the session's ${event.kind}: ${r.rejection.message}`));
+        if (!r.ok) return failed(new Error(`the engine refused it: ${r.rejection.message}`));
         this.stepping = null;
         this.hasher.forget();
         this.queries.invalidate();
         this.completeMarket(event, r);
         then();
+        this.snapshotIfDue();
         this.runDeferred(stepping);
       },
       (err: Error) => {
@@ -405,10 +436,42 @@ export class TradingService implements TickSink {
     );
   }
 
+  /**
+   * A big state's periodic snapshot, once due, written in slices (journal.snapshotSteps: ~1.5 s
+   * at once for 100,000 traders), with what arrives meanwhile deferred as for a stepped event.
+   * A failed one is reported and tried again snapshotEvery events later: the log is whole without it.
+   */
+  private snapshotIfDue(): void {
+    if (this.stepping || this.closed || !this.journal.snapshotsInSteps || !this.journal.snapshotDue) return;
+    const journal = this.journal;
+    const work = new SteppedEvent(
+      (function* (): Generator<void, true> {
+        yield* journal.snapshotSteps(SNAPSHOT_STEP_ACCOUNTS);
+        return true;
+      })(),
+    );
+    this.stepping = work;
+    this.steppedThen = null;
+    const finished = (): void => {
+      this.stepping = null;
+      this.runDeferred(work);
+    };
+    work.done.then(
+      (r) => {
+        if (this.stepping === work && !this.closed && r) finished();
+      },
+      (err: Error) => {
+        if (this.stepping !== work) return;
+        console.error(`Levdesk could not write a snapshot of the paper-trading session (the log is whole without it): ${err.message}`);
+        finished();
+      },
+    );
+  }
+
   /** What waited for a stepped event or a rebuild, in order (one may start another: the rest then waits for it). */
-  private runDeferred(from: SteppedEvent | PendingRebuild): void {
+  private runDeferred(from: SteppedEvent | SteppedEvent<true> | PendingRebuild): void {
     for (const fn of from.takeDeferred()) {
-      const next = this.stepping as SteppedEvent | PendingRebuild | null;
+      const next = this.stepping as SteppedEvent | SteppedEvent<true> | PendingRebuild | null;
       if (next) next.defer(fn);
       else fn();
     }
@@ -447,7 +510,8 @@ export class TradingService implements TickSink {
     if (!this.closed && !this.stepping && this.journal.pendingCount > 0) this.journal.flush();
     const activity = this.activity.take();
     if (activity) this.deps.publish({ type: 'trading.activity', payload: activity });
-    if (this.stateDirty) {
+    // Mid-event there is only the stand-in engine to show: the state goes out once the event is whole.
+    if (this.stateDirty && !this.stepping) {
       this.stateDirty = false;
       this.deps.publish({ type: 'trading.state', payload: this.queries.state() });
     }
@@ -479,10 +543,17 @@ export class TradingService implements TickSink {
   }
 }
 
-/** From how many crowd arrivals on one tick it is applied in slices (some 50 ms of work at once). */
+/** From how many traders a crowd's draws are applied in slices from the start. */
 const STEPPED_ARRIVALS = 1000;
-/** Arrivals (then accounts re-solved) between two pauses: about 5 ms of work. */
+/**
+ * Arrivals (then accounts re-solved) between two pauses: about 5 ms of work; a cascade pauses
+ * every 10 of its steps, a funding settlement every 1,000 positions (Engine.applySteps).
+ */
 const STEP_EVERY = 100;
+/** From how many accounts periodic snapshots are written in slices (~15 µs an account at once). */
+const STEPPED_SNAPSHOT_ACCOUNTS = 2000;
+/** Accounts written between two pauses of a stepped snapshot (~5 ms of work). */
+const SNAPSHOT_STEP_ACCOUNTS = 300;
 /** From how many accounts a rewind is rebuilt off main (a synchronous one takes ~70 µs an account). */
 const BIG_REWIND_ACCOUNTS = 2000;
 

@@ -114,6 +114,34 @@ describe('replay clock', () => {
     expect(sink.ticks).toHaveLength(paused);
   });
 
+  it('waits while a sink is busy with an event in slices, then goes on at the chosen speed (running slower than asked)', () => {
+    const { timers, replay, sink } = setup();
+    const busy = new (class extends Recorder {
+      busy = false;
+      override onTick(t: MarketTick): void {
+        super.onTick(t);
+        // The tick at 07:01 sets off work the sink does in slices for 2 s of wall time.
+        if (t.t === START + 60_000) this.busy = true;
+      }
+    })();
+    replay.addSink(busy);
+    replay.setSpeed('60x');
+    replay.play();
+    timers.advance(1010);
+    expect(busy.ticks.at(-1)!.t).toBe(START + 60_000);
+    // Nothing more is delivered to any sink while it works, however much wall time passes.
+    const held = sink.ticks.length;
+    timers.advance(2000);
+    expect(sink.ticks).toHaveLength(held);
+    expect(busy.ticks.at(-1)!.t).toBe(START + 60_000);
+    expect(replay.status().state).toBe('playing');
+    // Done: the clock goes on from where it waited, at 60x (no catching up on the lost 2 s).
+    busy.busy = false;
+    timers.advance(1010);
+    expect(busy.ticks.at(-1)!.t).toBe(START + 120_000);
+    expect(sink.ticks).toHaveLength(held + 4);
+  });
+
   it('reports whole milliseconds while playing between ticks (the status contract)', () => {
     const { timers, replay, statuses } = setup();
     // A real monotonic clock reads fractions of a millisecond.

@@ -65,6 +65,7 @@ export class HeatmapService {
     this.recorder = new HeatmapRecorder(
       () => trading.engine,
       () => trading.currentSession?.symbol ?? null,
+      { engineBusy: () => (trading.busy ? trading.settled() : null) },
     );
     if (dbPath) this.recorder.onResume = (_t, generation) => this.rebuildHistory(generation);
     // A reopened workspace: the engine already holds the session's past, which the recorder never saw.

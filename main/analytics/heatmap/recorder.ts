@@ -18,6 +18,11 @@ export interface RecorderOptions {
   readonly sliceMs?: number;
   /** Runs the next slice later (default setImmediate: after pending I/O, so the app stays live). */
   readonly schedule?: (fn: () => void) => void;
+  /**
+   * While the trading engine is mid-event (an event applied in slices: getEngine() answers an
+   * empty stand-in), a promise of its end; else null. The queued re-reads wait for it.
+   */
+  readonly engineBusy?: () => Promise<void> | null;
 }
 
 /**
@@ -58,6 +63,7 @@ export class HeatmapRecorder implements TickSink {
   now = Number.NEGATIVE_INFINITY;
   private readonly sliceMs: number;
   private readonly schedule: (fn: () => void) => void;
+  private readonly engineBusy: () => Promise<void> | null;
 
   constructor(
     private readonly getEngine: () => Engine,
@@ -66,6 +72,7 @@ export class HeatmapRecorder implements TickSink {
   ) {
     this.sliceMs = options.sliceMs ?? SLICE_MS;
     this.schedule = options.schedule ?? ((fn) => setImmediate(fn));
+    this.engineBusy = options.engineBusy ?? (() => null);
   }
 
   onTick(tick: MarketTick): void {
@@ -245,7 +252,7 @@ export class HeatmapRecorder implements TickSink {
         this.read(id);
         if ((++n & 31) === 0 && performance.now() > deadline) break;
       }
-    } else this.pending.clear();
+    } else if (!this.engineBusy()) this.pending.clear();
     const changes = this.store.drainChanges();
     for (const b of this.builds) for (const c of changes) b.push(c);
     if (this.live && this.live.compactions === this.store.compactions) this.live.advance(this.store, changes, this.now);
@@ -263,6 +270,9 @@ export class HeatmapRecorder implements TickSink {
     this.schedule(() => {
       this.scheduled = false;
       if (this.pending.size === 0) return this.wake();
+      // An engine mid-event (stand-in for queries) keeps its queue: read once the event is whole.
+      const busy = this.engineBusy();
+      if (busy) return void busy.then(() => this.kick());
       // A replaced engine (rewind, new session) is attached by the next sync, which reads it in full.
       if (this.engine !== this.getEngine()) return this.sync(Math.max(this.now, this.getEngine().readState.t));
       this.work(performance.now() + this.sliceMs);

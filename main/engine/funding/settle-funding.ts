@@ -5,6 +5,7 @@ import { fundingPayment } from '#shared/risk/index';
 import { market, type EngineContext } from '../context';
 import { money } from '../ledger/money';
 import { nextId } from '../state/engine-state';
+import { NEVER, drain } from '../steps';
 
 /**
  * A funding settlement: every open position on the market pays or receives notional at the mark
@@ -16,6 +17,11 @@ import { nextId } from '../state/engine-state';
  * that funding empties is liquidated by the trigger run that follows.
  */
 export function settleFunding(ctx: EngineContext, f: FundingTick): void {
+  drain(settleFundingSteps(ctx, f, NEVER));
+}
+
+/** settleFunding pausing after every `every` positions (100,000 of them take a few hundred ms: Engine.applySteps). */
+export function* settleFundingSteps(ctx: EngineContext, f: FundingTick, every: number): Generator<void, void> {
   const m = market(ctx, f.symbol);
   const rate = new Dec(f.rate);
   m.lastFundingRate = rate;
@@ -32,7 +38,9 @@ export function settleFunding(ctx: EngineContext, f: FundingTick): void {
   // digits, so the amounts are the very ones fundingPayment gives; an inverse contract divides by
   // the mark and keeps the general formula). Half the cost of a settlement over 10,000 positions.
   const longPerUnit = m.spec.settlement === 'linear' ? m.spec.contractSize.mul(mark).mul(rate).neg() : null;
+  let n = 0;
   for (const [id, p] of ctx.idx.positionsIn(m.symbol)) {
+    if (++n % every === 0) yield;
     const account = ctx.state.accounts.get(id)!;
     const pay = longPerUnit && !account.history ? null : fundingPayment(p.side, p.qty, mark, rate, m.spec.settlement, m.spec.contractSize);
     const amount = pay ? money(pay.amount) : money(p.side === 'long' ? p.qty.mul(longPerUnit!) : p.qty.mul(longPerUnit!).neg());

@@ -148,8 +148,13 @@ const byId = byKey((o: Order) => o.id);
  * (test/property/engine/canonical-snapshot.test.ts checks both the order and the text).
  */
 export function snapshotState(st: EngineState): EngineSnapshot {
+  return snapshotWith(st, [...st.accounts.values()].sort(byKey((a) => a.id)).map(accountSnap));
+}
+
+/** The snapshot with these accounts (snapshotState's, or none: snapshot-text.ts writes them a slice at a time). */
+export function snapshotWith(st: EngineState, accounts: AccountSnap[]): EngineSnapshot {
   return markCanonical({
-    accounts: [...st.accounts.values()].sort(byKey((a) => a.id)).map(accountSnap),
+    accounts,
     crowd: st.crowd ? { next: st.crowd.next, params: sortedCopy(st.crowd.params), skipped: st.crowd.skipped, startT: st.crowd.startT, symbol: st.crowd.symbol } : null,
     defaults: sortedCopy({ ...st.defaults }),
     fees: s(st.fees),
@@ -174,7 +179,7 @@ export function snapshotState(st: EngineState): EngineSnapshot {
   });
 }
 
-function accountSnap(a: Account): AccountSnap {
+export function accountSnap(a: Account): AccountSnap {
   return {
     deposited: s(a.deposited),
     history: a.history,

@@ -6,6 +6,7 @@ import { fillResting, fireConditional } from '../orders/execute';
 import { updateTrailing } from '../orders/trailing';
 import { isLiquidatable } from '../risk/position-risk';
 import { marketLookup, refreshDirty, refreshNow } from '../risk/refresh';
+import { NEVER, drain } from '../steps';
 
 type Kind = 'liquidation' | 'conditional' | 'limit';
 
@@ -29,6 +30,14 @@ interface Candidate {
  * exact rule refuses (float slack) is set aside for this run and re-filed at the end.
  */
 export function runTriggers(ctx: EngineContext, symbol: string): void {
+  drain(runTriggerSteps(ctx, symbol, NEVER));
+}
+
+/**
+ * runTriggers pausing after every `every` steps of the cascade (a liquidation, a fired order), so
+ * a tick that liquidates thousands of a 100,000-trader crowd can run in slices (Engine.applySteps).
+ */
+export function* runTriggerSteps(ctx: EngineContext, symbol: string, every: number): Generator<void, void> {
   const m = ctx.state.markets.get(symbol);
   if (!m?.hasPrices()) return;
   const aside = new Set<string>();
@@ -36,6 +45,7 @@ export function runTriggers(ctx: EngineContext, symbol: string): void {
   const guard = 10 * (ctx.idx.positionsIn(symbol).size + ctx.idx.orders.byId.size) + 1000;
   for (let i = 0; ; i++) {
     if (i > guard) throw new Error(`trigger cascade on ${symbol} did not settle after ${guard} steps`);
+    if (i > 0 && i % every === 0) yield;
     refreshDirty(ctx);
     updateTrailing(ctx, m);
     const forcedSet = ctx.idx.liq.forcedIn(symbol);

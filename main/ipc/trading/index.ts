@@ -1,5 +1,5 @@
-import type { Channel } from '#shared/ipc/contract';
-import type { Handler, HandlerSlice } from '../types';
+import { allAfterTrading } from '../after-trading';
+import type { HandlerSlice } from '../types';
 import { tradingSession } from './trading.session';
 import { tradingState } from './trading.state';
 import { tradingAccount } from './trading.account';
@@ -27,18 +27,6 @@ import { tradingSetMarginMode } from './trading.setMarginMode';
 import { tradingAdjustMargin } from './trading.adjustMargin';
 import { tradingDeposit } from './trading.deposit';
 import { tradingWithdraw } from './trading.withdraw';
-
-/**
- * While a big crowd opens (its draws and first tick applied in slices) or a rewind of it is
- * rebuilt off main (trading-service.ts), the engine is mid-event or stale: every trading call
- * waits for it instead of reading a half-made state or being refused. Main's event loop stays
- * live meanwhile; other channels answer at once.
- */
-function afterOpening<C extends TradingChannel>(handler: Handler<C>): Handler<C> {
-  return (input, s) => (s.trading.busy ? s.trading.settled().then(() => handler(input, s)) : handler(input, s));
-}
-
-type TradingChannel = Extract<Channel, `trading.${string}`>;
 
 /** The paper-trading slice of the handler table (shared/ipc/channels/trading.ts). */
 const handlers = {
@@ -73,4 +61,5 @@ const handlers = {
   'trading.session' | 'trading.state' | 'trading.account' | 'trading.positions' | 'trading.openOrders' | 'trading.market' | 'trading.symbolSettings' | 'trading.orderHistory' | 'trading.fills' | 'trading.funding' | 'trading.balance' | 'trading.liquidations' | 'trading.liquidation' | 'trading.insurance' | 'trading.crowd' | 'trading.preview' | 'trading.explain' | 'trading.placeOrder' | 'trading.amendOrder' | 'trading.cancelOrder' | 'trading.cancelAll' | 'trading.closePosition' | 'trading.setLeverage' | 'trading.setMarginMode' | 'trading.adjustMargin' | 'trading.deposit' | 'trading.withdraw'
 >;
 
-export const tradingHandlers = Object.fromEntries(Object.entries(handlers).map(([channel, handler]) => [channel, afterOpening(handler as Handler<TradingChannel>)])) as typeof handlers;
+/** Every trading call waits while the engine is mid-event (after-trading.ts). */
+export const tradingHandlers = allAfterTrading(handlers);

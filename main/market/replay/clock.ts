@@ -221,6 +221,12 @@ export class ReplayClock {
     const feed = this.feed;
     if (!feed || this.state !== 'playing') return;
     const started = this.timers.now();
+    if (this.sinkBusy()) {
+      // Market time waits for the sink: the replay runs slower than asked instead of piling up events.
+      this.lastWake = started;
+      this.schedule(WAKE_MS);
+      return;
+    }
     const factor = speedFactor(this.speed);
     const target = factor === null ? Infinity : (this.t ?? feed.spec.start) + (started - this.lastWake) * factor;
     this.lastWake = started;
@@ -233,7 +239,7 @@ export class ReplayClock {
         this.onChange();
         return;
       }
-      if (this.timers.now() - started >= BUDGET_MS) {
+      if (this.timers.now() - started >= BUDGET_MS || this.sinkBusy()) {
         behind = true;
         break;
       }
@@ -273,6 +279,11 @@ export class ReplayClock {
       this.delivering = false;
     }
     return e;
+  }
+
+  private sinkBusy(): boolean {
+    for (const s of this.sinks) if (s.busy) return true;
+    return false;
   }
 
   private settle(): void {

@@ -17,4 +17,11 @@ export interface TickSink {
    * A sink without onLoad is reset (onReset).
    */
   onLoad?(t: number): number;
+  /**
+   * The sink is still working on an event in slices (the trading engine opening a big crowd, or
+   * settling funding or a cascade over 100,000 positions): a playing clock delivers nothing more
+   * until it is done, and runs slower than asked meanwhile. Steps and seeks deliver at once (the
+   * sink defers what arrives while it is busy).
+   */
+  readonly busy?: boolean;
 }

@@ -6,6 +6,7 @@ import { HeatmapRecorder } from '#main/analytics/heatmap/recorder';
 import { rowsAliveAt } from '#main/analytics/heatmap/segments-query';
 import { compileScenario, type MarketData } from '#main/market/feed/compile';
 import { MarketFeed } from '#main/market/feed/market-feed';
+import { Engine } from '#main/engine/engine';
 import { HeadlessEngine } from '#main/trading/headless-engine';
 import { sessionFromScenario } from '#main/trading/session';
 
@@ -154,5 +155,42 @@ describe('heatmap recorder in slices', () => {
     }
     expect(settlements).toBeGreaterThan(0);
     expect(checked).toBeGreaterThan(0);
+  });
+
+  it('keeps its queue while the trading engine is mid-event (queries see a stand-in), and reads it once the event is whole', async () => {
+    const scenario = squeeze(300);
+    const headless = new HeadlessEngine(sessionFromScenario(scenario, null));
+    const standIn = new Engine();
+    let busy: { promise: Promise<void>; end: () => void } | null = null;
+    const sched = manual();
+    const recorder = new HeatmapRecorder(() => (busy ? standIn : headless.engine), () => 'BTCUSDT', { sliceMs: 0, schedule: sched.schedule, engineBusy: () => busy?.promise ?? null });
+    const feed = new MarketFeed(compileScenario(scenario, NO_DATA));
+    let checked = false;
+    for (let e = feed.next(); e && !checked; e = feed.next()) {
+      if (e.kind === 'tick') {
+        headless.onTick(e.tick);
+        recorder.onTick(e.tick);
+        sched.runAll();
+        continue;
+      }
+      headless.onFunding(e.funding);
+      if (e.funding.rate === '0') continue;
+      // The trading service settles a big crowd's funding in slices: its engine is a stand-in meanwhile.
+      let end = (): void => undefined;
+      const promise = new Promise<void>((resolve) => (end = resolve));
+      busy = { promise, end };
+      recorder.onFunding(e.funding);
+      sched.runAll();
+      expect(recorder.backlog).toBeGreaterThan(100);
+      busy = null;
+      end();
+      await promise;
+      await new Promise((r) => setImmediate(r));
+      sched.runAll();
+      expect(recorder.backlog).toBe(0);
+      expect(rowsAliveAt(recorder.store, recorder.now).map(key).sort()).toEqual(engineRows(headless.engine, 'BTCUSDT', true).map(key).sort());
+      checked = true;
+    }
+    expect(checked).toBe(true);
   });
 });

@@ -63,6 +63,29 @@ describe('Engine.applySteps', () => {
     expect(sliced.stateHash()).toBe(whole.stateHash());
   });
 
+  it('settles funding and runs a cascade in slices into the very state and effects of one apply', () => {
+    const whole = started(3000);
+    const sliced = started(3000);
+    const first: EngineEvent = { kind: 'tick', tick: tick(T0 + 60_000, '100000') };
+    whole.apply(first);
+    run(sliced.applySteps(first, 100));
+    // A funding settlement of every position: pauses every 10 × every positions.
+    const funding: EngineEvent = { kind: 'funding', funding: { t: T0 + 8 * 3_600_000, symbol: 'BTCUSDT', rate: '0.0003' as never, intervalHours: 8, source: 'model' } };
+    const settled = run(sliced.applySteps(funding, 20));
+    expect(settled.pauses).toBeGreaterThan(10);
+    expect(JSON.stringify(settled.result)).toBe(JSON.stringify(whole.apply(funding)));
+    expect(sliced.stateHash()).toBe(whole.stateHash());
+    // A 6% fall liquidates the high-leverage part of the crowd in one tick: a cascade in slices.
+    const fall: EngineEvent = { kind: 'tick', tick: tick(T0 + 8 * 3_600_000 + 60_000, '94000') };
+    const cascade = run(sliced.applySteps(fall, 20));
+    const once = whole.apply(fall);
+    const liquidations = once.ok ? once.effects.filter((x) => x.kind === 'liquidation').length : 0;
+    expect(liquidations).toBeGreaterThan(100);
+    expect(cascade.pauses).toBeGreaterThanOrEqual(Math.floor(liquidations / 2));
+    expect(JSON.stringify(cascade.result)).toBe(JSON.stringify(once));
+    expect(sliced.stateHash()).toBe(whole.stateHash());
+  });
+
   it('draws a crowd in steps into the state of one apply', () => {
     const whole = new Engine();
     const sliced = new Engine();
