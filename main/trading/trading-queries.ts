@@ -9,7 +9,7 @@ import type { Engine } from '#main/engine/engine';
 import type { Account } from '#main/engine/model/account';
 import { TRADER_ID } from '#main/engine/model/ids';
 import { accountSummary, marketView, openOrders, positionViews, type EngineView } from '#main/engine/queries/account-view';
-import { crowdOrder, crowdPage, crowdTotals, type CrowdTotals } from '#main/engine/queries/crowd-page';
+import { crowdOrder, crowdPage, crowdTotals, sortMovesWithMark, type CrowdTotals } from '#main/engine/queries/crowd-page';
 import { explainFunding, explainRisk } from '#main/engine/queries/explain';
 import { previewOrder } from '#main/engine/queries/preview';
 import { AppError } from '../ipc/app-error';
@@ -18,8 +18,8 @@ import { TradingHistoryRepo } from '../store/trading-history-repo';
 
 /**
  * The read side of paper trading: live views from the engine, history from the workspace. The
- * market positions' ordering (the costly part of paging 100,000 rows) is cached per engine
- * event count and sort.
+ * market positions' ordering (the costly part of paging 100,000 rows) is cached per sort: until
+ * the positions change for most sorts, until the next event for those that move with the mark.
  */
 export class TradingQueries {
   readonly history: TradingHistoryRepo;
@@ -116,7 +116,9 @@ export class TradingQueries {
     const v = this.view();
     const symbol = input.symbol ?? [...v.state.markets.keys()].sort()[0];
     if (!symbol || !v.state.markets.has(symbol)) throw new AppError('NOT_FOUND', `no ${input.symbol ?? ''} market in this paper-trading session`);
-    const key = `${v.state.seq}|${symbol}|${input.sort}|${input.desc}|${input.side ?? ''}`;
+    // A tick moves no position: only an order that depends on the mark is rebuilt at every event.
+    const version = sortMovesWithMark(input.sort) ? `seq ${v.state.seq}` : `index ${v.idx.liq.version}`;
+    const key = `${version}|${symbol}|${input.sort}|${input.desc}|${input.side ?? ''}`;
     if (this.crowdCache?.key !== key) this.crowdCache = { key, ids: crowdOrder(v, symbol, input.sort, input.desc, input.side), totals: crowdTotals(v, symbol) };
     return crowdPage(v, symbol, this.crowdCache.ids, input.offset, input.limit, this.crowdCache.totals);
   }

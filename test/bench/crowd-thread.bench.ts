@@ -24,6 +24,8 @@ import { restoreOffMain } from '#main/trading/restore-off-main';
 const TRADERS = Number(process.env.CROWD_BENCH_TRADERS ?? 100_000);
 const TICKS = Number(process.env.CROWD_BENCH_TICKS ?? 250_000);
 const T0 = Date.UTC(2025, 0, 1);
+/** Wall seconds the app plays its scenario at max speed (CROWD_BENCH_PLAY_SECONDS). */
+const PLAY_SECONDS = Number(process.env.CROWD_BENCH_PLAY_SECONDS ?? 20);
 const OPTIONS = { groupSize: 2000, snapshotEvery: 100_000, verify: true };
 
 const header: EngineEvent[] = benchCrowdHeader(TRADERS, T0);
@@ -127,7 +129,7 @@ try {
     name: 'bench crowd',
     symbol: 'BTCUSDT',
     start: '2024-01-01T00:00:00Z',
-    durationMinutes: 600,
+    durationMinutes: 4320,
     seed: 7,
     market: { type: 'gbm', startPrice: '100000', volatility: 0.6 },
     account: { deposit: '20000', leverage: 20, insuranceFund: '100000000' },
@@ -139,6 +141,19 @@ try {
     if (!r.ok) throw new Error(r.error.message);
     const crowd = await app.dispatch('trading.crowd', { sort: 'liquidationPrice', desc: false, limit: 5 });
     if (!crowd.ok || (crowd.value as { total: number }).total < TRADERS * 0.9) throw new Error('the crowd did not open');
+  });
+  // Playing it as fast as the machine goes: quiet ticks, the 08:00 funding settlement of every
+  // position, periodic snapshots (every 100,000 events) and cascades, all in slices on main.
+  await phase(`app: play at max speed for ${PLAY_SECONDS} s (funding, snapshots, cascades in slices)`, async () => {
+    const before = app.services.trading.engine.readState.seq;
+    await app.dispatch('replay.speed', { speed: 'max' });
+    await app.dispatch('replay.play', {});
+    await new Promise((r) => setTimeout(r, PLAY_SECONDS * 1000));
+    const st = await app.dispatch('replay.pause', {});
+    await app.services.trading.settled();
+    const t = st.ok ? (st.value as { t: number | null }).t : null;
+    const seq = app.services.trading.engine.readState.seq;
+    console.log(`  played to ${t === null ? '?' : new Date(t).toISOString()}: ${fmt(seq - before)} engine events, ${fmt(app.services.workspace.db.prepare('SELECT COUNT(*) AS n FROM trading_snapshots').pluck().get() as number)} snapshots stored, ${fmt(app.services.workspace.db.prepare('SELECT COUNT(*) AS n FROM trading_funding').pluck().get() as number)} trader funding rows`);
   });
   await phase('app: close (snapshot at the head, on main)', () => app.close());
   await phase('app: reopen until trading answers (restore off main)', async () => {

@@ -127,11 +127,22 @@ export class LiquidationIndex {
    */
   onChange: ((account: AccountId, symbol: string) => void) | null = null;
 
+  /**
+   * Counts every change of an entry (set, removed, a funding epoch, an import): orderings built
+   * from the entries (the Market tab's, crowd-page.ts) stay valid while it stays the same.
+   */
+  get version(): number {
+    return this.changes;
+  }
+
+  private changes = 0;
+
   watch(fn: (symbol: string, account: AccountId) => void): void {
     this.watchers.push(fn);
   }
 
   set(entry: RiskEntry, indexed: boolean, forced = false): void {
+    this.changes += 1;
     const key = positionKey(entry.account, entry.symbol);
     for (const w of this.watchers) w(entry.symbol, entry.account);
     this.onChange?.(entry.account, entry.symbol);
@@ -178,6 +189,7 @@ export class LiquidationIndex {
    * or ranked, so nothing is decided on stale numbers and behaviour equals an eager re-solve.
    */
   fundingSettled(symbol: string, payers: Side | 'none', markF: number, rateAbs: number): void {
+    this.changes += 1;
     this.epochs.set(symbol, this.epochOf(symbol) + 1);
     if (payers === 'none') return;
     const delta = 4 * markF * rateAbs + markF * 1e-9;
@@ -185,6 +197,7 @@ export class LiquidationIndex {
   }
 
   remove(account: AccountId, symbol: string): void {
+    this.changes += 1;
     const key = positionKey(account, symbol);
     for (const w of this.watchers) w(symbol, account);
     if (this.entries.has(key)) this.onChange?.(account, symbol);
@@ -302,6 +315,7 @@ export class LiquidationIndex {
   }
 
   clear(): void {
+    this.changes += 1;
     this.longs.clear();
     this.shorts.clear();
     this.entries.clear();

@@ -50,6 +50,15 @@ export function crowdOrder(v: EngineView, symbol: string, sort: CrowdSort, desc:
   return Array.from(order, (i) => ids[i]!);
 }
 
+/**
+ * Whether a sort's order changes with the mark. The others (account, notional, leverage, entry
+ * and liquidation price) change only with the positions: their order is kept across ticks while
+ * the liquidation index's version stays the same (TradingQueries).
+ */
+export function sortMovesWithMark(sort: CrowdSort): boolean {
+  return sort === 'distanceToLiquidation' || sort === 'unrealizedPnl' || sort === 'adlScore';
+}
+
 function liquidationF(v: EngineView, id: AccountId, p: Position): number | null {
   const e = v.idx.liq.get(id, p.symbol);
   return e ? liquidationNumber(e) : null;
@@ -61,7 +70,8 @@ function sortKey(v: EngineView, id: AccountId, p: Position, sort: CrowdSort, mar
     case 'account':
       return id;
     case 'notional':
-      return q * markF;
+      // One market, one mark: ordering by quantity is ordering by notional, and holds across ticks.
+      return q;
     case 'leverage':
       return p.leverage;
     case 'entryPrice':

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { CrowdSort } from '#shared/domain/trading-queries';
+import type { Engine } from '#main/engine/engine';
+import { crowdOrder } from '#main/engine/queries/crowd-page';
+import type { Db } from '#main/store/db-types';
+import { TradingQueries } from '#main/trading/trading-queries';
+import { mustApply, order, startedEngine, tick, T0 } from '../engine/helpers';
+
+/**
+ * The Market tab's order of 100,000 positions costs a few hundred ms to build: a tick must not
+ * rebuild the orders that do not move with the mark, and every order it serves must be the one
+ * built afresh from the engine as it is.
+ */
+function crowdEngine(): Engine {
+  const e = startedEngine('100000', { deposit: '100000', leverage: 10 });
+  mustApply(e, { kind: 'crowd', t: T0, symbol: 'BTCUSDT', params: { seed: 3, traders: 300, longShare: 0.5, leverage: [{ leverage: 10, weight: 1 }, { leverage: 100, weight: 1 }], notional: { median: 5000, logSigma: 1 }, crossShare: 0.3, stops: { share: 0.5, minDistance: 0.01, maxDistance: 0.05 }, entryWindowHours: 0 } });
+  mustApply(e, { kind: 'tick', tick: tick(T0 + 1000, '100000') });
+  return e;
+}
+
+const SORTS: CrowdSort[] = ['account', 'notional', 'leverage', 'entryPrice', 'liquidationPrice', 'distanceToLiquidation', 'unrealizedPnl', 'adlScore'];
+
+describe('the Market tab order cache', () => {
+  it('serves, for every sort, the order built afresh from the engine as it is, across quiet ticks, trades and a funding', () => {
+    const e = crowdEngine();
+    // The crowd page needs no history rows: no workspace behind it.
+    const queries = new TradingQueries({} as Db, () => e);
+    const fresh = (sort: CrowdSort, desc: boolean): string[] => crowdOrder({ state: e.readState, idx: e.indexes }, 'BTCUSDT', sort, desc);
+    const served = (sort: CrowdSort, desc: boolean): string[] => queries.crowd({ sort, desc, offset: 0, limit: 400 }).rows.map((r) => r.account);
+    const check = (): void => {
+      for (const sort of SORTS) for (const desc of [false, true]) expect(served(sort, desc)).toEqual(fresh(sort, desc));
+    };
+    check();
+    mustApply(e, { kind: 'tick', tick: tick(T0 + 2000, '100400') });
+    check();
+    // Your own position joins the market: every order changes.
+    order(e, { symbol: 'BTCUSDT', side: 'buy', type: 'market', quantity: '2' as never });
+    check();
+    mustApply(e, { kind: 'funding', funding: { t: T0 + 3000, symbol: 'BTCUSDT', rate: '0.002' as never, intervalHours: 8, source: 'model' } });
+    check();
+    // A fall that liquidates the 100x longs.
+    mustApply(e, { kind: 'tick', tick: tick(T0 + 4000, '98500') });
+    check();
+  });
+
+  it('keeps an order that does not move with the mark across a quiet tick, and rebuilds one that does', () => {
+    const e = crowdEngine();
+    const queries = new TradingQueries({} as Db, () => e);
+    const version = e.indexes.liq.version;
+    const byPrice = queries.crowd({ sort: 'liquidationPrice', desc: false, offset: 0, limit: 5 });
+    mustApply(e, { kind: 'tick', tick: tick(T0 + 2000, '100050') });
+    expect(e.indexes.liq.version).toBe(version);
+    expect(queries.crowd({ sort: 'liquidationPrice', desc: false, offset: 0, limit: 5 }).rows.map((r) => r.account)).toEqual(byPrice.rows.map((r) => r.account));
+    order(e, { symbol: 'BTCUSDT', side: 'sell', type: 'market', quantity: '1' as never });
+    expect(e.indexes.liq.version).toBeGreaterThan(version);
+  });
+});
