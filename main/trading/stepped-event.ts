@@ -9,7 +9,7 @@ import { runSliced } from './run-sliced';
  * end (in order: the log and the state come out exactly as if the work had been done at once),
  * shows a stand-in engine to queries and makes trading calls wait.
  */
-abstract class Deferral<T> {
+export abstract class Deferral<T> {
   private readonly deferred: Array<() => void> = [];
   protected cancelled = false;
   /** The work's result; null when it was cancelled (a new session replaced the engine). */

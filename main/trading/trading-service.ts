@@ -1,5 +1,4 @@
 import type { FundingTick, MarketTick } from '#shared/domain/market-tick';
-import type { PauseEvent } from '#shared/domain/market-replay';
 import type { Scenario } from '#shared/domain/scenario';
 import type { EngineCommand, EngineEvent } from '#shared/domain/trading-commands';
 import type { FillView, LiquidationView } from '#shared/domain/trading-history';
@@ -17,6 +16,9 @@ import { restoreOffMain, type OffMainReport } from './restore-off-main';
 import { StateHasher } from './state-hasher';
 import { SLICE_MS } from './run-sliced';
 import { PendingRebuild, SteppedEvent } from './stepped-event';
+import { WorkQueue } from './work-queue';
+import { BIG_REWIND_ACCOUNTS, SNAPSHOT_STEP_ACCOUNTS, STEPPED_ARRIVALS, STEPPED_SNAPSHOT_ACCOUNTS, STEP_EVERY } from './slicing';
+import { traderEvents } from './trader-events';
 import { TradingQueries } from './trading-queries';
 import { defaultSession, headerEvents, sessionFromScenario, type SessionSpec } from './session';
 import { realTimers, type StoredSession, type Timers, type TradingServiceDeps } from './trading-service-types';
@@ -48,10 +50,8 @@ export class TradingService implements TickSink {
   private readonly timers: Timers;
   private closed = false;
   private readonly hasher: StateHasher;
-  /** A crowd opening applied in slices, or a rewind rebuilt off main (stepped-event.ts), if any. */
-  private stepping: SteppedEvent | SteppedEvent<true> | PendingRebuild | null = null;
-  /** What follows the stepped event (close() runs it when it finishes the event itself). */
-  private steppedThen: (() => void) | null = null;
+  /** An event or a snapshot done in slices, or a rewind rebuilt off main, and what waits behind it. */
+  private readonly work = new WorkQueue();
   /** What queries see while the engine is mid-event: an empty engine (no session state yet). */
   private readonly standIn = new Engine();
 
@@ -62,7 +62,7 @@ export class TradingService implements TickSink {
       sessionKey: () => this.session?.key ?? '',
       dbPath: deps.offMain?.dbPath ?? null,
       flush: () => this.flush(),
-      busy: () => this.stepping !== null,
+      busy: () => this.work.busy,
     });
     const options = { ...DEFAULT_JOURNAL_OPTIONS, ...deps.journal };
     this.queries = new TradingQueries(deps.db, () => this.engine);
@@ -97,24 +97,22 @@ export class TradingService implements TickSink {
     return this.opening === 'yes';
   }
 
-  /** Whether a big crowd is being opened or rewound (off main's thread); trading calls wait for it. */
+  /** Whether the engine is mid-event or stale (work-queue.ts); trading calls wait for it. */
   get busy(): boolean {
-    return this.stepping !== null;
+    return this.work.busy;
   }
 
   /**
-   * Runs `fn` once the engine has applied every market event handed to it so far: at once, unless
-   * an event is being applied in slices (or a rewind rebuilt), in which case it waits in the same
-   * queue as the events that arrived meanwhile, behind them (behind-trading.ts).
+   * Runs `fn` once the engine has applied every market event handed to it so far: at once, or
+   * behind the events waiting for the work in progress (behind-trading.ts).
    */
   afterApplied(fn: () => void): void {
-    if (this.stepping) this.stepping.defer(fn);
-    else fn();
+    this.work.afterWork(fn);
   }
 
-  /** Settles once no crowd is opening (at once when none is). */
-  async settled(): Promise<void> {
-    while (this.stepping) await this.stepping.done.catch(() => null);
+  /** Settles once no work is in progress (at once when none is). */
+  settled(): Promise<void> {
+    return this.work.settled();
   }
 
   private storedSession(): StoredSession | null {
@@ -143,7 +141,7 @@ export class TradingService implements TickSink {
 
   /** The engine as queries may read it (a stand-in while a crowd opens: the real one is mid-event). */
   get engine(): Engine {
-    return this.stepping ? this.standIn : this.journal.engine;
+    return this.work.busy ? this.standIn : this.journal.engine;
   }
 
   get currentSession(): StoredSession | null {
@@ -169,14 +167,14 @@ export class TradingService implements TickSink {
 
   onTick(tick: MarketTick): void {
     if (this.opening !== 'no') return;
-    if (this.stepping) return this.stepping.defer(() => this.onTick(tick));
+    if (this.work.busy) return this.work.afterWork(() => this.onTick(tick));
     if (!this.session || !this.engine.readState.markets.has(tick.symbol)) this.startFor(tick.symbol, tick.t);
     this.applyMarket({ kind: 'tick', tick }, () => this.runScript(tick.t));
   }
 
   onFunding(funding: FundingTick): void {
     if (this.opening !== 'no') return;
-    if (this.stepping) return this.stepping.defer(() => this.onFunding(funding));
+    if (this.work.busy) return this.work.afterWork(() => this.onFunding(funding));
     if (!this.session || !this.engine.readState.markets.has(funding.symbol)) return;
     this.applyMarket({ kind: 'funding', funding }, () => undefined);
   }
@@ -188,11 +186,10 @@ export class TradingService implements TickSink {
    */
   onReset(t: number): void {
     const loaded = this.loadedSession();
-    if (this.stepping) {
-      // A seek waits for the crowd to open; another scenario replaces the session at once.
-      if (!loaded || loaded.spec.key === this.session?.key) return this.stepping.defer(() => this.onReset(t));
-      this.stepping.cancel();
-      this.stepping = null;
+    if (this.work.busy) {
+      // A seek waits for the work in progress; another scenario replaces the session at once.
+      if (!loaded || loaded.spec.key === this.session?.key) return this.work.afterWork(() => this.onReset(t));
+      this.work.cancel();
     }
     if (this.opening !== 'no') {
       // A failed reopen keeps its log untouched (as a failed synchronous open does).
@@ -230,25 +227,19 @@ export class TradingService implements TickSink {
       this.markDirty();
     };
     if (!cut) return done(0, 0);
-    const rebuild = new PendingRebuild(restoreOffMain(this.deps.db, dbPath, false));
-    this.stepping = rebuild;
-    this.markDirty();
-    rebuild.done.then(
+    this.work.start(
+      new PendingRebuild(restoreOffMain(this.deps.db, dbPath, false)),
       (r) => {
-        if (this.stepping !== rebuild || this.closed || !r) return;
-        this.stepping = null;
         this.journal.adoptRebuilt(r.engine, r.snapshotSeq);
         done(cut.discarded, cut.discardedCommands);
         this.hasher.remember(r.hash);
-        this.runDeferred(rebuild);
       },
-      (err: Error) => {
-        if (this.stepping !== rebuild) return;
-        this.stepping = null;
+      (err) => {
         this.opening = err;
         console.error(`Levdesk could not rewind the paper-trading session: ${err.message}`);
       },
     );
+    this.markDirty();
   }
 
   /**
@@ -259,7 +250,7 @@ export class TradingService implements TickSink {
    */
   onLoad(t: number): number {
     if (this.opening !== 'no' && this.loadedSession()?.spec.key === this.storedSession()?.key) throw openingConflict(this.opening);
-    if (this.stepping && this.loadedSession()?.spec.key === this.session?.key) throw openingConflict('yes');
+    if (this.work.busy && this.loadedSession()?.spec.key === this.session?.key) throw openingConflict('yes');
     if (!this.session || this.loadedSession()?.spec.key !== this.session.key) {
       this.onReset(t);
       return 0;
@@ -345,7 +336,7 @@ export class TradingService implements TickSink {
   /** Applies a trader command durably; ENGINE_REJECTED (nothing changed) when the engine refuses. */
   command(command: EngineCommand, planId?: string): readonly Effect[] {
     if (this.opening !== 'no') throw openingConflict(this.opening);
-    if (this.stepping) throw openingConflict('yes');
+    if (this.work.busy) throw openingConflict('yes');
     if (!this.session) throw new AppError('CONFLICT', 'no paper-trading session yet: load a scenario in the replay first');
     const t = this.engine.readState.t;
     const r = this.journal.apply({ kind: 'command', t, account: TRADER_ID, command }, true, planId);
@@ -409,31 +400,24 @@ export class TradingService implements TickSink {
    * after that, in order.
    */
   private continueStepped(event: EngineEvent, steps: Generator<void, ApplyResult>, then: () => void): void {
-    const stepping = new SteppedEvent(steps);
-    this.stepping = stepping;
-    this.steppedThen = then;
-    this.markDirty();
     const failed = (err: Error): void => {
-      this.stepping = null;
       this.opening = err;
       console.error(`Levdesk could not apply a ${event.kind} event to the paper-trading session: ${err.message}`);
     };
-    stepping.done.then(
+    this.work.start(
+      new SteppedEvent(steps),
       (r) => {
-        if (this.stepping !== stepping || this.closed || !r) return;
         if (!r.ok) return failed(new Error(`the engine refused it: ${r.rejection.message}`));
-        this.stepping = null;
         this.hasher.forget();
         this.queries.invalidate();
         this.completeMarket(event, r);
         then();
         this.snapshotIfDue();
-        this.runDeferred(stepping);
       },
-      (err: Error) => {
-        if (this.stepping === stepping) failed(err);
-      },
+      failed,
+      then,
     );
+    this.markDirty();
   }
 
   /**
@@ -442,39 +426,17 @@ export class TradingService implements TickSink {
    * A failed one is reported and tried again snapshotEvery events later: the log is whole without it.
    */
   private snapshotIfDue(): void {
-    if (this.stepping || this.closed || !this.journal.snapshotsInSteps || !this.journal.snapshotDue) return;
+    if (this.work.busy || this.closed || !this.journal.snapshotsInSteps || !this.journal.snapshotDue) return;
     const journal = this.journal;
-    const work = new SteppedEvent(
-      (function* (): Generator<void, true> {
+    const steps = (function* (): Generator<void, true> {
+      try {
         yield* journal.snapshotSteps(SNAPSHOT_STEP_ACCOUNTS);
-        return true;
-      })(),
-    );
-    this.stepping = work;
-    this.steppedThen = null;
-    const finished = (): void => {
-      this.stepping = null;
-      this.runDeferred(work);
-    };
-    work.done.then(
-      (r) => {
-        if (this.stepping === work && !this.closed && r) finished();
-      },
-      (err: Error) => {
-        if (this.stepping !== work) return;
-        console.error(`Levdesk could not write a snapshot of the paper-trading session (the log is whole without it): ${err.message}`);
-        finished();
-      },
-    );
-  }
-
-  /** What waited for a stepped event or a rebuild, in order (one may start another: the rest then waits for it). */
-  private runDeferred(from: SteppedEvent | SteppedEvent<true> | PendingRebuild): void {
-    for (const fn of from.takeDeferred()) {
-      const next = this.stepping as SteppedEvent | SteppedEvent<true> | PendingRebuild | null;
-      if (next) next.defer(fn);
-      else fn();
-    }
+      } catch (err) {
+        console.error(`Levdesk could not write a snapshot of the paper-trading session (the log is whole without it): ${(err as Error).message}`);
+      }
+      return true;
+    })();
+    this.work.start(new SteppedEvent(steps), () => undefined, () => undefined);
   }
 
   private completeMarket(event: EngineEvent, r: ApplyResult): void {
@@ -507,11 +469,11 @@ export class TradingService implements TickSink {
    * a slow replay never leaves events waiting for a full group.
    */
   pushFrame(): void {
-    if (!this.closed && !this.stepping && this.journal.pendingCount > 0) this.journal.flush();
+    if (!this.closed && !this.work.busy && this.journal.pendingCount > 0) this.journal.flush();
     const activity = this.activity.take();
     if (activity) this.deps.publish({ type: 'trading.activity', payload: activity });
     // Mid-event there is only the stand-in engine to show: the state goes out once the event is whole.
-    if (this.stateDirty && !this.stepping) {
+    if (this.stateDirty && !this.work.busy) {
       this.stateDirty = false;
       this.deps.publish({ type: 'trading.state', payload: this.queries.state() });
     }
@@ -520,51 +482,17 @@ export class TradingService implements TickSink {
   /** Commits buffered market events now. */
   flush(): void {
     // Mid-event nothing is written (a due snapshot would catch half an event); it commits right after.
-    if (!this.stepping) this.journal.flush();
+    if (!this.work.busy) this.journal.flush();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.openGeneration += 1;
-    // The log must not end mid-event: a crowd still opening is finished first (it is then logged).
-    let stale = false;
-    if (this.stepping instanceof SteppedEvent) {
-      this.stepping.finishNow();
-      this.steppedThen?.();
-    } else if (this.stepping) {
-      // A rewind being rebuilt: the log is already cut and whole, the engine still the old one.
-      stale = true;
-    }
-    this.stepping = null;
+    // The log must not end mid-event: an event still in slices is finished first (it is then logged).
+    const stale = this.work.close();
     if (this.frameTimer !== null) this.timers.cancel(this.frameTimer);
     this.frameTimer = null;
     if (!stale) this.journal.close();
   }
-}
-
-/** From how many traders a crowd's draws are applied in slices from the start. */
-const STEPPED_ARRIVALS = 1000;
-/**
- * Arrivals (then accounts re-solved) between two pauses: about 5 ms of work; a cascade pauses
- * every 10 of its steps, a funding settlement every 1,000 positions (Engine.applySteps).
- */
-const STEP_EVERY = 100;
-/** From how many accounts periodic snapshots are written in slices (~15 µs an account at once). */
-const STEPPED_SNAPSHOT_ACCOUNTS = 2000;
-/** Accounts written between two pauses of a stepped snapshot (~5 ms of work). */
-const SNAPSHOT_STEP_ACCOUNTS = 300;
-/** From how many accounts a rewind is rebuilt off main (a synchronous one takes ~70 µs an account). */
-const BIG_REWIND_ACCOUNTS = 2000;
-
-/** The trader's events among a market event's effects (liquidation and ADL fills are not "your fill"). */
-function traderEvents(effects: readonly Effect[]): PauseEvent[] {
-  const out = new Set<PauseEvent>();
-  for (const e of effects) {
-    if (e.kind === 'liquidation' && e.liquidation.account === TRADER_ID) out.add('liquidation');
-    else if (e.kind === 'liquidation' && e.liquidation.adl.some((s) => s.account === TRADER_ID)) out.add('adl');
-    else if (e.kind === 'triggered' && e.account === TRADER_ID) out.add('stop');
-    else if (e.kind === 'fill' && e.fill.account === TRADER_ID && e.fill.liquidity !== 'liquidation' && e.fill.liquidity !== 'adl') out.add('fill');
-  }
-  return [...out];
 }
