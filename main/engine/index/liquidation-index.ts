@@ -30,6 +30,8 @@ export interface RiskEntry {
   readonly qtyF: number;
   readonly entryF: number;
   readonly bankruptcyF: number | null;
+  /** The liquidation price as binary64 (the heap's key when filed; the Market tab's sort key). */
+  readonly liquidationF: number | null;
   /**
    * The market's funding epoch when this entry was solved. An older epoch means a funding
    * settlement has changed the margin since (see fundingSettled): the decimals are stale and the
@@ -57,7 +59,12 @@ class ImportedRiskEntry implements RiskEntry {
     readonly entryF: number,
     readonly bankruptcyF: number | null,
     readonly epoch: number,
-  ) {}
+  ) {
+    // Dec's toNumber reads its own toString, which is this text: the same number.
+    this.liquidationF = liquidationText === null ? null : Number(liquidationText);
+  }
+
+  readonly liquidationF: number | null;
 
   get liquidation(): Dec | null {
     if (this.liquidationDec === undefined) this.liquidationDec = this.liquidationText === null ? null : new Dec(this.liquidationText);
@@ -75,17 +82,9 @@ class ImportedRiskEntry implements RiskEntry {
   }
 }
 
-/**
- * An entry's liquidation price as binary64, for orderings (the Market tab's sort): an imported
- * entry's text is read as a number without making its decimal (the same value: the text is Dec's
- * own toString, and Dec's toNumber reads that text too).
- */
+/** An entry's liquidation price as binary64, for orderings (the Market tab's sort): taken when it was solved or imported. */
 export function liquidationNumber(e: RiskEntry): number | null {
-  if (e instanceof ImportedRiskEntry) {
-    const [text] = e.texts();
-    return text === null ? null : Number(text);
-  }
-  return e.liquidation?.toNumber() ?? null;
+  return e.liquidationF;
 }
 
 /** A decimal as Dec's toString writes it (or null): imported texts are checked now, parsed when read. */
@@ -153,7 +152,7 @@ export class LiquidationIndex {
     else forcedSet.delete(key);
     const heap = this.heap(entry.symbol, entry.side);
     this.other(entry.symbol, entry.side).remove(key);
-    if (indexed && entry.liquidation !== null) heap.set(key, entry.liquidation.toNumber());
+    if (indexed && entry.liquidationF !== null) heap.set(key, entry.liquidationF);
     else heap.remove(key);
   }
 

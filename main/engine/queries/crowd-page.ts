@@ -65,13 +65,12 @@ function liquidationF(v: EngineView, id: AccountId, p: Position): number | null 
 }
 
 function sortKey(v: EngineView, id: AccountId, p: Position, sort: CrowdSort, markF: number): number | string {
-  const q = p.qty.toNumber();
   switch (sort) {
     case 'account':
       return id;
     case 'notional':
       // One market, one mark: ordering by quantity is ordering by notional, and holds across ticks.
-      return q;
+      return p.qty.toNumber();
     case 'leverage':
       return p.leverage;
     case 'entryPrice':
@@ -83,7 +82,7 @@ function sortKey(v: EngineView, id: AccountId, p: Position, sort: CrowdSort, mar
       return lp !== null ? Math.abs(markF - lp) / markF : Number.POSITIVE_INFINITY;
     }
     case 'unrealizedPnl':
-      return (p.side === 'long' ? 1 : -1) * q * (markF - entryPrice(p).toNumber());
+      return (p.side === 'long' ? 1 : -1) * p.qty.toNumber() * (markF - entryPrice(p).toNumber());
     case 'adlScore':
       return adlScoreOf(v, id, p) ?? Number.NEGATIVE_INFINITY;
     default: {

@@ -74,6 +74,7 @@ export function refreshAccount(ctx: EngineContext, markets: MarketLookup, accoun
         qtyF: p.qty.toNumber(),
         entryF: p.entryValue.div(p.qty).toNumber(),
         bankruptcyF: solved.bankruptcy ? solved.bankruptcy.toNumber() : null,
+        liquidationF: solved.liquidation ? solved.liquidation.toNumber() : null,
         epoch: liq.epochOf(symbol),
       },
       indexed,
