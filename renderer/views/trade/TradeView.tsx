@@ -15,7 +15,7 @@ import { useExplain } from './data/use-explain';
 import { useHistory } from './data/use-history';
 import { useTradeCommands } from './data/use-trade-commands';
 import { useSessionNotices } from './data/use-session-notices';
-import { useTradingState } from './data/use-trading-state';
+import { scenarioKey, useTradingState } from './data/use-trading-state';
 import { useSymbolSettings } from './data/use-symbol-settings';
 import { RiskPreview } from './dialogs/risk-preview';
 import { TradeDialogs, type TradeDialog } from './dialogs/TradeDialogs';
@@ -215,8 +215,10 @@ function TradeScreen() {
               <div className="trade-right" data-testid="trade-right">
                 <div className="panel">
                   <OrderTicket
-                    // A new session (another scenario) starts a fresh ticket: the old market's prices mean nothing here.
-                    key={session?.key ?? 'none'}
+                    // A new session (another scenario) starts a fresh ticket: the old market's prices mean nothing
+                    // here. Keyed by the loaded scenario, known at once: keyed by the session's answer, which
+                    // comes late while a big crowd opens, the ticket was re-made under a click and its order lost.
+                    key={scenarioKey(scenario)}
                     ref={ticket}
                     market={market}
                     position={position}

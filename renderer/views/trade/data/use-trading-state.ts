@@ -1,6 +1,16 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { ReplayStatus } from '#shared/domain/market-replay';
 import type { SessionInfo, TradingState } from '#shared/ipc/channels/trading';
 import { useApi } from '../../../api/context';
+
+/**
+ * Which scenario the replay has loaded, as a key: a different one means a different paper-trading
+ * session. Known from the replay's status at once, where the session's own key waits for
+ * trading.session (slow while a big crowd opens).
+ */
+export function scenarioKey(scenario: ReplayStatus['scenario']): string {
+  return scenario ? `${scenario.id ?? scenario.name}:${scenario.start}:${scenario.seed}` : '';
+}
 
 export interface TradingStateApi {
   readonly state: TradingState | null;
@@ -34,11 +44,11 @@ export function useTradingState(): TradingStateApi {
     });
     // A replay that loads a new scenario starts a new session. Only then is the session re-read:
     // its answer carries the state hash, which costs a pass over every crowd position.
-    let scenarioKey: string | null = null;
+    let lastKey: string | null = null;
     const offReplay = api.on('replay.status', (st) => {
-      const key = st.scenario ? `${st.scenario.id ?? st.scenario.name}:${st.scenario.start}:${st.scenario.seed}` : '';
-      if (key === scenarioKey) return;
-      scenarioKey = key;
+      const key = scenarioKey(st.scenario);
+      if (key === lastKey) return;
+      lastKey = key;
       void api.call('trading.session').then((r) => r.ok && setSession(r.value));
     });
     return () => {
