@@ -24,9 +24,14 @@ export function parseIndex(text: string | null | undefined): LiquidationIndexDat
   }
 }
 
+/** That a stored snapshot's body is the one its hash was taken of. */
+export function checkSnapshotHash(snap: StoredSnapshot): void {
+  if (sha256(snap.body) !== snap.hash) throw new Error(`trading snapshot at event ${snap.seq} does not match its hash: the workspace is damaged`);
+}
+
 /** A stored snapshot's body, checked against its hash (when asked) and parsed. */
 export function readSnapshot(snap: StoredSnapshot, verify: boolean): { readonly state: EngineSnapshot; readonly index: LiquidationIndexData | undefined } {
-  if (verify && sha256(snap.body) !== snap.hash) throw new Error(`trading snapshot at event ${snap.seq} does not match its hash: the workspace is damaged`);
+  if (verify) checkSnapshotHash(snap);
   return { state: JSON.parse(snap.body) as EngineSnapshot, index: parseIndex(snap.index) };
 }
 

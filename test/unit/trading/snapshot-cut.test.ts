@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { Engine } from '#main/engine/engine';
+import { cutAccounts } from '#main/trading/snapshot-cut';
+import { setupEvent, tick, T0 } from '../engine/helpers';
+
+function bodyOf(traders: number, clientOrderId?: string): { body: string; parsed: { accounts: unknown[] } } {
+  const e = new Engine();
+  e.apply(setupEvent({ deposit: '50000', leverage: 10 }));
+  if (traders > 0) {
+    e.apply({ kind: 'crowd', t: T0, symbol: 'BTCUSDT', params: { seed: 5, traders, longShare: 0.5, leverage: [{ leverage: 10, weight: 1 }], notional: { median: 5000, logSigma: 1 }, crossShare: 0.3, stops: { share: 0.5, minDistance: 0.01, maxDistance: 0.05 }, entryWindowHours: 0 } });
+  }
+  e.apply({ kind: 'tick', tick: tick(T0 + 60_000, '100000') });
+  if (clientOrderId) {
+    const r = e.apply({ kind: 'command', t: T0 + 60_000, account: 'me', command: { type: 'placeOrder', order: { symbol: 'BTCUSDT', side: 'buy', type: 'limit', quantity: '0.1', price: '90000', clientOrderId } } } as never);
+    if (!r.ok) throw new Error(r.rejection.message);
+  }
+  const body = e.canonicalText();
+  return { body, parsed: JSON.parse(body) as { accounts: unknown[] } };
+}
+
+describe('a snapshot body cut into its accounts without parsing', () => {
+  it.each([
+    [0, 7],
+    [1, 7],
+    [6, 7],
+    [7, 7],
+    [250, 7],
+    [250, 1000],
+  ])('%i traders in pieces of %i: the pieces are the accounts, the head the rest', (traders, per) => {
+    const { body, parsed } = bodyOf(traders);
+    const cut = cutAccounts(body, per);
+    const accounts = cut.pieces.flatMap((p) => JSON.parse(p) as unknown[]);
+    expect(accounts).toEqual(parsed.accounts);
+    expect(cut.accounts).toBe(parsed.accounts.length);
+    for (const p of cut.pieces.slice(0, -1)) expect((JSON.parse(p) as unknown[]).length).toBe(per);
+    expect(JSON.parse(cut.head)).toEqual({ ...parsed, accounts: [] });
+  });
+
+  it('is not fooled by a string that holds the separators (a client order id)', () => {
+    const { body, parsed } = bodyOf(20, 'x},{"deposited":"1"}],"crowd":');
+    expect(body).toContain('x},{\\"deposited\\":');
+    const cut = cutAccounts(body, 3);
+    expect(cut.pieces.flatMap((p) => JSON.parse(p) as unknown[])).toEqual(parsed.accounts);
+    expect(JSON.parse(cut.head)).toEqual({ ...parsed, accounts: [] });
+  });
+
+  it('refuses a body that is not a snapshot', () => {
+    expect(() => cutAccounts('{"format":1}', 5)).toThrow(/does not start with its accounts/);
+    expect(() => cutAccounts('{"accounts":[{"deposited":"1"}', 5)).toThrow(/no end/);
+  });
+});
