@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import { Engine } from '#main/engine/engine';
 import type { ApplyResult } from '#main/engine/effects';
-import { setupEvent, tick, T0 } from './helpers';
+import { runSteps, setupEvent, tick, T0 } from './helpers';
 
 /** Engine.applySteps (issue 10 item 7): the crowd-opening tick in slices, the same as apply(). */
 const crowd = (traders: number): EngineEvent => ({
@@ -35,12 +35,8 @@ function started(traders: number): Engine {
 }
 
 function run(steps: Generator<void, ApplyResult>): { result: ApplyResult; pauses: number } {
-  let pauses = 0;
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return { result: r.value, pauses };
-    pauses += 1;
-  }
+  const { value, pauses } = runSteps(steps);
+  return { result: value, pauses };
 }
 
 describe('Engine.applySteps', () => {

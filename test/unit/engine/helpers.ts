@@ -67,3 +67,13 @@ export function order(e: Engine, o: Partial<OrderRequest> & Pick<OrderRequest, '
 export function effectsOf<K extends Effect['kind']>(effects: readonly Effect[], kind: K): Array<Extract<Effect, { kind: K }>> {
   return effects.filter((x): x is Extract<Effect, { kind: K }> => x.kind === kind);
 }
+
+/** Runs a step generator (Engine.applySteps, snapshotTextSteps) to its end, counting its pauses. */
+export function runSteps<T>(steps: Generator<void, T>): { value: T; pauses: number } {
+  let pauses = 0;
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return { value: r.value, pauses };
+    pauses += 1;
+  }
+}

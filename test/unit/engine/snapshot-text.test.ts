@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '#main/engine/engine';
 import { canonicalJson } from '#main/engine/state/hash';
-import { setupEvent, tick, T0 } from './helpers';
+import { runSteps, setupEvent, tick, T0 } from './helpers';
 
 /** Issue 10 item 7: a big state's snapshot written a slice at a time is the snapshot written at once. */
 function engineWithCrowd(traders: number): Engine {
@@ -36,19 +36,10 @@ function engineWithCrowd(traders: number): Engine {
   return e;
 }
 
-function run<T>(steps: Generator<void, T>): { value: T; pauses: number } {
-  let pauses = 0;
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return { value: r.value, pauses };
-    pauses += 1;
-  }
-}
-
 describe('an engine snapshot written in slices', () => {
   it.each([1, 7, 250, 10_000])('is the canonical text and index of the state, %i accounts a slice', (every) => {
     const e = engineWithCrowd(400);
-    const { value, pauses } = run(e.snapshotTextSteps(every));
+    const { value, pauses } = runSteps(e.snapshotTextSteps(every));
     expect(value.body.join('')).toBe(e.canonicalText());
     expect(value.body.join('')).toBe(canonicalJson(e.snapshot()));
     expect(JSON.parse(value.index.join(''))).toEqual(e.indexSnapshot());
@@ -60,7 +51,7 @@ describe('an engine snapshot written in slices', () => {
   it('of an engine without a crowd or an index is the same too', () => {
     const e = new Engine();
     e.apply(setupEvent({ deposit: '1000', leverage: 5 }));
-    const { value } = run(e.snapshotTextSteps(3));
+    const { value } = runSteps(e.snapshotTextSteps(3));
     expect(value.body.join('')).toBe(e.canonicalText());
     expect(JSON.parse(value.index.join(''))).toEqual(e.indexSnapshot());
   });
