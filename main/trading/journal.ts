@@ -39,7 +39,9 @@ export interface RewindReport {
  * commits before apply() returns, market events are group-committed (a crash loses at most the
  * uncommitted tail of market events, never half of one, and never a command that was answered).
  * The log is always a prefix of what the engine applied, because a durable apply flushes the
- * buffered market events first.
+ * buffered market events first. With a log writer (openWorkspace's logWriter: 'worker'), full
+ * groups commit in its worker while the engine goes on; flush(), a durable apply, a rewind and
+ * the repo's reads wait for it, so they behave as if every group had committed here.
  */
 export class TradingJournal {
   readonly repo: TradingLogRepo;
@@ -105,19 +107,28 @@ export class TradingJournal {
     const created = planId ? [...new Set(r.effects.flatMap((e) => (e.kind === 'order' && e.order.id > idsBefore && e.order.parentId === null ? [e.order.id] : [])))] : [];
     const plan = planId ? { planId, orderIds: created } : undefined;
     this.pending.push({ seq: this.seq, event, effects: r.effects, ...(plan ? { plan } : {}) });
-    if (durable || this.pending.length >= this.options.groupSize) this.flush(false, durable);
+    if (durable) this.flush(false, true);
+    // A full group is handed over and not waited for (with a log writer, its worker commits it).
+    else if (this.pending.length >= this.options.groupSize) this.commit(false, false);
     return r;
   }
 
+  /** Events applied and not committed yet (buffered here, or in the log writer's queue). */
   get pendingCount(): number {
-    return this.pending.length;
+    return this.pending.length + this.repo.uncommitted;
   }
 
   /**
-   * Commits the buffered events (and a snapshot when one is due) in one transaction; `durable`
-   * (a command, a close) also waits for the disk (TradingLogRepo.append).
+   * Commits the buffered events (and a snapshot when one is due) in one transaction, and returns
+   * once everything applied so far is committed (readable from any connection); `durable` (a
+   * command, a close) also waits for the disk (TradingLogRepo.append).
    */
   flush(forceSnapshot = false, durable = forceSnapshot): void {
+    this.commit(forceSnapshot, durable);
+    this.repo.settle();
+  }
+
+  private commit(forceSnapshot: boolean, durable: boolean): void {
     const due = forceSnapshot ? this.seq > this.lastSnapshotSeq : this.seq - this.lastSnapshotSeq >= this.options.snapshotEvery;
     if (this.pending.length === 0 && !due) return;
     const snapshot = due ? this.makeSnapshot() : undefined;

@@ -20,6 +20,8 @@ const TICKS = Number(process.env.ENGINE_BENCH_TICKS ?? 1_000_000);
 const CROWDS = (process.env.ENGINE_BENCH_CROWDS ?? '10,1000,10000,100000').split(',').map(Number);
 /** Which runs: 'calm' and 'walk' in memory, 'disk' (persisted walk, then the rebuilds). */
 const MODES = new Set((process.env.ENGINE_BENCH_MODES ?? 'calm,walk,disk').split(','));
+/** Where the persisted run's group commits run: 'worker' (the app's log writer) or 'inline' (main's connection). */
+const WRITER = process.env.ENGINE_BENCH_WRITER === 'inline' ? 'inline' : 'worker';
 const T0 = Date.UTC(2025, 0, 1);
 const STEP_MS = 1000;
 const FUNDING_MS = 8 * 3_600_000;
@@ -124,7 +126,7 @@ for (const traders of CROWDS) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-bench-'));
   try {
     const file = path.join(dir, 'workspace.levdesk.db');
-    let ws = openWorkspace(file, { checkpoints: 'worker' });
+    let ws = openWorkspace(file, { checkpoints: 'worker', logWriter: WRITER });
     let { journal } = TradingJournal.open(ws.db, { groupSize: 2000, snapshotEvery: 250_000, verify: true });
     const r = run(traders, (e) => {
       const out = journal.apply(e, false);
@@ -140,7 +142,7 @@ for (const traders of CROWDS) {
     report('walk, on disk', traders, r, ` | close (flush + snapshot) ${fmt(closeMs)} ms | file ${fmt(bytes / 2 ** 20)} MiB`);
 
     // Rebuild: reopen (latest snapshot + tail), then a full replay of the log from event 1.
-    ws = openWorkspace(file, { checkpoints: 'worker' });
+    ws = openWorkspace(file, { checkpoints: 'worker', logWriter: WRITER });
     const reopen = performance.now();
     ({ journal } = TradingJournal.open(ws.db, { groupSize: 2000, snapshotEvery: 250_000, verify: true }));
     const reopenMs = performance.now() - reopen;
