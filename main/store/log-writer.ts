@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { Db } from './db-types';
-import { LOG_ARITY, LOG_STATEMENTS, type LogOps } from './trading-log-ops';
+import { EVENT_CHUNK, LOG_ARITY, LOG_STATEMENTS, PACKED_EVENTS, S, type LogOps } from './trading-log-ops';
 
 /**
  * The trading log's group commits off main's thread (issue 10 item 8).
@@ -70,10 +70,31 @@ function fail(err) {
   Atomics.store(shared, 1, 2);
   Atomics.notify(shared, 0);
 }
+// The same loop as trading-log-ops.ts runOps.
+const { eventChunk, packedOp, eventStmt, eventsStmt } = workerData.layout;
+function insertEvents(n, seqT, kindsText, bodiesText) {
+  if (n === 0) return;
+  const kinds = kindsText.split('\\n');
+  const bodies = bodiesText.split('\\n');
+  if (kinds.length !== n || bodies.length !== n) throw new Error('a packed group of ' + n + ' events has ' + kinds.length + ' kinds and ' + bodies.length + ' bodies');
+  let row = 0;
+  const params = [];
+  for (; row + eventChunk <= n; row += eventChunk) {
+    params.length = 0;
+    for (let r = row; r < row + eventChunk; r++) params.push(seqT[2 * r], seqT[2 * r + 1], kinds[r], bodies[r]);
+    statements[eventsStmt].run(...params);
+  }
+  for (; row < n; row++) statements[eventStmt].run(seqT[2 * row], seqT[2 * row + 1], kinds[row], bodies[row]);
+}
 function run(ops) {
   let i = 0;
   while (i < ops.length) {
     const s = ops[i];
+    if (s === packedOp) {
+      insertEvents(ops[i + 1], ops[i + 2], ops[i + 3], ops[i + 4]);
+      i += 5;
+      continue;
+    }
     const n = arity[s];
     if (n === undefined) throw new Error('bad log op ' + s + ' at ' + i);
     statements[s].run(...ops.slice(i + 1, i + 1 + n));
@@ -151,6 +172,7 @@ export function startLogWriter(db: Db, file: string, options: LogWriterOptions =
       noAutoCheckpoint: options.noAutoCheckpoint ?? false,
       statements: options.statements ?? LOG_STATEMENTS,
       arity: LOG_ARITY,
+      layout: { eventChunk: EVENT_CHUNK, packedOp: PACKED_EVENTS, eventStmt: S.event, eventsStmt: S.events },
       // Main's own writes (settings, plans, an import) are short; waiting for them beats failing.
       busyMs: 60_000,
       shared: shared.buffer,

@@ -45,12 +45,13 @@ export const LOG_STATEMENTS: readonly string[] = [
   'INSERT OR IGNORE INTO plan_orders (order_id, plan_id, seq) SELECT ?, plan_id, ? FROM plan_orders WHERE order_id = ?',
 ];
 
-const S = { event: 0, events: 1, snapshot: 2, order: 3, fill: 4, funding: 5, liquidation: 6, insurance: 7, balance: 8, planOrder: 9, inheritPlanOrder: 10 } as const;
+/** Indexes into LOG_STATEMENTS. */
+export const S = { event: 0, events: 1, snapshot: 2, order: 3, fill: 4, funding: 5, liquidation: 6, insurance: 7, balance: 8, planOrder: 9, inheritPlanOrder: 10 } as const;
 
 /** How many parameters each statement takes (the '?' in its text). */
 export const LOG_ARITY: readonly number[] = LOG_STATEMENTS.map((sql) => sql.split('?').length - 1);
 
-export type LogOps = Array<number | string | null>;
+export type LogOps = Array<number | string | null | Float64Array>;
 
 /**
  * Order and fill rows are kept for trader accounts only. The crowd's (100,000 entry fills and
@@ -63,21 +64,30 @@ function keepsHistory(account: string): boolean {
 }
 
 /**
- * The statements that append whole events with their rows (and optionally a snapshot). Event rows
- * go EVENT_CHUNK at a time: one statement per row was most of a tick's cost.
+ * The op that inserts a group's event rows: [PACKED_EVENTS, n, seq and t of each (Float64Array of
+ * 2n), the kinds joined by '\n', the bodies joined by '\n'] (JSON.stringify never writes a raw
+ * newline). One string per group instead of thousands: handing a group to the log writer's worker
+ * copies it (structured clone), and two long strings copy at memory speed.
  */
+export const PACKED_EVENTS = -1;
+
+/** The statements that append whole events with their rows (and optionally a snapshot). */
 export function encodeAppend(batch: readonly LoggedEvent[], snapshot: StoredSnapshot | undefined): LogOps {
-  const ops: LogOps = [];
-  let chunk: LogOps = [];
-  for (const e of batch) {
-    chunk.push(e.seq, eventTime(e.event), e.event.kind, JSON.stringify(e.event));
-    if (chunk.length === EVENT_CHUNK * 4) {
-      ops.push(S.events, ...chunk);
-      chunk = [];
-    }
-    encodeRows(e, ops);
+  const n = batch.length;
+  const seqT = new Float64Array(2 * n);
+  const kinds: string[] = new Array<string>(n);
+  const bodies: string[] = new Array<string>(n);
+  const ops: LogOps = [PACKED_EVENTS, n, seqT, '', ''];
+  for (let i = 0; i < n; i++) {
+    const e = batch[i]!;
+    seqT[2 * i] = e.seq;
+    seqT[2 * i + 1] = eventTime(e.event);
+    kinds[i] = e.event.kind;
+    bodies[i] = JSON.stringify(e.event);
+    if (e.plan || e.effects.length > 0) encodeRows(e, ops);
   }
-  for (let i = 0; i < chunk.length; i += 4) ops.push(S.event, chunk[i]!, chunk[i + 1]!, chunk[i + 2]!, chunk[i + 3]!);
+  ops[3] = kinds.join('\n');
+  ops[4] = bodies.join('\n');
   if (snapshot) ops.push(S.snapshot, snapshot.seq, snapshot.t, snapshot.hash, snapshot.body, snapshot.index ?? null);
   return ops;
 }
@@ -125,14 +135,38 @@ function encodeRows(e: LoggedEvent, ops: LogOps): void {
   }
 }
 
-/** Runs encoded ops with `statements` prepared from LOG_STATEMENTS (the caller holds the transaction). */
+/**
+ * Runs encoded ops with `statements` prepared from LOG_STATEMENTS (the caller holds the
+ * transaction). The log writer's worker runs the same loop (log-writer.ts, in plain JavaScript).
+ */
 export function runOps(statements: ReadonlyArray<{ run(...params: unknown[]): unknown }>, ops: LogOps): void {
   let i = 0;
   while (i < ops.length) {
     const s = ops[i] as number;
+    if (s === PACKED_EVENTS) {
+      insertEvents(statements, ops[i + 1] as number, ops[i + 2] as Float64Array, ops[i + 3] as string, ops[i + 4] as string);
+      i += 5;
+      continue;
+    }
     const n = LOG_ARITY[s];
     if (n === undefined) throw new Error(`bad log op ${String(s)} at ${i}`);
     statements[s]!.run(...ops.slice(i + 1, i + 1 + n));
     i += 1 + n;
   }
+}
+
+/** Event rows go in EVENT_CHUNK at a time: one statement per row was most of a tick's cost. */
+function insertEvents(statements: ReadonlyArray<{ run(...params: unknown[]): unknown }>, n: number, seqT: Float64Array, kindsText: string, bodiesText: string): void {
+  if (n === 0) return;
+  const kinds = kindsText.split('\n');
+  const bodies = bodiesText.split('\n');
+  if (kinds.length !== n || bodies.length !== n) throw new Error(`a packed group of ${n} events has ${kinds.length} kinds and ${bodies.length} bodies`);
+  let row = 0;
+  const params: Array<number | string> = [];
+  for (; row + EVENT_CHUNK <= n; row += EVENT_CHUNK) {
+    params.length = 0;
+    for (let r = row; r < row + EVENT_CHUNK; r++) params.push(seqT[2 * r]!, seqT[2 * r + 1]!, kinds[r]!, bodies[r]!);
+    statements[S.events]!.run(...params);
+  }
+  for (; row < n; row++) statements[S.event]!.run(seqT[2 * row]!, seqT[2 * row + 1]!, kinds[row]!, bodies[row]!);
 }
