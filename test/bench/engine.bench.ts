@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { MarketTick } from '#shared/domain/market-tick';
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import { benchCrowdHeader } from './kit/crowd-header';
+import { cpuBetween, cpuSample } from './kit/thread-cpu';
 import { Engine } from '#main/engine/engine';
 import { openWorkspace } from '#main/store/db';
 import { TradingJournal } from '#main/trading/journal';
@@ -59,6 +60,8 @@ interface RunFigures {
   readonly liquidations: number;
   readonly openAtEnd: number;
   readonly heapMb: number;
+  /** CPU time of the run (main thread and the others), from the first tick after the crowd opened. */
+  readonly cpu: string;
 }
 
 function run(traders: number, apply: (e: EngineEvent) => readonly { kind: string }[], path: 'walk' | 'calm' = 'walk'): RunFigures {
@@ -74,6 +77,7 @@ function run(traders: number, apply: (e: EngineEvent) => readonly { kind: string
   let fundingMs = 0;
   let liquidations = 0;
   started = performance.now();
+  const cpu0 = cpuSample();
   for (const e of feed) {
     const f0 = e.kind === 'funding' ? performance.now() : 0;
     const effects = apply(e);
@@ -85,7 +89,8 @@ function run(traders: number, apply: (e: EngineEvent) => readonly { kind: string
     for (const x of effects) if (x.kind === 'liquidation') liquidations += 1;
   }
   const ms = performance.now() - started;
-  return { openMs, ticks, events, ms, fundings, fundingMs, liquidations, openAtEnd: 0, heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
+  const cpu = cpuBetween(cpu0, cpuSample());
+  return { openMs, ticks, events, ms, fundings, fundingMs, liquidations, openAtEnd: 0, heapMb: process.memoryUsage().heapUsed / 2 ** 20, cpu };
 }
 
 const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -96,7 +101,7 @@ function report(label: string, traders: number, r: RunFigures, extra = ''): void
     `${label.padEnd(13)} crowd ${fmt(traders).padStart(7)} | open crowd ${fmt(r.openMs / 1000, 2).padStart(6)} s | ` +
       `${fmt(r.ticks)} ticks in ${fmt(tickMs / 1000, 2)} s = ${fmt((r.ticks / tickMs) * 1000).padStart(9)} ticks/s (${fmt((tickMs / r.ticks) * 1000, 2)} µs) | ` +
       `all ${fmt(r.events)} events ${fmt((r.events / r.ms) * 1000).padStart(9)} /s | ${r.fundings} fundings × ${fmt(r.fundings ? r.fundingMs / r.fundings : 0)} ms | ` +
-      `${fmt(r.liquidations)} liquidations | heap ${fmt(r.heapMb)} MiB${extra}`,
+      `${fmt(r.liquidations)} liquidations | heap ${fmt(r.heapMb)} MiB | ${r.cpu} | load ${os.loadavg()[0]!.toFixed(2)}${extra}`,
   );
 }
 
@@ -139,7 +144,7 @@ for (const traders of CROWDS) {
     const hash = journal.engine.stateHash();
     ws.close();
     const bytes = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
-    report('walk, on disk', traders, r, ` | close (flush + snapshot) ${fmt(closeMs)} ms | file ${fmt(bytes / 2 ** 20)} MiB`);
+    report(`walk, on disk (${WRITER} writer)`, traders, r, ` | close (flush + snapshot) ${fmt(closeMs)} ms | file ${fmt(bytes / 2 ** 20)} MiB`);
 
     // Rebuild: reopen (latest snapshot + tail), then a full replay of the log from event 1.
     ws = openWorkspace(file, { checkpoints: 'worker', logWriter: WRITER });
