@@ -72,10 +72,10 @@ function fail(err) {
 }
 // The same loop as trading-log-ops.ts runOps.
 const { eventChunk, packedOp, eventStmt, eventsStmt } = workerData.layout;
-function insertEvents(n, seqT, kindsText, bodiesText) {
+function insertEvents(n, seqT, kindsText, bodiesText, separator) {
   if (n === 0) return;
   const kinds = kindsText.split('\\n');
-  const bodies = bodiesText.split('\\n');
+  const bodies = bodiesText.split(separator);
   if (kinds.length !== n || bodies.length !== n) throw new Error('a packed group of ' + n + ' events has ' + kinds.length + ' kinds and ' + bodies.length + ' bodies');
   let row = 0;
   const params = [];
@@ -91,8 +91,8 @@ function run(ops) {
   while (i < ops.length) {
     const s = ops[i];
     if (s === packedOp) {
-      insertEvents(ops[i + 1], ops[i + 2], ops[i + 3], ops[i + 4]);
-      i += 5;
+      insertEvents(ops[i + 1], ops[i + 2], ops[i + 3], ops[i + 4], ops[i + 5]);
+      i += 6;
       continue;
     }
     const n = arity[s];
