@@ -42,6 +42,8 @@ export interface LogWriter {
   readonly uncommitted: number;
   /** Groups the worker committed so far (for tests and benches). */
   readonly committedGroups: number;
+  /** Milliseconds main's thread waited for the worker so far (a full queue, or a drain). */
+  readonly waitedMs: number;
   /** Drains, then stops the worker and closes its connection (waiting at most a second). */
   stop(): void;
 }
@@ -196,6 +198,7 @@ class WorkerLogWriter implements LogWriter {
   private error: Error | null = null;
   private stopped = false;
   private warned = false;
+  waitedMs = 0;
 
   constructor(
     private readonly worker: Worker,
@@ -260,6 +263,17 @@ class WorkerLogWriter implements LogWriter {
 
   private waitFor(id: number): void {
     let seen = Atomics.load(this.shared, COMMITTED);
+    if (seen >= id) return;
+    const started = performance.now();
+    try {
+      this.waitUntil(id, seen);
+    } finally {
+      this.waitedMs += performance.now() - started;
+    }
+  }
+
+  private waitUntil(id: number, committed: number): void {
+    let seen = committed;
     let since = Date.now();
     while (seen < id) {
       this.throwIfFailed();

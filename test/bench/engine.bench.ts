@@ -15,6 +15,7 @@ import { benchCrowdHeader } from './kit/crowd-header';
 import { cpuBetween, cpuSample } from './kit/thread-cpu';
 import { Engine } from '#main/engine/engine';
 import { openWorkspace } from '#main/store/db';
+import { logWriterOf } from '#main/store/log-writer';
 import { TradingJournal } from '#main/trading/journal';
 
 const TICKS = Number(process.env.ENGINE_BENCH_TICKS ?? 1_000_000);
@@ -138,13 +139,15 @@ for (const traders of CROWDS) {
       if (!out.ok) throw new Error(out.rejection.message);
       return out.effects;
     });
+    const writer = logWriterOf(ws.db);
+    const waited = writer ? ` | main waited ${fmt(writer.waitedMs)} ms for the writer, which committed ${fmt(writer.committedGroups)} groups` : '';
     const closeStart = performance.now();
     journal.close();
     const closeMs = performance.now() - closeStart;
     const hash = journal.engine.stateHash();
     ws.close();
     const bytes = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
-    report(`walk, on disk (${WRITER} writer)`, traders, r, ` | close (flush + snapshot) ${fmt(closeMs)} ms | file ${fmt(bytes / 2 ** 20)} MiB`);
+    report(`walk, on disk (${WRITER} writer)`, traders, r, `${waited} | close (flush + snapshot) ${fmt(closeMs)} ms | file ${fmt(bytes / 2 ** 20)} MiB`);
 
     // Rebuild: reopen (latest snapshot + tail), then a full replay of the log from event 1.
     ws = openWorkspace(file, { checkpoints: 'worker', logWriter: WRITER });
