@@ -262,7 +262,7 @@ class WorkerLogWriter implements LogWriter {
   }
 
   private waitFor(id: number): void {
-    let seen = Atomics.load(this.shared, COMMITTED);
+    const seen = Atomics.load(this.shared, COMMITTED);
     if (seen >= id) return;
     const started = performance.now();
     try {
