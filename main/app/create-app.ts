@@ -44,7 +44,7 @@ export function createApp(options: CreateAppOptions): App {
   const lock = lockWorkspace(workspacePathIn(options.dataDir), options.nativeBinding);
   let workspace: Workspace;
   try {
-    workspace = openWorkspace(workspacePathIn(options.dataDir), { checkpoints: 'worker', ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    workspace = openWorkspace(workspacePathIn(options.dataDir), { checkpoints: 'worker', logWriter: 'worker', ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
   } catch (err) {
     lock.release();
     throw err;

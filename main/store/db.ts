@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './db-types';
 import { startCheckpointer } from './checkpointer';
+import { detachLogWriter, startLogWriter } from './log-writer';
 import { StoreError, isCorruptionError, readOnlyMessage } from './errors';
 import { LATEST_VERSION, MIGRATIONS, migrate } from './migrations/index';
 import type { Migration } from './migrations/types';
@@ -26,6 +27,12 @@ export interface OpenOptions {
    * (checkpointer.ts). For long-lived writers (the app, a replay); short commands keep SQLite's own.
    */
   readonly checkpoints?: 'worker' | 'inline';
+  /**
+   * 'worker': the trading log's group commits of market events run on a second connection in a
+   * worker thread (log-writer.ts). For the app and
+   * long replays; without it every commit runs on this connection.
+   */
+  readonly logWriter?: 'worker' | 'inline';
 }
 
 export interface Workspace {
@@ -68,15 +75,23 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
     const { to } = migrate(db, migrations);
     // A failing checkpoint loses nothing (the WAL grows until one succeeds or the file closes): say so.
     const onError = (message: string): void => console.warn(`Levdesk: a WAL checkpoint of ${file} failed (${message}); the log grows until the next one succeeds`);
-    const checkpointer = options.checkpoints === 'worker' ? startCheckpointer(db, file, { onError, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) }) : null;
+    const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+    const checkpointer = options.checkpoints === 'worker' ? startCheckpointer(db, file, { onError, ...binding }) : null;
+    const writer = options.logWriter === 'worker' ? startLogWriter(db, file, { noAutoCheckpoint: checkpointer !== null, ...binding }) : null;
     return {
       db,
       path: file,
       schemaVersion: to,
       openReader: () => openReadSnapshot(file, options.nativeBinding),
       close: () => {
-        checkpointer?.stop();
-        if (db.open) db.close();
+        // The writer's last groups commit before its connection closes; an error it held is reported, not lost.
+        try {
+          writer?.stop();
+        } finally {
+          detachLogWriter(db);
+          checkpointer?.stop();
+          if (db.open) db.close();
+        }
       },
     };
   } catch (err) {

@@ -40,7 +40,9 @@ export interface RewindReport {
  * commits before apply() returns, market events are group-committed (a crash loses at most the
  * uncommitted tail of market events, never half of one, and never a command that was answered).
  * The log is always a prefix of what the engine applied, because a durable apply flushes the
- * buffered market events first.
+ * buffered market events first. With a log writer (openWorkspace's logWriter: 'worker'), full
+ * groups commit in its worker while the engine goes on; flush(), a durable apply, a rewind and
+ * the repo's reads wait for it, so they behave as if every group had committed here.
  */
 export class TradingJournal {
   readonly repo: TradingLogRepo;
@@ -106,19 +108,37 @@ export class TradingJournal {
     const created = planId ? [...new Set(r.effects.flatMap((e) => (e.kind === 'order' && e.order.id > idsBefore && e.order.parentId === null ? [e.order.id] : [])))] : [];
     const plan = planId ? { planId, orderIds: created } : undefined;
     this.pending.push({ seq: this.seq, event, effects: r.effects, ...(plan ? { plan } : {}) });
-    if (durable || this.pending.length >= this.options.groupSize) this.flush(false, durable);
+    if (durable) this.flush(false, true);
+    // A full group is handed over and not waited for (with a log writer, its worker commits it).
+    else if (this.pending.length >= this.options.groupSize) this.commit(false, false);
     return r;
   }
 
+  /** Events applied and not committed yet (buffered here, or in the log writer's queue). */
   get pendingCount(): number {
-    return this.pending.length;
+    return this.pending.length + this.repo.uncommitted;
   }
 
   /**
-   * Commits the buffered events (and a snapshot when one is due) in one transaction; `durable`
-   * (a command, a close) also waits for the disk (TradingLogRepo.append).
+   * Commits the buffered events (and a snapshot when one is due) in one transaction, and returns
+   * once everything applied so far is committed (readable from any connection); `durable` (a
+   * command, a close) also waits for the disk (TradingLogRepo.append).
    */
   flush(forceSnapshot = false, durable = forceSnapshot): void {
+    this.commit(forceSnapshot, durable);
+    this.repo.settle();
+  }
+
+  /**
+   * Hands the buffered market events on to be committed without waiting for them: with a log
+   * writer its worker commits them (a pushed frame must not wait for a snapshot's 55 MB insert
+   * there); without one they commit here. flush() is for whoever must read them back.
+   */
+  handOver(): void {
+    this.commit(false, false);
+  }
+
+  private commit(forceSnapshot: boolean, durable: boolean): void {
     const due = forceSnapshot ? this.seq > this.lastSnapshotSeq : !this.snapshotsInSteps && this.snapshotDue;
     if (this.pending.length === 0 && !due) return;
     const snapshot = due ? this.makeSnapshot() : undefined;
@@ -144,7 +164,8 @@ export class TradingJournal {
    * the generator ends.
    */
   *snapshotSteps(every: number): Generator<void, void> {
-    this.flush();
+    // The events before it go first, in the same queue as the snapshot itself: nothing to wait for.
+    this.handOver();
     const seq = this.seq;
     if (seq <= this.lastSnapshotSeq) return;
     try {

@@ -469,7 +469,7 @@ export class TradingService implements TickSink {
    * a slow replay never leaves events waiting for a full group.
    */
   pushFrame(): void {
-    if (!this.closed && !this.work.busy && this.journal.pendingCount > 0) this.journal.flush();
+    if (!this.closed && !this.work.busy && this.journal.pendingCount > 0) this.journal.handOver();
     const activity = this.activity.take();
     if (activity) this.deps.publish({ type: 'trading.activity', payload: activity });
     // Mid-event there is only the stand-in engine to show: the state goes out once the event is whole.

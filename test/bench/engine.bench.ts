@@ -12,14 +12,18 @@ import path from 'node:path';
 import type { MarketTick } from '#shared/domain/market-tick';
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import { benchCrowdHeader } from './kit/crowd-header';
+import { cpuBetween, cpuSample } from './kit/thread-cpu';
 import { Engine } from '#main/engine/engine';
 import { openWorkspace } from '#main/store/db';
+import { logWriterOf } from '#main/store/log-writer';
 import { TradingJournal } from '#main/trading/journal';
 
 const TICKS = Number(process.env.ENGINE_BENCH_TICKS ?? 1_000_000);
 const CROWDS = (process.env.ENGINE_BENCH_CROWDS ?? '10,1000,10000,100000').split(',').map(Number);
 /** Which runs: 'calm' and 'walk' in memory, 'disk' (persisted walk, then the rebuilds). */
 const MODES = new Set((process.env.ENGINE_BENCH_MODES ?? 'calm,walk,disk').split(','));
+/** Where the persisted run's group commits run: 'worker' (the app's log writer) or 'inline' (main's connection). */
+const WRITER = process.env.ENGINE_BENCH_WRITER === 'inline' ? 'inline' : 'worker';
 const T0 = Date.UTC(2025, 0, 1);
 const STEP_MS = 1000;
 const FUNDING_MS = 8 * 3_600_000;
@@ -57,6 +61,8 @@ interface RunFigures {
   readonly liquidations: number;
   readonly openAtEnd: number;
   readonly heapMb: number;
+  /** CPU time of the run (main thread and the others), from the first tick after the crowd opened. */
+  readonly cpu: string;
 }
 
 function run(traders: number, apply: (e: EngineEvent) => readonly { kind: string }[], path: 'walk' | 'calm' = 'walk'): RunFigures {
@@ -72,6 +78,7 @@ function run(traders: number, apply: (e: EngineEvent) => readonly { kind: string
   let fundingMs = 0;
   let liquidations = 0;
   started = performance.now();
+  const cpu0 = cpuSample();
   for (const e of feed) {
     const f0 = e.kind === 'funding' ? performance.now() : 0;
     const effects = apply(e);
@@ -83,7 +90,8 @@ function run(traders: number, apply: (e: EngineEvent) => readonly { kind: string
     for (const x of effects) if (x.kind === 'liquidation') liquidations += 1;
   }
   const ms = performance.now() - started;
-  return { openMs, ticks, events, ms, fundings, fundingMs, liquidations, openAtEnd: 0, heapMb: process.memoryUsage().heapUsed / 2 ** 20 };
+  const cpu = cpuBetween(cpu0, cpuSample());
+  return { openMs, ticks, events, ms, fundings, fundingMs, liquidations, openAtEnd: 0, heapMb: process.memoryUsage().heapUsed / 2 ** 20, cpu };
 }
 
 const fmt = (n: number, d = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
@@ -94,7 +102,7 @@ function report(label: string, traders: number, r: RunFigures, extra = ''): void
     `${label.padEnd(13)} crowd ${fmt(traders).padStart(7)} | open crowd ${fmt(r.openMs / 1000, 2).padStart(6)} s | ` +
       `${fmt(r.ticks)} ticks in ${fmt(tickMs / 1000, 2)} s = ${fmt((r.ticks / tickMs) * 1000).padStart(9)} ticks/s (${fmt((tickMs / r.ticks) * 1000, 2)} µs) | ` +
       `all ${fmt(r.events)} events ${fmt((r.events / r.ms) * 1000).padStart(9)} /s | ${r.fundings} fundings × ${fmt(r.fundings ? r.fundingMs / r.fundings : 0)} ms | ` +
-      `${fmt(r.liquidations)} liquidations | heap ${fmt(r.heapMb)} MiB${extra}`,
+      `${fmt(r.liquidations)} liquidations | heap ${fmt(r.heapMb)} MiB | ${r.cpu} | load ${os.loadavg()[0]!.toFixed(2)}${extra}`,
   );
 }
 
@@ -124,23 +132,25 @@ for (const traders of CROWDS) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-bench-'));
   try {
     const file = path.join(dir, 'workspace.levdesk.db');
-    let ws = openWorkspace(file, { checkpoints: 'worker' });
+    let ws = openWorkspace(file, { checkpoints: 'worker', logWriter: WRITER });
     let { journal } = TradingJournal.open(ws.db, { groupSize: 2000, snapshotEvery: 250_000, verify: true });
     const r = run(traders, (e) => {
       const out = journal.apply(e, false);
       if (!out.ok) throw new Error(out.rejection.message);
       return out.effects;
     });
+    const writer = logWriterOf(ws.db);
+    const waited = writer ? ` | main waited ${fmt(writer.waitedMs)} ms for the writer, which committed ${fmt(writer.committedGroups)} groups` : '';
     const closeStart = performance.now();
     journal.close();
     const closeMs = performance.now() - closeStart;
     const hash = journal.engine.stateHash();
     ws.close();
     const bytes = fs.statSync(file).size + (fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0);
-    report('walk, on disk', traders, r, ` | close (flush + snapshot) ${fmt(closeMs)} ms | file ${fmt(bytes / 2 ** 20)} MiB`);
+    report(`walk, on disk (${WRITER} writer)`, traders, r, `${waited} | close (flush + snapshot) ${fmt(closeMs)} ms | file ${fmt(bytes / 2 ** 20)} MiB`);
 
     // Rebuild: reopen (latest snapshot + tail), then a full replay of the log from event 1.
-    ws = openWorkspace(file, { checkpoints: 'worker' });
+    ws = openWorkspace(file, { checkpoints: 'worker', logWriter: WRITER });
     const reopen = performance.now();
     ({ journal } = TradingJournal.open(ws.db, { groupSize: 2000, snapshotEvery: 250_000, verify: true }));
     const reopenMs = performance.now() - reopen;

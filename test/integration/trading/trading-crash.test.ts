@@ -12,9 +12,9 @@ const tempDir = useTempDirs();
 const TICKS = 30000;
 const CHILD = path.join(import.meta.dirname, 'journal-child.ts');
 
-function runChild(file: string, killAfterMs: number | null): Promise<{ acks: number[]; out: string; killed: boolean }> {
+function runChild(file: string, killAfterMs: number | null, writer: 'worker' | 'inline'): Promise<{ acks: number[]; out: string; killed: boolean }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, String(TICKS)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, String(TICKS), writer], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let timer: NodeJS.Timeout | null = null;
@@ -55,7 +55,8 @@ describe('crash safety of the trading log (SIGKILL at random moments)', () => {
     for (let round = 0; round < 5; round++) {
       // Within the first 250 ms of writing: the child now writes fast enough that a kill up to
       // 700 ms in often found the script finished (CI saw 2 kills in 5 rounds; a round not killed checks less).
-      const r = await runChild(file, Math.floor(Math.random() * 250));
+      // Rounds alternate: group commits in the log writer's worker (the app's way), then on main's connection.
+      const r = await runChild(file, Math.floor(Math.random() * 250), round % 2 === 0 ? 'worker' : 'inline');
       for (const a of r.acks) acked.add(a);
       if (r.killed) kills += 1;
       if (process.env.CRASH_DEBUG) console.log(round, r.killed, r.out.split("\n").filter((l) => !l.startsWith("ACK")).join(" "), r.acks.length);
@@ -82,7 +83,7 @@ describe('crash safety of the trading log (SIGKILL at random moments)', () => {
     }
     expect(kills).toBeGreaterThanOrEqual(3);
     // A last run without a kill finishes the session: the same state as the script without crashes.
-    const final = await runChild(file, null);
+    const final = await runChild(file, null, 'worker');
     const reference = new Engine();
     for (const e of scriptedSession(TICKS)) reference.apply(e);
     expect(final.out).toContain(`DONE ${reference.stateHash()}`);

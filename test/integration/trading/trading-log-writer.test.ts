@@ -1,0 +1,171 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EngineEvent } from '#shared/domain/trading-commands';
+import { openWorkspace, type Workspace } from '#main/store/db';
+import { MAX_IN_FLIGHT, detachLogWriter, logWriterOf, startLogWriter, type LogWriter } from '#main/store/log-writer';
+import { TradingJournal } from '#main/trading/journal';
+import { useTempDirs } from '../helpers/temp-dir';
+import { scriptedSession } from './session-script';
+
+const tempDir = useTempDirs();
+const GROUP = 100;
+const OPTS = { groupSize: GROUP, snapshotEvery: 1_000_000, verify: true };
+const open: Workspace[] = [];
+
+afterEach(() => {
+  for (const ws of open.splice(0)) {
+    try {
+      ws.close();
+    } catch {
+      // a test that made the writer fail has checked its error already
+    }
+  }
+});
+
+async function until(what: string, ok: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!ok()) throw new Error(`timed out waiting until ${what}`);
+}
+
+/** A workspace whose group commits go to the log writer's worker, once that is ready. */
+async function openWithWriter(): Promise<{ ws: Workspace; file: string; writer: LogWriter; journal: TradingJournal }> {
+  const file = path.join(tempDir(), 'w.db');
+  const ws = openWorkspace(file, { checkpoints: 'worker', logWriter: 'worker' });
+  open.push(ws);
+  const writer = logWriterOf(ws.db)!;
+  await until('the writer is ready', () => writer.state !== 'starting');
+  expect(writer.state).toBe('ready');
+  return { ws, file, writer, journal: TradingJournal.open(ws.db, OPTS).journal };
+}
+
+/** The script's header and market events, without the trader's commands (a test places its own). */
+function script(ticks: number): { header: EngineEvent[]; market: EngineEvent[] } {
+  const all = scriptedSession(ticks);
+  return { header: all.filter((e) => e.kind === 'setup' || e.kind === 'crowd'), market: all.filter((e) => e.kind === 'tick' || e.kind === 'funding') };
+}
+
+/** Holds the workspace's write lock from another thread for `ms` (so the writer's groups wait). */
+async function holdWriteLock(file: string, ms: number): Promise<Worker> {
+  const flag = new Int32Array(new SharedArrayBuffer(4));
+  const source = `
+    const { workerData } = require('node:worker_threads');
+    const Database = require(workerData.module);
+    const flag = new Int32Array(workerData.flag);
+    const db = new Database(workerData.file);
+    db.exec('BEGIN IMMEDIATE');
+    Atomics.store(flag, 0, 1);
+    Atomics.wait(flag, 0, 1, workerData.ms);
+    db.exec('COMMIT');
+    db.close();
+  `;
+  const module = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(source, { eval: true, workerData: { module, file, ms, flag: flag.buffer } });
+  await until('the lock is held', () => Atomics.load(flag, 0) === 1);
+  return worker;
+}
+
+/** The event seqs on disk, read through a connection of their own. */
+function seqsOnDisk(file: string): number[] {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.prepare('SELECT seq FROM trading_events ORDER BY seq').all() as Array<{ seq: number }>).map((r) => r.seq);
+  } finally {
+    db.close();
+  }
+}
+
+const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i + 1);
+
+describe('trading log writer (group commits in a worker thread)', () => {
+  it('commits groups off main, and a durable command is on disk with every event before it when apply returns', async () => {
+    const { ws, file, writer, journal } = await openWithWriter();
+    // Main's connection does not wait for a lock: its commit must come after the worker's, never race it.
+    ws.db.pragma('busy_timeout = 0');
+    const { header, market } = script(2000);
+    for (const e of header) expect(journal.apply(e, true).ok).toBe(true);
+    // Groups the worker cannot commit yet: another connection holds the write lock for a while.
+    const holder = await holdWriteLock(file, 400);
+    const groups = MAX_IN_FLIGHT - 1;
+    for (const e of market.slice(0, groups * GROUP)) expect(journal.apply(e, false).ok).toBe(true);
+    expect(journal.pendingCount).toBe(groups * GROUP);
+    expect(seqsOnDisk(file)).toEqual(range(header.length));
+    // The command waits for those groups, then commits (fsynced) after them: no gap, nothing missing.
+    const last = market[groups * GROUP - 1]!;
+    const t = last.kind === 'tick' ? last.tick.t : last.kind === 'funding' ? last.funding.t : 0;
+    const command: EngineEvent = { kind: 'command', t, account: 'me', command: { type: 'placeOrder', order: { symbol: 'BTCUSDT', side: 'buy', type: 'market', quantity: '0.05' } as never } };
+    const r = journal.apply(command, true);
+    expect(r.ok).toBe(true);
+    expect(seqsOnDisk(file)).toEqual(range(journal.seq));
+    expect(journal.pendingCount).toBe(0);
+    expect(writer.committedGroups).toBe(groups);
+    await holder.terminate();
+  });
+
+  it('reads, rewinds and close see the groups still in the worker', async () => {
+    const { ws, file, journal } = await openWithWriter();
+    const { header, market } = script(3000);
+    for (const e of header) journal.apply(e, true);
+    const holder = await holdWriteLock(file, 300);
+    for (const e of market.slice(0, 2 * GROUP)) journal.apply(e, false);
+    // The repo's reads wait for the worker: the log holds both groups.
+    expect(journal.repo.lastSeq()).toBe(journal.seq);
+    for (const e of market.slice(2 * GROUP, 20 * GROUP)) journal.apply(e, false);
+    const t = (market[10 * GROUP] as Extract<EngineEvent, { kind: 'tick' }>).tick.t;
+    const rewound = journal.rewindTo(t, header.length);
+    expect(rewound.discarded).toBeGreaterThan(0);
+    expect(seqsOnDisk(file)).toEqual(range(journal.seq));
+    for (const e of market.slice(10 * GROUP, 14 * GROUP)) journal.apply(e, false);
+    const applied = journal.seq;
+    // Closing the workspace commits what the worker was given (the buffered tail below a group is the journal's to flush).
+    ws.close();
+    open.splice(0);
+    expect(seqsOnDisk(file)).toEqual(range(applied));
+    await holder.terminate();
+  });
+
+  it("throws the worker's error at the next flush, and commits nothing after the failed group", async () => {
+    const { ws, file, journal } = await openWithWriter();
+    const { header, market } = script(2000);
+    for (const e of header) journal.apply(e, true);
+    // A row already at the seq of an event of the third group: that group's commit fails in the worker.
+    const clash = header.length + 2 * GROUP + 7;
+    ws.db.prepare("INSERT INTO trading_events (seq, t, kind, body) VALUES (?, 0, 'tick', '{}')").run(clash);
+    let thrown: unknown = null;
+    try {
+      for (const e of market.slice(0, 5 * GROUP)) journal.apply(e, false);
+      journal.flush();
+    } catch (err) {
+      thrown = err;
+    }
+    expect(String(thrown)).toMatch(/trading log's writer failed.*UNIQUE constraint failed: trading_events\.seq/);
+    // The error stays: a trader's command is refused rather than written after the hole.
+    expect(() => journal.apply(market[5 * GROUP]!, true)).toThrow(/UNIQUE constraint failed/);
+    const logged = seqsOnDisk(file).filter((s) => s !== clash);
+    expect(logged).toEqual(range(header.length + 2 * GROUP));
+  });
+
+  it('keeps the commits on main when the worker cannot start', async () => {
+    const file = path.join(tempDir(), 'w.db');
+    const ws = openWorkspace(file);
+    open.push(ws);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const writer = startLogWriter(ws.db, file, { nativeBinding: path.join(tempDir(), 'no-such-binding.node') });
+      await until('the writer gave up', () => writer.state !== 'starting');
+      const { journal } = TradingJournal.open(ws.db, OPTS);
+      const events = scriptedSession(600);
+      for (const e of events) journal.apply(e, e.kind === 'command');
+      journal.flush();
+      expect(seqsOnDisk(file)).toEqual(range(journal.seq));
+      expect(writer.committedGroups).toBe(0);
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/writer thread could not start/));
+      writer.stop();
+      detachLogWriter(ws.db);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+});
