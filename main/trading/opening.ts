@@ -21,3 +21,8 @@ export function openingConflict(state: 'yes' | Error): AppError {
     ? new AppError('CONFLICT', 'the paper-trading session is still opening (a big crowd is being restored); try again in a moment')
     : new AppError('CONFLICT', `the paper-trading session could not be reopened: ${state.message}`);
 }
+
+/** What loading the session's own scenario again (or a command outside IPC) answers while the engine is mid-event (work-queue.ts). */
+export function busyConflict(): AppError {
+  return new AppError('CONFLICT', 'the paper-trading engine is busy with a long event (a big crowd opening, settling funding, liquidating or being snapshotted); try again in a moment');
+}

@@ -11,7 +11,7 @@ import { AppError } from '../ipc/app-error';
 import type { TickSink } from '../market/replay/sink';
 import { ActivityBuffer } from './activity';
 import { DEFAULT_JOURNAL_OPTIONS, TradingJournal, type JournalOptions, type OpenReport } from './journal';
-import { openingConflict, restoreIsBig } from './opening';
+import { busyConflict, openingConflict, restoreIsBig } from './opening';
 import { restoreOffMain, type OffMainReport } from './restore-off-main';
 import { StateHasher } from './state-hasher';
 import { SLICE_MS } from './run-sliced';
@@ -250,7 +250,7 @@ export class TradingService implements TickSink {
    */
   onLoad(t: number): number {
     if (this.opening !== 'no' && this.loadedSession()?.spec.key === this.storedSession()?.key) throw openingConflict(this.opening);
-    if (this.work.busy && this.loadedSession()?.spec.key === this.session?.key) throw openingConflict('yes');
+    if (this.work.busy && this.loadedSession()?.spec.key === this.session?.key) throw busyConflict();
     if (!this.session || this.loadedSession()?.spec.key !== this.session.key) {
       this.onReset(t);
       return 0;
@@ -336,7 +336,7 @@ export class TradingService implements TickSink {
   /** Applies a trader command durably; ENGINE_REJECTED (nothing changed) when the engine refuses. */
   command(command: EngineCommand, planId?: string): readonly Effect[] {
     if (this.opening !== 'no') throw openingConflict(this.opening);
-    if (this.work.busy) throw openingConflict('yes');
+    if (this.work.busy) throw busyConflict();
     if (!this.session) throw new AppError('CONFLICT', 'no paper-trading session yet: load a scenario in the replay first');
     const t = this.engine.readState.t;
     const r = this.journal.apply({ kind: 'command', t, account: TRADER_ID, command }, true, planId);

@@ -77,6 +77,8 @@ describe('a heavy market event in slices', () => {
       expect(whole.service.busy).toBe(false);
       if (sliced.service.busy) {
         stepped += 1;
+        // Trading calls wait over IPC; called directly meanwhile, a command is refused with the reason.
+        expect(() => sliced.service.command({ type: 'deposit', amount: '1' } as never)).toThrow(/busy with a long event/);
         // Mid-event, a frame carries activity but never the stand-in engine's empty state.
         sliced.service.pushFrame();
         expect(slicedPushes.filter((p) => p.type === 'trading.state' && p.payload.positions.length === 0 && p.payload.seq === 0)).toEqual([]);
