@@ -119,11 +119,13 @@ function printProfile(p: CpuProfile): void {
 }
 
 /**
- * The check that the base canvas drawn column by column during play (dirty rectangles) is the
- * picture a full draw gives: with the replay paused and the draws settled, its pixels against
- * those after a full redraw of the same grid (the scale toggled to linear and back to log).
+ * The check that the canvases drawn incrementally during play are the picture a full draw gives:
+ * with the replay paused and the draws settled, the base (drawn column by column: dirty
+ * rectangles) and the path and dots canvases (appended to: trail-plan.ts), pixel for pixel,
+ * against a full redraw of the same data (the scale toggled to linear and back to log, with
+ * window.levdeskWholeDraws set so that the path and dots are redrawn whole too).
  */
-async function incrementalEqualsFull(page: Page): Promise<string> {
+async function incrementalEqualsFull(page: Page): Promise<string[]> {
   const canvas = page.locator('[data-testid="heatmap-canvas"]');
   const settled = async (): Promise<void> => {
     let last = '';
@@ -134,24 +136,35 @@ async function incrementalEqualsFull(page: Page): Promise<string> {
       last = now;
     }
   };
-  const pixels = async (): Promise<number[]> =>
+  /** RGBA as one number per pixel (the trail canvases are transparent where nothing is drawn). */
+  const pixels = async (id: string): Promise<number[]> =>
     (await page.evaluate(`(() => {
-      const c = document.querySelector('[data-testid="heatmap-canvas"]');
+      const c = document.querySelector('[data-testid="${id}"]');
       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       const out = [];
-      for (let i = 0; i < d.length; i += 4) out.push((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      for (let i = 0; i < d.length; i += 4) out.push(((d[i] << 24) | (d[i + 1] << 16) | (d[i + 2] << 8) | d[i + 3]) >>> 0);
       return out;
     })()`)) as number[];
+  const ids = ['heatmap-canvas', 'heatmap-canvas-path', 'heatmap-canvas-dots'];
   await settled();
-  const before = await pixels();
+  const before = await Promise.all(ids.map(pixels));
   const layers = await canvas.getAttribute('data-layers');
+  const trail = await canvas.getAttribute('data-trail');
+  await page.evaluate('window.levdeskWholeDraws = true');
   await page.click('[data-testid="heatmap-scale"] [data-value="linear"]');
   await settled();
   await page.click('[data-testid="heatmap-scale"] [data-value="log"]');
   await settled();
-  const after = await pixels();
-  const differ = before.reduce((n, v, i) => n + (v !== after[i] ? 1 : 0), 0);
-  return `base canvas after play (last draw: ${layers}) against a full redraw of the same grid: ${differ} of ${before.length} pixels differ (${await canvas.getAttribute('data-layers')})`;
+  const after = await Promise.all(ids.map(pixels));
+  await page.evaluate('window.levdeskWholeDraws = false');
+  const whole = await canvas.getAttribute('data-layers');
+  return ids.map((id, k) => {
+    const b = before[k]!;
+    const a = after[k]!;
+    const differ = b.reduce((n, v, i) => n + (v !== a[i] ? 1 : 0), 0);
+    const painted = a.reduce((n, v) => n + ((v & 0xff) !== 0 ? 1 : 0), 0);
+    return `${id} after play against a full redraw of the same data: ${differ} of ${b.length} pixels differ (${painted} painted)`;
+  }).concat([`(last draw in play: ${layers}; the full redraw: ${whole}; ${trail})`]);
 }
 
 async function replayClock(): Promise<{ t: number; ticks: number; effective: number | null }> {
@@ -210,7 +223,15 @@ try {
   console.log(`  grid compute in main as reported (data-compute-ms, wall incl. yields): ${line(r.computes)}`);
   console.log(`  JS heap after: ${await heap()}; load average ${load()}`);
   if (profile) printProfile(profile);
-  console.log(`  ${await incrementalEqualsFull(page)}`);
+  for (const l of await incrementalEqualsFull(page)) console.log(`  ${l}`);
+  const liq = async (offset: number): Promise<{ total: number; t: number | null }> => {
+    const res = await request.post(`${host.origin}/api/rpc/trading.liquidations`, { headers: { Authorization: `Bearer ${host.token}` }, data: { scope: 'all', offset, limit: 1 } });
+    const v = ((await res.json()) as { value: { total: number; rows: { t: number }[] } }).value;
+    return { total: v.total, t: v.rows[0]?.t ?? null };
+  };
+  const [newest, oldestDrawn] = [await liq(0), await liq(1999)];
+  const spanMin = newest.t !== null && oldestDrawn.t !== null ? ((newest.t - oldestDrawn.t) / 60_000).toFixed(1) : '?';
+  console.log(`  realised liquidations: ${newest.total} in all; the newest 2,000 (the view's dots) span ${spanMin} market minutes`);
   const minutes = (after.t - before.t) / 60_000;
   console.log(`  replay meanwhile: ${minutes.toFixed(1)} market minutes, ${after.ticks - before.ticks} ticks in ${wallSeconds.toFixed(1)} s = ${((minutes * 60) / wallSeconds).toFixed(0)}x on average (clock's last-second figure ${after.effective == null ? '?' : `${Math.round(after.effective)}x`}; asked 600x)`);
 } finally {
