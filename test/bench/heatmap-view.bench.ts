@@ -53,7 +53,7 @@ function measureScript(seconds: number): string {
         if (r.attributeName === 'data-draw-ms') {
           draws.push(Number(canvas.dataset.drawMs));
           const k = canvas.dataset.layers || 'single canvas';
-          layers[k] = (layers[k] || 0) + 1;
+          (layers[k] = layers[k] || []).push(Number(canvas.dataset.drawMs));
         }
         if (r.attributeName === 'data-compute-ms') computes.push(Number(canvas.dataset.computeMs));
         if (r.attributeName === 'data-paint-ms') paints.push([Number(canvas.dataset.paintMs), Number(canvas.dataset.paintCols), Number(canvas.dataset.decodeMs ?? NaN)]);
@@ -206,7 +206,7 @@ try {
   await page.click('[data-testid="replay-play"]');
   await page.locator('[data-testid="replay-bar"][data-state="playing"]').waitFor();
   if (PROFILE) await cdp.send('Profiler.start');
-  const r = (await page.evaluate(measureScript(SECONDS))) as { deltas: number[]; longTasks: number[]; draws: number[]; computes: number[]; paints: [number, number, number][]; layers: Record<string, number> };
+  const r = (await page.evaluate(measureScript(SECONDS))) as { deltas: number[]; longTasks: number[]; draws: number[]; computes: number[]; paints: [number, number, number][]; layers: Record<string, number[]> };
   const profile = PROFILE ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : null;
   const after = await replayClock();
   const wallSeconds = (performance.now() - wallStart) / 1000;
@@ -215,7 +215,8 @@ try {
   console.log(`600x with the heatmap open: ${r.deltas.length} frames in ${(total / 1000).toFixed(1)} s = ${(r.deltas.length / (total / 1000)).toFixed(1)} fps (budget 60); frame ${line(r.deltas)}`);
   console.log(`  long tasks: ${r.longTasks.length} (${r.longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms in all, longest ${Math.max(0, ...r.longTasks).toFixed(0)} ms)`);
   console.log(`  canvas draw (data-draw-ms${FLUSH ? ', rasterisation included' : ', recording only'}), budget 5 ms: ${line(r.draws)}`);
-  console.log(`  canvases redrawn per draw: ${Object.entries(r.layers).map(([k, n]) => `${k} ×${n}`).join('; ') || 'none'}`);
+  console.log(`  canvases redrawn per draw, and those draws' times:${Object.keys(r.layers).length === 0 ? ' none' : ''}`);
+  for (const [k, ms] of Object.entries(r.layers).sort((a, b) => b[1].length - a[1].length)) console.log(`    ${k} ×${ms.length}: ${line(ms)}`);
   const cols = r.paints.map((x) => x[1]);
   console.log(`  grid layer repaint per new grid (data-paint-ms, part of the draw): ${line(r.paints.map((x) => x[0]))}; columns repainted p50 ${pct(cols, 50)}, max ${Math.max(0, ...cols)}`);
   const decodes = r.paints.map((x) => x[2]).filter((x) => Number.isFinite(x));
@@ -224,14 +225,9 @@ try {
   console.log(`  JS heap after: ${await heap()}; load average ${load()}`);
   if (profile) printProfile(profile);
   for (const l of await incrementalEqualsFull(page)) console.log(`  ${l}`);
-  const liq = async (offset: number): Promise<{ total: number; t: number | null }> => {
-    const res = await request.post(`${host.origin}/api/rpc/trading.liquidations`, { headers: { Authorization: `Bearer ${host.token}` }, data: { scope: 'all', offset, limit: 1 } });
-    const v = ((await res.json()) as { value: { total: number; rows: { t: number }[] } }).value;
-    return { total: v.total, t: v.rows[0]?.t ?? null };
-  };
-  const [newest, oldestDrawn] = [await liq(0), await liq(1999)];
-  const spanMin = newest.t !== null && oldestDrawn.t !== null ? ((newest.t - oldestDrawn.t) / 60_000).toFixed(1) : '?';
-  console.log(`  realised liquidations: ${newest.total} in all; the newest 2,000 (the view's dots) span ${spanMin} market minutes`);
+  const res = await request.post(`${host.origin}/api/rpc/trading.liquidations`, { headers: { Authorization: `Bearer ${host.token}` }, data: { scope: 'all', offset: 0, limit: 1 } });
+  const liquidations = ((await res.json()) as { value: { total: number } }).value.total;
+  console.log(`  realised liquidations: ${liquidations} in all (the view holds the newest 2,000 to 4,000 as dots: dots-feed.ts)`);
   const minutes = (after.t - before.t) / 60_000;
   console.log(`  replay meanwhile: ${minutes.toFixed(1)} market minutes, ${after.ticks - before.ticks} ticks in ${wallSeconds.toFixed(1)} s = ${((minutes * 60) / wallSeconds).toFixed(0)}x on average (clock's last-second figure ${after.effective == null ? '?' : `${Math.round(after.effective)}x`}; asked 600x)`);
 } finally {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LiquidationDot } from '#renderer/views/heatmap/heatmap-overlays';
-import { PATH_CHUNK, planTrail, sealedChunks, type PathPoint, type TrailPlan, type TrailState } from '#renderer/views/heatmap/trail-plan';
+import { PATH_CHUNK, dotsMax, planTrail, sealedChunks, type LiquidationDot, type PathPoint, type TrailPlan, type TrailState } from '#renderer/views/heatmap/trail-plan';
 
 const point = (i: number, last = 100 + (i % 7)): PathPoint => ({ t: 1000 * i, last, mark: last + 0.5, low: last, high: last });
 const pathOf = (n: number): PathPoint[] => Array.from({ length: n }, (_, i) => point(i));
@@ -53,6 +52,17 @@ describe('sealedChunks', () => {
   });
 });
 
+describe('dotsMax', () => {
+  it('is the largest notional rounded up to a quarter octave: a slightly bigger one keeps it', () => {
+    const m = dotsMax([dot(0, 10), dot(1, 3)]);
+    expect(m).toBeGreaterThanOrEqual(10);
+    expect(m).toBeLessThan(10 * 2 ** 0.25);
+    expect(dotsMax([dot(0, 10.5)])).toBe(m);
+    expect(dotsMax([dot(0, 12)])).toBeGreaterThan(m);
+    expect(dotsMax([])).toBe(1);
+  });
+});
+
 describe('planTrail', () => {
   it('a replay drawn step by step leaves the same draw calls on every canvas as one full draw', () => {
     const steps: { path: PathPoint[]; dots: LiquidationDot[] }[] = [];
@@ -88,8 +98,9 @@ describe('planTrail', () => {
     expect(planTrail(base.next, 'k', halved, newestFirst([1000, 5000, 9000])).pathFull).toBe(true);
     // A truncated path (a seek back): fewer chunks than drawn.
     expect(planTrail(base.next, 'k', path.slice(0, 100), []).pathFull).toBe(true);
-    // A bigger liquidation rescales every dot.
+    // A bigger liquidation rescales every dot; one a little bigger does not.
     expect(planTrail(base.next, 'k', path, [dot(9500, 50), ...newestFirst([1000, 5000, 9000])]).dotsFull).toBe(true);
+    expect(planTrail(base.next, 'k', path, [dot(9500, 10.5), ...newestFirst([1000, 5000, 9000])]).dotsFull).toBe(false);
     // The oldest dot dropped (the view keeps the newest): the dots canvas cannot just be appended to.
     expect(planTrail(base.next, 'k', path, newestFirst([5000, 9000])).dotsFull).toBe(true);
   });

@@ -1,6 +1,8 @@
 import type { HeatmapGrid } from '#shared/domain/heatmap';
 import { axisPrice, niceStep, type PlotBox, type Scales, type Theme } from './heatmap-draw';
-import { PATH_CHUNK, type PathPoint } from './trail-plan';
+import { PATH_CHUNK, type LiquidationDot, type PathPoint } from './trail-plan';
+
+export type { LiquidationDot };
 
 export interface OwnLine {
   readonly kind: 'liquidation' | 'stop';
@@ -8,13 +10,6 @@ export interface OwnLine {
   readonly label: string;
 }
 
-export interface LiquidationDot {
-  readonly t: number;
-  readonly price: number;
-  readonly notional: number;
-  readonly side: 'long' | 'short';
-  readonly mine: boolean;
-}
 
 /**
  * The last (solid) and mark (dashed) path over points [from, to], one stroke each: a chunk of the

@@ -1,5 +1,4 @@
 import type { HeatmapGrid } from '#shared/domain/heatmap';
-import type { LiquidationDot } from './heatmap-overlays';
 
 /**
  * What the heatmap's trail canvases (the price path and the realised liquidations) must draw, so
@@ -21,6 +20,15 @@ export const PATH_CHUNK = 64;
 
 export type PathPoint = HeatmapGrid['path'][number];
 
+/** A realised liquidation as the heatmap draws it (a dot sized by notional). */
+export interface LiquidationDot {
+  readonly t: number;
+  readonly price: number;
+  readonly notional: number;
+  readonly side: 'long' | 'short';
+  readonly mine: boolean;
+}
+
 /** Chunks whose points are all final: chunk k spans points k·C … (k+1)·C and only the last point of the path may still move. */
 export function sealedChunks(points: number): number {
   return Math.max(0, Math.floor((points - 2) / PATH_CHUNK));
@@ -32,7 +40,7 @@ export interface TrailState {
   readonly key: string;
   readonly path: readonly PathPoint[];
   readonly chunks: number;
-  /** The largest notional (dots are sized against it): a change redraws the dots whole. */
+  /** What the dots are sized against (dotsMax): a change redraws the dots whole. */
   readonly dotsMax: number;
   /** The dots drawn on the dots canvas, oldest first. */
   readonly sealedDots: readonly LiquidationDot[];
@@ -57,10 +65,14 @@ export interface TrailPlan {
 const samePoint = (a: PathPoint, b: PathPoint): boolean => a.t === b.t && a.last === b.last && a.mark === b.mark;
 const sameDot = (a: LiquidationDot, b: LiquidationDot): boolean => a.t === b.t && a.price === b.price && a.notional === b.notional && a.side === b.side && a.mine === b.mine;
 
+/**
+ * What the dots are sized against: the largest notional rounded up to a quarter octave, so that a
+ * liquidation a little bigger than the largest so far does not resize (redraw) every dot.
+ */
 export function dotsMax(dots: readonly LiquidationDot[]): number {
   let m = 0;
   for (const d of dots) if (d.notional > m) m = d.notional;
-  return m || 1;
+  return m > 0 && Number.isFinite(m) ? 2 ** (Math.ceil(Math.log2(m) * 4) / 4) : 1;
 }
 
 /**
