@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PATH_CHUNK, dotsMax, planTrail, sealedChunks, type LiquidationDot, type PathPoint, type TrailPlan, type TrailState } from '#renderer/views/heatmap/trail-plan';
+import { DOTS_PER_DRAW, PATH_CHUNK, dotsMax, planTrail, sealedChunks, type LiquidationDot, type PathPoint, type TrailPlan, type TrailState } from '#renderer/views/heatmap/trail-plan';
 
 const point = (i: number, last = 100 + (i % 7)): PathPoint => ({ t: 1000 * i, last, mark: last + 0.5, low: last, high: last });
 const pathOf = (n: number): PathPoint[] => Array.from({ length: n }, (_, i) => point(i));
@@ -20,7 +20,7 @@ class Canvases {
     for (let k = p.chunksFrom; k < p.chunksTo; k++) this.path.push(JSON.stringify(path.slice(k * PATH_CHUNK, (k + 1) * PATH_CHUNK + 1)));
     if (p.dotsFull) this.dots = [];
     for (const d of p.dotsAdd) this.dots.push(`${JSON.stringify(d)} max ${p.next.dotsMax}`);
-    this.live = [JSON.stringify(path.slice(p.tailFrom)), ...p.liveDots.map((d) => `${JSON.stringify(d)} max ${p.next.dotsMax}`)];
+    this.live = [JSON.stringify(path.slice(p.tailFrom))];
   }
 }
 
@@ -53,10 +53,10 @@ describe('sealedChunks', () => {
 });
 
 describe('dotsMax', () => {
-  it('is the largest notional rounded up to a quarter octave: a slightly bigger one keeps it', () => {
+  it('is the largest notional rounded up to a half octave: a slightly bigger one keeps it', () => {
     const m = dotsMax([dot(0, 10), dot(1, 3)]);
     expect(m).toBeGreaterThanOrEqual(10);
-    expect(m).toBeLessThan(10 * 2 ** 0.25);
+    expect(m).toBeLessThan(10 * Math.SQRT2);
     expect(dotsMax([dot(0, 10.5)])).toBe(m);
     expect(dotsMax([dot(0, 12)])).toBeGreaterThan(m);
     expect(dotsMax([])).toBe(1);
@@ -105,12 +105,34 @@ describe('planTrail', () => {
     expect(planTrail(base.next, 'k', path, newestFirst([5000, 9000])).dotsFull).toBe(true);
   });
 
-  it('puts dots older than the sealed end of the path on the dots canvas, oldest first, and the newer ones on the live canvas', () => {
+  it('draws at most DOTS_PER_DRAW dots a draw, the rest on the next draws, to the same canvas as drawing them at once', () => {
+    const path = pathOf(10);
+    const many = newestFirst(Array.from({ length: 2 * DOTS_PER_DRAW + 50 }, (_, i) => i));
+    const inc = new Canvases();
+    let p = planTrail(null, 'k', path, many);
+    const pending: number[] = [];
+    for (;;) {
+      inc.apply(p, path);
+      pending.push(p.dotsPending);
+      expect(p.dotsAdd.length).toBeLessThanOrEqual(DOTS_PER_DRAW);
+      if (p.dotsPending === 0) break;
+      p = planTrail(p.next, 'k', path, many);
+      expect(p.dotsFull).toBe(false);
+    }
+    expect(pending).toEqual([DOTS_PER_DRAW + 50, 50, 0]);
+    const whole = new Canvases();
+    whole.apply(planTrail(null, 'k', path, many, true), path);
+    expect(inc.dots).toEqual(whole.dots);
+    expect(whole.dots).toHaveLength(many.length);
+  });
+
+  it('draws each dot once, oldest first, as it arrives; the path from its last sealed chunk on the live canvas', () => {
     const path = pathOf(2 * PATH_CHUNK + 5);
-    const tSeal = path[2 * PATH_CHUNK]!.t;
-    const p = planTrail(null, 'k', path, newestFirst([0, tSeal - 1, tSeal, tSeal + 5]));
-    expect(p.tailFrom).toBe(2 * PATH_CHUNK);
-    expect(p.dotsAdd.map((d) => d.t)).toEqual([0, tSeal - 1]);
-    expect(p.liveDots.map((d) => d.t)).toEqual([tSeal, tSeal + 5]);
+    const first = planTrail(null, 'k', path, newestFirst([0, 10, 20]));
+    expect(first.tailFrom).toBe(2 * PATH_CHUNK);
+    expect(first.dotsAdd.map((d) => d.t)).toEqual([0, 10, 20]);
+    const then = planTrail(first.next, 'k', path, newestFirst([0, 10, 20, 30, 40]));
+    expect(then.dotsFull).toBe(false);
+    expect(then.dotsAdd.map((d) => d.t)).toEqual([30, 40]);
   });
 });

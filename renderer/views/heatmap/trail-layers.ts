@@ -6,9 +6,9 @@ import type { PathPoint, TrailPlan } from './trail-plan';
 export interface TrailContexts {
   /** The path's sealed chunks: only appended to between full redraws. */
   readonly path: CanvasRenderingContext2D;
-  /** The sealed dots, oldest first: likewise. */
+  /** The dots, oldest first: likewise. */
   readonly dots: CanvasRenderingContext2D;
-  /** The path's tail, the newer dots, your lines and the cursor: redrawn whole on every draw. */
+  /** The path's tail, your lines and the cursor: redrawn whole on every draw. */
   readonly live: CanvasRenderingContext2D;
 }
 
@@ -47,16 +47,14 @@ export function drawTrail(c: TrailContexts, i: TrailInput): { drawn: HTMLCanvasE
     inPlot(c.path, box, () => strokeChunks(c.path, i.path, plan.chunksFrom, plan.chunksTo, s, th));
     drawn.push(c.path.canvas);
   }
-  const max = plan.next.dotsMax;
   if (plan.dotsFull) c.dots.clearRect(0, 0, i.w, i.h);
   if (plan.dotsFull || plan.dotsAdd.length > 0) {
-    inPlot(c.dots, box, () => drawDots(c.dots, plan.dotsAdd, max, s, box, th));
+    inPlot(c.dots, box, () => drawDots(c.dots, plan.dotsAdd, plan.next.dotsMax, s, box, th));
     drawn.push(c.dots.canvas);
   }
   c.live.clearRect(0, 0, i.w, i.h);
   inPlot(c.live, box, () => {
     strokePath(c.live, i.path, plan.tailFrom, i.path.length - 1, s, th);
-    drawDots(c.live, plan.liveDots, max, s, box, th);
     drawOwnLines(c.live, i.lines, s, box, th);
     drawCursor(c.live, i.cursor, s, box, th);
   });

@@ -7,16 +7,23 @@ import type { HeatmapGrid } from '#shared/domain/heatmap';
  *
  * Exact by construction, not by clipping: the path is stroked in chunks of PATH_CHUNK segments,
  * one stroke per chunk, and a chunk is stroked once its points are final (only the path's last
- * point still moves); the dots, oldest first, are drawn once older than the path's sealed end
- * (liquidations arrive in time order, so a later one never goes under an earlier one). A full
- * redraw makes the very same draw calls in the same order, so it gives the same pixels; a clip-
- * based partial redraw could not (Skia rasterises a shape a little differently once clipped). What
- * is not sealed yet, the path's last chunk and the newer dots, is redrawn whole on the live canvas
- * each draw: at most PATH_CHUNK segments and a few dots. Pure (no DOM), unit-tested.
+ * point still moves); each dot is drawn once, oldest first, when it arrives (liquidations arrive
+ * in time order and are only added in front, dots-feed.ts). A full redraw makes the very same draw
+ * calls in the same order, so it gives the same pixels; a clip-based partial redraw could not
+ * (Skia rasterises a shape a little differently once clipped). The path's last chunk, not final
+ * yet, is redrawn whole on the live canvas each draw (at most PATH_CHUNK segments), over the dots
+ * canvas: the newest stretch of the path shows over the newest dots until its chunk is sealed
+ * and goes under them with the rest. Pure (no DOM), unit-tested.
  */
 
 /** Segments per path stroke (the dashed mark path restarts its dash at each chunk). */
 export const PATH_CHUNK = 64;
+/**
+ * Dots drawn by one draw at most (about 2 ms of rasterisation on Chromium's CPU raster): the
+ * first fetch during a cascade brings 2,000 at once, a bigger liquidation resizes them all. The
+ * rest are drawn by the next draws, which HeatmapCanvas asks for on the following frames.
+ */
+export const DOTS_PER_DRAW = 400;
 
 export type PathPoint = HeatmapGrid['path'][number];
 
@@ -43,7 +50,7 @@ export interface TrailState {
   /** What the dots are sized against (dotsMax): a change redraws the dots whole. */
   readonly dotsMax: number;
   /** The dots drawn on the dots canvas, oldest first. */
-  readonly sealedDots: readonly LiquidationDot[];
+  readonly drawnDots: readonly LiquidationDot[];
 }
 
 export interface TrailPlan {
@@ -54,11 +61,12 @@ export interface TrailPlan {
   readonly chunksTo: number;
   /** Clear the dots canvas first. */
   readonly dotsFull: boolean;
-  /** Dots to draw on the dots canvas, in order (all of them after a clear). */
+  /** Dots to draw on the dots canvas, in order (after a clear, from the first). */
   readonly dotsAdd: readonly LiquidationDot[];
-  /** The live canvas: the path from this point on, and these dots (newer than the sealed end). */
+  /** Dots still to draw after these (at most DOTS_PER_DRAW a draw): another draw is wanted. */
+  readonly dotsPending: number;
+  /** The live canvas: the path from this point on. */
   readonly tailFrom: number;
-  readonly liveDots: readonly LiquidationDot[];
   readonly next: TrailState;
 }
 
@@ -66,20 +74,21 @@ const samePoint = (a: PathPoint, b: PathPoint): boolean => a.t === b.t && a.last
 const sameDot = (a: LiquidationDot, b: LiquidationDot): boolean => a.t === b.t && a.price === b.price && a.notional === b.notional && a.side === b.side && a.mine === b.mine;
 
 /**
- * What the dots are sized against: the largest notional rounded up to a quarter octave, so that a
- * liquidation a little bigger than the largest so far does not resize (redraw) every dot.
+ * What the dots are sized against: the largest notional rounded up to a half octave, so that a
+ * liquidation a little bigger than the largest so far does not resize (redraw) every dot: the
+ * largest dot's radius is then 6.5 to 7.5 px instead of always 7.5.
  */
 export function dotsMax(dots: readonly LiquidationDot[]): number {
   let m = 0;
   for (const d of dots) if (d.notional > m) m = d.notional;
-  return m > 0 && Number.isFinite(m) ? 2 ** (Math.ceil(Math.log2(m) * 4) / 4) : 1;
+  return m > 0 && Number.isFinite(m) ? 2 ** (Math.ceil(Math.log2(m) * 2) / 2) : 1;
 }
 
 /**
  * The plan for a draw. `dots` as the view holds them (newest first, as main pages them); `whole`
  * forces full redraws (the bench's check that the appended canvases equal a full redraw).
  */
-export function planTrail(prev: TrailState | null, key: string, path: readonly PathPoint[], dots: readonly LiquidationDot[], whole = false): TrailPlan {
+export function planTrail(prev: TrailState | null, key: string, path: readonly PathPoint[], dots: readonly LiquidationDot[], whole = false, perDraw = DOTS_PER_DRAW): TrailPlan {
   const chunks = sealedChunks(path.length);
   const sealedEnd = chunks * PATH_CHUNK;
   let pathFull = whole || prev === null || prev.key !== key || chunks < prev.chunks;
@@ -94,30 +103,30 @@ export function planTrail(prev: TrailState | null, key: string, path: readonly P
       }
     }
   }
-  // Dots older than the sealed end of the path go on the dots canvas, oldest first.
-  const tSeal = chunks > 0 ? path[sealedEnd]!.t : Number.NEGATIVE_INFINITY;
-  const sealed: LiquidationDot[] = [];
-  const live: LiquidationDot[] = [];
-  for (let i = dots.length - 1; i >= 0; i--) (dots[i]!.t < tSeal ? sealed : live).push(dots[i]!);
+  // The dots oldest first: those drawn already must come first, unchanged (else redrawn whole).
+  const ordered = dots.slice().reverse();
   const max = dotsMax(dots);
-  let dotsFull = whole || prev === null || prev.key !== key || prev.dotsMax !== max || sealed.length < prev.sealedDots.length;
+  let dotsFull = whole || prev === null || prev.key !== key || prev.dotsMax !== max || ordered.length < prev.drawnDots.length;
   if (!dotsFull && prev) {
-    for (let i = 0; i < prev.sealedDots.length; i++) {
-      if (!sameDot(prev.sealedDots[i]!, sealed[i]!)) {
+    for (let i = 0; i < prev.drawnDots.length; i++) {
+      if (!sameDot(prev.drawnDots[i]!, ordered[i]!)) {
         dotsFull = true;
         break;
       }
     }
   }
-  const next: TrailState = { key, path, chunks, dotsMax: max, sealedDots: sealed };
+  const from = dotsFull ? 0 : prev!.drawnDots.length;
+  // A forced full redraw (the bench's reference picture) draws them all at once.
+  const to = whole ? ordered.length : Math.min(ordered.length, from + perDraw);
+  const next: TrailState = { key, path, chunks, dotsMax: max, drawnDots: to === ordered.length ? ordered : ordered.slice(0, to) };
   return {
     pathFull,
     chunksFrom: pathFull ? 0 : prev!.chunks,
     chunksTo: chunks,
     dotsFull,
-    dotsAdd: dotsFull ? sealed : sealed.slice(prev!.sealedDots.length),
+    dotsAdd: ordered.slice(from, to),
+    dotsPending: ordered.length - to,
     tailFrom: sealedEnd,
-    liveDots: live,
     next,
   };
 }
