@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOTS_PER_DRAW, PATH_CHUNK, dotsMax, planTrail, sealedChunks, type LiquidationDot, type PathPoint, type TrailPlan, type TrailState } from '#renderer/views/heatmap/trail-plan';
+import { CHUNKS_PER_DRAW, DOTS_PER_DRAW, PATH_CHUNK, dotsMax, planTrail, sealedChunks, type LiquidationDot, type PathPoint, type TrailPlan, type TrailState } from '#renderer/views/heatmap/trail-plan';
 
 const point = (i: number, last = 100 + (i % 7)): PathPoint => ({ t: 1000 * i, last, mark: last + 0.5, low: last, high: last });
 const pathOf = (n: number): PathPoint[] => Array.from({ length: n }, (_, i) => point(i));
@@ -124,6 +124,26 @@ describe('planTrail', () => {
     whole.apply(planTrail(null, 'k', path, many, true), path);
     expect(inc.dots).toEqual(whole.dots);
     expect(whole.dots).toHaveLength(many.length);
+  });
+
+  it('strokes at most CHUNKS_PER_DRAW chunks a draw (a zoom after a long replay), the rest on the next draws, to the same canvas', () => {
+    const path = pathOf((2 * CHUNKS_PER_DRAW + 3) * PATH_CHUNK + 2);
+    const inc = new Canvases();
+    let p = planTrail(null, 'k', path, []);
+    const pending: number[] = [];
+    for (;;) {
+      inc.apply(p, path);
+      pending.push(p.chunksPending);
+      expect(p.chunksTo - p.chunksFrom).toBeLessThanOrEqual(CHUNKS_PER_DRAW);
+      if (p.chunksPending === 0) break;
+      p = planTrail(p.next, 'k', path, []);
+      expect(p.pathFull).toBe(false);
+    }
+    expect(pending).toEqual([CHUNKS_PER_DRAW + 3, 3, 0]);
+    const whole = new Canvases();
+    whole.apply(planTrail(null, 'k', path, [], true), path);
+    expect(inc.path).toEqual(whole.path);
+    expect(whole.path).toHaveLength(sealedChunks(path.length));
   });
 
   it('draws each dot once, oldest first, as it arrives; the path from its last sealed chunk on the live canvas', () => {

@@ -125,7 +125,7 @@ export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
   /** What the canvases show now (planDraw, planTrail); null after a draw without a grid. */
   const keys = useRef<LayerKeys | null>(null);
   const trail = useRef<TrailState | null>(null);
-  /** Bumped on the frame after a draw that left dots to draw (planTrail draws a bounded number a draw). */
+  /** Bumped on the frame after a draw that left dots or path chunks to draw (planTrail bounds a draw's). */
   const [catchUp, setCatchUp] = useState(0);
   const { onSize } = p;
 
@@ -226,8 +226,8 @@ export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
     // and anyone curious (DevTools): the budget is 5 ms. data-layers says what was redrawn.
     canvas.dataset.drawMs = (performance.now() - started).toFixed(2);
     canvas.dataset.layers = `base:${plan.base} ${t.label} axes:${plan.axes ? 'drawn' : 'kept'}`;
-    canvas.dataset.trail = `${g.path.length} path points, ${tp.next.chunks} chunks sealed; ${p.dots.length} dots`;
-    if (tp.dotsPending === 0) return;
+    canvas.dataset.trail = `${g.path.length} path points, ${tp.next.chunks} chunks drawn; ${p.dots.length} dots`;
+    if (tp.dotsPending === 0 && tp.chunksPending === 0) return;
     const frame = requestAnimationFrame(() => setCatchUp((n) => n + 1));
     return () => cancelAnimationFrame(frame);
   }, [p.grid, cells, p.dots, p.ownLines, p.cursor, p.scale, p.theme, p.decimals, size, catchUp]);

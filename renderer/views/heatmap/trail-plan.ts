@@ -24,6 +24,8 @@ export const PATH_CHUNK = 64;
  * rest are drawn by the next draws, which HeatmapCanvas asks for on the following frames.
  */
 export const DOTS_PER_DRAW = 400;
+/** Path chunks stroked by one draw at most (about 3 ms), likewise: a zoom after a long replay redraws 4,000 points. */
+export const CHUNKS_PER_DRAW = 16;
 
 export type PathPoint = HeatmapGrid['path'][number];
 
@@ -46,6 +48,7 @@ export interface TrailState {
   /** Canvas size, plot box, the grid's window, theme: a change redraws both layers whole. */
   readonly key: string;
   readonly path: readonly PathPoint[];
+  /** Chunks stroked on the path canvas (the final ones, or fewer while catching up). */
   readonly chunks: number;
   /** What the dots are sized against (dotsMax): a change redraws the dots whole. */
   readonly dotsMax: number;
@@ -59,11 +62,13 @@ export interface TrailPlan {
   /** Chunks [from, to) to stroke on the path canvas (none when equal). */
   readonly chunksFrom: number;
   readonly chunksTo: number;
+  /** Final chunks still to stroke after these (at most CHUNKS_PER_DRAW a draw): another draw is wanted. */
+  readonly chunksPending: number;
   /** Clear the dots canvas first. */
   readonly dotsFull: boolean;
   /** Dots to draw on the dots canvas, in order (after a clear, from the first). */
   readonly dotsAdd: readonly LiquidationDot[];
-  /** Dots still to draw after these (at most DOTS_PER_DRAW a draw): another draw is wanted. */
+  /** Dots still to draw after these (at most DOTS_PER_DRAW a draw), likewise. */
   readonly dotsPending: number;
   /** The live canvas: the path from this point on. */
   readonly tailFrom: number;
@@ -88,7 +93,7 @@ export function dotsMax(dots: readonly LiquidationDot[]): number {
  * The plan for a draw. `dots` as the view holds them (newest first, as main pages them); `whole`
  * forces full redraws (the bench's check that the appended canvases equal a full redraw).
  */
-export function planTrail(prev: TrailState | null, key: string, path: readonly PathPoint[], dots: readonly LiquidationDot[], whole = false, perDraw = DOTS_PER_DRAW): TrailPlan {
+export function planTrail(prev: TrailState | null, key: string, path: readonly PathPoint[], dots: readonly LiquidationDot[], whole = false, limits = { dots: DOTS_PER_DRAW, chunks: CHUNKS_PER_DRAW }): TrailPlan {
   const chunks = sealedChunks(path.length);
   const sealedEnd = chunks * PATH_CHUNK;
   let pathFull = whole || prev === null || prev.key !== key || chunks < prev.chunks;
@@ -116,13 +121,16 @@ export function planTrail(prev: TrailState | null, key: string, path: readonly P
     }
   }
   const from = dotsFull ? 0 : prev!.drawnDots.length;
-  // A forced full redraw (the bench's reference picture) draws them all at once.
-  const to = whole ? ordered.length : Math.min(ordered.length, from + perDraw);
-  const next: TrailState = { key, path, chunks, dotsMax: max, drawnDots: to === ordered.length ? ordered : ordered.slice(0, to) };
+  // A forced full redraw (the bench's reference picture) draws everything at once.
+  const to = whole ? ordered.length : Math.min(ordered.length, from + limits.dots);
+  const chunksFrom = pathFull ? 0 : prev!.chunks;
+  const chunksTo = whole ? chunks : Math.min(chunks, chunksFrom + limits.chunks);
+  const next: TrailState = { key, path, chunks: chunksTo, dotsMax: max, drawnDots: to === ordered.length ? ordered : ordered.slice(0, to) };
   return {
     pathFull,
-    chunksFrom: pathFull ? 0 : prev!.chunks,
-    chunksTo: chunks,
+    chunksFrom,
+    chunksTo,
+    chunksPending: chunks - chunksTo,
     dotsFull,
     dotsAdd: ordered.slice(from, to),
     dotsPending: ordered.length - to,
