@@ -53,7 +53,7 @@ function measureScript(seconds: number): string {
         if (r.attributeName === 'data-draw-ms') {
           draws.push(Number(canvas.dataset.drawMs));
           const k = canvas.dataset.layers || 'single canvas';
-          layers[k] = (layers[k] || 0) + 1;
+          (layers[k] = layers[k] || []).push(Number(canvas.dataset.drawMs));
         }
         if (r.attributeName === 'data-compute-ms') computes.push(Number(canvas.dataset.computeMs));
         if (r.attributeName === 'data-paint-ms') paints.push([Number(canvas.dataset.paintMs), Number(canvas.dataset.paintCols), Number(canvas.dataset.decodeMs ?? NaN)]);
@@ -119,11 +119,13 @@ function printProfile(p: CpuProfile): void {
 }
 
 /**
- * The check that the base canvas drawn column by column during play (dirty rectangles) is the
- * picture a full draw gives: with the replay paused and the draws settled, its pixels against
- * those after a full redraw of the same grid (the scale toggled to linear and back to log).
+ * The check that the canvases drawn incrementally during play are the picture a full draw gives:
+ * with the replay paused and the draws settled, the base (drawn column by column: dirty
+ * rectangles) and the path and dots canvases (appended to: trail-plan.ts), pixel for pixel,
+ * against a full redraw of the same data (the scale toggled to linear and back to log, with
+ * window.levdeskWholeDraws set so that the path and dots are redrawn whole too).
  */
-async function incrementalEqualsFull(page: Page): Promise<string> {
+async function incrementalEqualsFull(page: Page): Promise<string[]> {
   const canvas = page.locator('[data-testid="heatmap-canvas"]');
   const settled = async (): Promise<void> => {
     let last = '';
@@ -134,24 +136,35 @@ async function incrementalEqualsFull(page: Page): Promise<string> {
       last = now;
     }
   };
-  const pixels = async (): Promise<number[]> =>
+  /** RGBA as one number per pixel (the trail canvases are transparent where nothing is drawn). */
+  const pixels = async (id: string): Promise<number[]> =>
     (await page.evaluate(`(() => {
-      const c = document.querySelector('[data-testid="heatmap-canvas"]');
+      const c = document.querySelector('[data-testid="${id}"]');
       const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
       const out = [];
-      for (let i = 0; i < d.length; i += 4) out.push((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      for (let i = 0; i < d.length; i += 4) out.push(((d[i] << 24) | (d[i + 1] << 16) | (d[i + 2] << 8) | d[i + 3]) >>> 0);
       return out;
     })()`)) as number[];
+  const ids = ['heatmap-canvas', 'heatmap-canvas-path', 'heatmap-canvas-dots'];
   await settled();
-  const before = await pixels();
+  const before = await Promise.all(ids.map(pixels));
   const layers = await canvas.getAttribute('data-layers');
+  const trail = await canvas.getAttribute('data-trail');
+  await page.evaluate('window.levdeskWholeDraws = true');
   await page.click('[data-testid="heatmap-scale"] [data-value="linear"]');
   await settled();
   await page.click('[data-testid="heatmap-scale"] [data-value="log"]');
   await settled();
-  const after = await pixels();
-  const differ = before.reduce((n, v, i) => n + (v !== after[i] ? 1 : 0), 0);
-  return `base canvas after play (last draw: ${layers}) against a full redraw of the same grid: ${differ} of ${before.length} pixels differ (${await canvas.getAttribute('data-layers')})`;
+  const after = await Promise.all(ids.map(pixels));
+  await page.evaluate('window.levdeskWholeDraws = false');
+  const whole = await canvas.getAttribute('data-layers');
+  return ids.map((id, k) => {
+    const b = before[k]!;
+    const a = after[k]!;
+    const differ = b.reduce((n, v, i) => n + (v !== a[i] ? 1 : 0), 0);
+    const painted = a.reduce((n, v) => n + ((v & 0xff) !== 0 ? 1 : 0), 0);
+    return `${id} after play against a full redraw of the same data: ${differ} of ${b.length} pixels differ (${painted} painted)`;
+  }).concat([`(last draw in play: ${layers}; the full redraw: ${whole}; ${trail})`]);
 }
 
 async function replayClock(): Promise<{ t: number; ticks: number; effective: number | null }> {
@@ -193,7 +206,7 @@ try {
   await page.click('[data-testid="replay-play"]');
   await page.locator('[data-testid="replay-bar"][data-state="playing"]').waitFor();
   if (PROFILE) await cdp.send('Profiler.start');
-  const r = (await page.evaluate(measureScript(SECONDS))) as { deltas: number[]; longTasks: number[]; draws: number[]; computes: number[]; paints: [number, number, number][]; layers: Record<string, number> };
+  const r = (await page.evaluate(measureScript(SECONDS))) as { deltas: number[]; longTasks: number[]; draws: number[]; computes: number[]; paints: [number, number, number][]; layers: Record<string, number[]> };
   const profile = PROFILE ? ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile : null;
   const after = await replayClock();
   const wallSeconds = (performance.now() - wallStart) / 1000;
@@ -202,7 +215,8 @@ try {
   console.log(`600x with the heatmap open: ${r.deltas.length} frames in ${(total / 1000).toFixed(1)} s = ${(r.deltas.length / (total / 1000)).toFixed(1)} fps (budget 60); frame ${line(r.deltas)}`);
   console.log(`  long tasks: ${r.longTasks.length} (${r.longTasks.reduce((a, b) => a + b, 0).toFixed(0)} ms in all, longest ${Math.max(0, ...r.longTasks).toFixed(0)} ms)`);
   console.log(`  canvas draw (data-draw-ms${FLUSH ? ', rasterisation included' : ', recording only'}), budget 5 ms: ${line(r.draws)}`);
-  console.log(`  canvases redrawn per draw: ${Object.entries(r.layers).map(([k, n]) => `${k} ×${n}`).join('; ') || 'none'}`);
+  console.log(`  canvases redrawn per draw, and those draws' times:${Object.keys(r.layers).length === 0 ? ' none' : ''}`);
+  for (const [k, ms] of Object.entries(r.layers).sort((a, b) => b[1].length - a[1].length)) console.log(`    ${k} ×${ms.length}: ${line(ms)}`);
   const cols = r.paints.map((x) => x[1]);
   console.log(`  grid layer repaint per new grid (data-paint-ms, part of the draw): ${line(r.paints.map((x) => x[0]))}; columns repainted p50 ${pct(cols, 50)}, max ${Math.max(0, ...cols)}`);
   const decodes = r.paints.map((x) => x[2]).filter((x) => Number.isFinite(x));
@@ -210,7 +224,10 @@ try {
   console.log(`  grid compute in main as reported (data-compute-ms, wall incl. yields): ${line(r.computes)}`);
   console.log(`  JS heap after: ${await heap()}; load average ${load()}`);
   if (profile) printProfile(profile);
-  console.log(`  ${await incrementalEqualsFull(page)}`);
+  for (const l of await incrementalEqualsFull(page)) console.log(`  ${l}`);
+  const res = await request.post(`${host.origin}/api/rpc/trading.liquidations`, { headers: { Authorization: `Bearer ${host.token}` }, data: { scope: 'all', offset: 0, limit: 1 } });
+  const liquidations = ((await res.json()) as { value: { total: number } }).value.total;
+  console.log(`  realised liquidations: ${liquidations} in all (the view holds the newest 2,000 to 4,000 as dots: dots-feed.ts)`);
   const minutes = (after.t - before.t) / 60_000;
   console.log(`  replay meanwhile: ${minutes.toFixed(1)} market minutes, ${after.ticks - before.ticks} ticks in ${wallSeconds.toFixed(1)} s = ${((minutes * 60) / wallSeconds).toFixed(0)}x on average (clock's last-second figure ${after.effective == null ? '?' : `${Math.round(after.effective)}x`}; asked 600x)`);
 } finally {

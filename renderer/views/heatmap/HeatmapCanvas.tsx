@@ -4,7 +4,9 @@ import { dirtyDeviceRect, planDraw, type LayerKeys } from './canvas-layers';
 import { GridPainter, type Dirty } from './grid-painter';
 import type { ViewGrid } from './grid-wire';
 import { plotBox, readTheme, scales } from './heatmap-draw';
-import { drawAxes, drawCursor, drawDots, drawOwnLines, drawPath, type LiquidationDot, type OwnLine } from './heatmap-overlays';
+import { drawAxes, type LiquidationDot, type OwnLine } from './heatmap-overlays';
+import { drawTrail } from './trail-layers';
+import { planTrail, type TrailState } from './trail-plan';
 import type { HeatmapWindow } from './use-heatmap';
 
 interface Props {
@@ -90,13 +92,21 @@ function flushForBench(canvases: HTMLCanvasElement[]): void {
   for (const c of canvases) c.getContext('2d')?.getImageData(0, 0, 1, 1);
 }
 
+/** For the bench's check that the appended trail canvases equal a full redraw: set, every draw redraws them whole. */
+const wholeDraws = (): boolean => (window as { levdeskWholeDraws?: boolean }).levdeskWholeDraws === true;
+
+/** The canvases stacked over the base, bottom to top; the export composes them in this order. */
+const LAYERS = ['path', 'dots', 'live', 'axes'] as const;
+
 /**
- * The time × price heatmap on three stacked canvases (canvas-layers.ts): the base (heatmap-canvas,
- * which takes the mouse) holds the grid layer (ImageData, one pixel per cell, painted incrementally
- * offscreen and scaled when blitted), redrawn only over the columns a new grid changed; the overlay
- * holds the path, the realised liquidations, the trader's lines and the cursor, redrawn on each
- * draw; the axes are redrawn only when the window, size, theme or decimals change. The PNG export
- * composes the three, so it is still what the trader sees. Memoised: the view re-renders on every replay tick
+ * The time × price heatmap on five stacked canvases (canvas-layers.ts, trail-plan.ts): the base
+ * (heatmap-canvas, which takes the mouse) holds the grid layer (ImageData, one pixel per cell,
+ * painted incrementally offscreen and scaled when blitted), redrawn only over the columns a new
+ * grid changed; the path and the dots canvases are only appended to during a replay (the path's
+ * chunks and the dots once final); the live canvas holds the path's tail, the newest dots, the
+ * trader's lines and the cursor, redrawn on each draw; the axes are redrawn only when the window,
+ * size, theme or decimals change. The PNG export composes them in order, so it is still what the
+ * trader sees. Memoised: the view re-renders on every replay tick
  * (its replay bar), and with stable props this one does not. Wheel zooms time (Shift+wheel: price),
  * drag pans, a click moves the cursor, a double click resets.
  */
@@ -107,10 +117,16 @@ export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
   const drag = useRef<{ x: number; y: number; w: HeatmapWindow; moved: boolean } | null>(null);
   const hoverSeq = useRef(0);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const pathRef = useRef<HTMLCanvasElement>(null);
+  const dotsRef = useRef<HTMLCanvasElement>(null);
+  const liveRef = useRef<HTMLCanvasElement>(null);
   const axesRef = useRef<HTMLCanvasElement>(null);
-  /** What the canvases show now (planDraw); null after a draw without a grid. */
+  const layerRefs = { path: pathRef, dots: dotsRef, live: liveRef, axes: axesRef };
+  /** What the canvases show now (planDraw, planTrail); null after a draw without a grid. */
   const keys = useRef<LayerKeys | null>(null);
+  const trail = useRef<TrailState | null>(null);
+  /** Bumped on the frame after a draw that left dots or path chunks to draw (planTrail bounds a draw's). */
+  const [catchUp, setCatchUp] = useState(0);
   const { onSize } = p;
 
   useEffect(() => {
@@ -133,26 +149,26 @@ export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
 
   useEffect(() => {
     const canvas = canvasRef.current;
-    const overlay = overlayRef.current;
     const axes = axesRef.current;
-    if (!canvas || !overlay || !axes) return;
+    const [path, dots, live] = [pathRef.current, dotsRef.current, liveRef.current];
+    if (!canvas || !axes || !path || !dots || !live) return;
     const started = performance.now();
     const dpr = window.devicePixelRatio || 1;
     const cw = Math.round(size.w * dpr);
     const ch = Math.round(size.h * dpr);
     const ctx = sized(canvas, cw, ch, dpr);
-    const octx = sized(overlay, cw, ch, dpr);
     const actx = sized(axes, cw, ch, dpr);
-    if (!ctx || !octx || !actx) return;
+    const tc = { path: sized(path, cw, ch, dpr), dots: sized(dots, cw, ch, dpr), live: sized(live, cw, ch, dpr) };
+    if (!ctx || !actx || !tc.path || !tc.dots || !tc.live) return;
     const th = readTheme();
     const g = p.grid;
     const box = plotBox(size.w, size.h);
     if (!g || !cells) {
       ctx.fillStyle = th.bg;
       ctx.fillRect(0, 0, size.w, size.h);
-      octx.clearRect(0, 0, size.w, size.h);
-      actx.clearRect(0, 0, size.w, size.h);
+      for (const c of [tc.path, tc.dots, tc.live, actx]) c.clearRect(0, 0, size.w, size.h);
       keys.current = null;
+      trail.current = null;
       return;
     }
     const s = scales(g, box);
@@ -169,7 +185,7 @@ export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
     };
     const plan = planDraw(keys.current, next, painted === null ? undefined : painted.dirty);
     keys.current = next;
-    const drawn: HTMLCanvasElement[] = [overlay];
+    const drawn: HTMLCanvasElement[] = [];
     const layerCanvas = layer.current.canvas!;
     if (plan.base === 'full') {
       ctx.fillStyle = th.bg;
@@ -195,16 +211,11 @@ export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
         drawn.push(canvas);
       }
     }
-    octx.clearRect(0, 0, size.w, size.h);
-    octx.save();
-    octx.beginPath();
-    octx.rect(box.x, box.y, box.w, box.h);
-    octx.clip();
-    drawPath(octx, g, s, th);
-    drawDots(octx, p.dots, s, box, th);
-    drawOwnLines(octx, p.ownLines, s, box, th);
-    drawCursor(octx, p.cursor ?? g.now, s, box, th);
-    octx.restore();
+    const trailKey = `${next.base} ${g.t0} ${g.t1} ${g.p0} ${g.p1} ${p.theme} ${th.dark} ${th.accent} ${th.up} ${th.down} ${th.warn}`;
+    const tp = planTrail(trail.current, trailKey, g.path, p.dots, wholeDraws());
+    trail.current = tp.next;
+    const t = drawTrail({ path: tc.path, dots: tc.dots, live: tc.live }, { plan: tp, path: g.path, lines: p.ownLines, cursor: p.cursor ?? g.now, s, box, th, w: size.w, h: size.h });
+    drawn.push(...t.drawn);
     if (plan.axes) {
       actx.clearRect(0, 0, size.w, size.h);
       drawAxes(actx, g, s, box, th, p.decimals);
@@ -214,8 +225,12 @@ export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
     // Measured draw time (all three canvases and the grid layer's update), for the bench, the e2e
     // and anyone curious (DevTools): the budget is 5 ms. data-layers says what was redrawn.
     canvas.dataset.drawMs = (performance.now() - started).toFixed(2);
-    canvas.dataset.layers = `base:${plan.base} overlay axes:${plan.axes ? 'drawn' : 'kept'}`;
-  }, [p.grid, cells, p.dots, p.ownLines, p.cursor, p.scale, p.theme, p.decimals, size]);
+    canvas.dataset.layers = `base:${plan.base} ${t.label} axes:${plan.axes ? 'drawn' : 'kept'}`;
+    canvas.dataset.trail = `${g.path.length} path points, ${tp.next.chunks} chunks drawn; ${p.dots.length} dots`;
+    if (tp.dotsPending === 0 && tp.chunksPending === 0) return;
+    const frame = requestAnimationFrame(() => setCatchUp((n) => n + 1));
+    return () => cancelAnimationFrame(frame);
+  }, [p.grid, cells, p.dots, p.ownLines, p.cursor, p.scale, p.theme, p.decimals, size, catchUp]);
 
   const at = (e: React.MouseEvent): { x: number; y: number } => {
     const r = (e.currentTarget as HTMLElement).getBoundingClientRect();
@@ -300,8 +315,9 @@ export const HeatmapCanvas = memo(function HeatmapCanvas(p: Props) {
         onDoubleClick={() => p.onWindow(null)}
       />
       {/* Over the base, in the order a single canvas drew them; they let the mouse through to it. */}
-      <canvas ref={overlayRef} className="hm-canvas-layer" style={{ width: size.w, height: size.h }} data-testid="heatmap-canvas-overlay" aria-hidden="true" />
-      <canvas ref={axesRef} className="hm-canvas-layer" style={{ width: size.w, height: size.h }} data-testid="heatmap-canvas-axes" aria-hidden="true" />
+      {LAYERS.map((k) => (
+        <canvas key={k} ref={layerRefs[k]} className="hm-canvas-layer" style={{ width: size.w, height: size.h }} data-testid={`heatmap-canvas-${k}`} aria-hidden="true" />
+      ))}
       {tip && (
         <div className="hm-tip" style={{ left: Math.min(tip.x + 14, size.w - 250), top: Math.min(tip.y + 14, size.h - 170) }} data-testid="heatmap-cell-tip">
           {p.renderDetail(tip.detail)}

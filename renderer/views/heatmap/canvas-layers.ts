@@ -1,8 +1,8 @@
 import type { Dirty } from './grid-painter';
 
 /**
- * The heatmap is three stacked canvases (HeatmapCanvas): the base (background and the grid layer
- * scaled into the plot), the overlay (path, dots, your lines, cursor) and the axes. Each is redrawn
+ * The heatmap is stacked canvases (HeatmapCanvas): the base (background and the grid layer scaled
+ * into the plot), the trail (path, dots, your lines, cursor: trail-plan.ts) and the axes. Each is redrawn
  * only when what it shows changed; a new grid during a replay changes a few columns, so the base
  * redraws only the device pixels of those columns. Pure (no DOM), unit-tested.
  */
@@ -56,8 +56,7 @@ export interface DrawPlan {
 /**
  * Which canvases a draw must touch. `painted` is the grid layer's update for this draw: undefined
  * when the layer did not change, null when it was brought up to a new grid with no pixel changed,
- * otherwise the columns written. The overlay is always redrawn (cheap vector work over a cleared
- * canvas; the draw runs only when its grid, dots, lines or cursor changed).
+ * otherwise the columns written. The trail canvases have their own plan (trail-plan.ts).
  */
 export function planDraw(prev: LayerKeys | null, next: LayerKeys, painted: Dirty | null | undefined): DrawPlan {
   const axes = prev === null || prev.axes !== next.axes;

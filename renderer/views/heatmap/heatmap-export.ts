@@ -7,7 +7,7 @@ function download(name: string, href: string): void {
   a.click();
 }
 
-/** The heatmap as it is drawn (PNG): its stacked canvases (base, overlay, axes) composed in their order. */
+/** The heatmap as it is drawn (PNG): its stacked canvases (base, path, dots, live, axes) composed in their order. */
 export function exportPng(name: string): void {
   const base = document.querySelector<HTMLCanvasElement>('canvas[data-testid="heatmap-canvas"]');
   if (!base) return;
@@ -15,7 +15,7 @@ export function exportPng(name: string): void {
   out.width = base.width;
   out.height = base.height;
   const ctx = out.getContext('2d')!;
-  for (const id of ['heatmap-canvas', 'heatmap-canvas-overlay', 'heatmap-canvas-axes']) {
+  for (const id of ['heatmap-canvas', 'heatmap-canvas-path', 'heatmap-canvas-dots', 'heatmap-canvas-live', 'heatmap-canvas-axes']) {
     const c = document.querySelector<HTMLCanvasElement>(`canvas[data-testid="${id}"]`);
     if (c) ctx.drawImage(c, 0, 0);
   }

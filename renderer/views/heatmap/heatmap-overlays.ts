@@ -1,5 +1,8 @@
 import type { HeatmapGrid } from '#shared/domain/heatmap';
 import { axisPrice, niceStep, type PlotBox, type Scales, type Theme } from './heatmap-draw';
+import { PATH_CHUNK, type LiquidationDot, type PathPoint } from './trail-plan';
+
+export type { LiquidationDot };
 
 export interface OwnLine {
   readonly kind: 'liquidation' | 'stop';
@@ -7,32 +10,42 @@ export interface OwnLine {
   readonly label: string;
 }
 
-export interface LiquidationDot {
-  readonly t: number;
-  readonly price: number;
-  readonly notional: number;
-  readonly side: 'long' | 'short';
-  readonly mine: boolean;
-}
 
-/** The last (solid) and mark (dashed) paths over the heatmap. */
-export function drawPath(ctx: CanvasRenderingContext2D, g: HeatmapGrid, s: Scales, th: Theme): void {
-  const line = (pick: (p: HeatmapGrid['path'][number]) => number, color: string, dash: number[]): void => {
+/**
+ * The last (solid) and mark (dashed) path over points [from, to], one stroke each: a chunk of the
+ * path, or its unsealed tail (trail-plan.ts). Round joins and caps on the solid line, so that the
+ * seams between chunks do not show; the dash restarts at each chunk.
+ */
+export function strokePath(ctx: CanvasRenderingContext2D, path: readonly PathPoint[], from: number, to: number, s: Scales, th: Theme): void {
+  if (!(to > from)) return;
+  const line = (pick: (p: PathPoint) => number, color: string, dash: number[], round: boolean): void => {
     ctx.beginPath();
     ctx.setLineDash(dash);
+    ctx.lineJoin = round ? 'round' : 'miter';
+    ctx.lineCap = round ? 'round' : 'butt';
     ctx.strokeStyle = color;
     ctx.lineWidth = 1.5;
-    g.path.forEach((p, i) => (i === 0 ? ctx.moveTo(s.x(p.t), s.y(pick(p))) : ctx.lineTo(s.x(p.t), s.y(pick(p)))));
+    for (let i = from; i <= to; i++) {
+      const p = path[i]!;
+      if (i === from) ctx.moveTo(s.x(p.t), s.y(pick(p)));
+      else ctx.lineTo(s.x(p.t), s.y(pick(p)));
+    }
     ctx.stroke();
   };
-  line((p) => p.last, th.dark ? '#e6edf3' : '#1b2330', []);
-  line((p) => p.mark, th.accent, [4, 3]);
+  line((p) => p.last, th.dark ? '#e6edf3' : '#1b2330', [], true);
+  line((p) => p.mark, th.accent, [4, 3], false);
   ctx.setLineDash([]);
+  ctx.lineJoin = 'miter';
+  ctx.lineCap = 'butt';
 }
 
-/** Realised liquidations: dots sized by notional (area ∝ notional), the trader's ringed. */
-export function drawDots(ctx: CanvasRenderingContext2D, dots: readonly LiquidationDot[], s: Scales, box: PlotBox, th: Theme): void {
-  const max = dots.reduce((m, d) => Math.max(m, d.notional), 0) || 1;
+/** The path's chunks [from, to) (chunk k: points k·PATH_CHUNK … (k+1)·PATH_CHUNK), one stroke pair each. */
+export function strokeChunks(ctx: CanvasRenderingContext2D, path: readonly PathPoint[], from: number, to: number, s: Scales, th: Theme): void {
+  for (let k = from; k < to; k++) strokePath(ctx, path, k * PATH_CHUNK, (k + 1) * PATH_CHUNK, s, th);
+}
+
+/** Realised liquidations in the order given: dots sized by notional (area ∝ notional against `max`), the trader's ringed. */
+export function drawDots(ctx: CanvasRenderingContext2D, dots: readonly LiquidationDot[], max: number, s: Scales, box: PlotBox, th: Theme): void {
   for (const d of dots) {
     const x = s.x(d.t);
     const y = s.y(d.price);

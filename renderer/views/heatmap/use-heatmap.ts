@@ -4,6 +4,7 @@ import type { Result } from '#shared/ipc/result';
 import type { ApiClient } from '../../api/client';
 import { useApi } from '../../api/context';
 import { applyGrid, type HeldGrid, type ViewGrid } from './grid-wire';
+import { fetchDots, type HeldDots } from './dots-feed';
 import type { LiquidationDot } from './heatmap-overlays';
 
 export interface HeatmapWindow {
@@ -36,30 +37,6 @@ function fetchGrid(api: ApiClient, q: HeatmapQuery, base: string | undefined): P
 }
 
 /**
- * The realised liquidations (up to 2,000). A one-row page first: when the total has not moved since
- * the last fetch (the usual case between cascades) the rows cannot have, and the 2,000 are not
- * fetched and parsed again. Null means "unchanged".
- */
-async function fetchDots(api: ApiClient, knownTotal: number | null): Promise<{ dots: LiquidationDot[]; total: number } | null> {
-  const head = await api.call('trading.liquidations', { scope: 'all', offset: 0, limit: 1 });
-  if (head.ok && head.value.total === knownTotal) return null;
-  const out: LiquidationDot[] = [];
-  let total = head.ok ? head.value.total : 0;
-  for (let offset = 0; offset < 2000; offset += 500) {
-    const r = await api.call('trading.liquidations', { scope: 'all', offset, limit: 500 });
-    if (!r.ok) break;
-    total = r.value.total;
-    for (const l of r.value.rows) out.push({ t: l.t, price: Number(l.markPrice), notional: Number(l.quantity) * Number(l.markPrice), side: l.side, mine: l.isTrader });
-    if (offset + 500 >= r.value.total) break;
-  }
-  return { dots: out, total };
-}
-
-function sameDots(a: readonly LiquidationDot[], b: readonly LiquidationDot[]): boolean {
-  return a.length === b.length && a.every((x, i) => x.t === b[i]!.t && x.price === b[i]!.price && x.notional === b[i]!.notional && x.side === b[i]!.side && x.mine === b[i]!.mine);
-}
-
-/**
  * The view's data: the grid, the exact levels at the cursor, and the realised liquidations,
  * fetched when the query changes and refreshed (throttled) on replay frames and resets.
  */
@@ -74,8 +51,8 @@ export function useHeatmap(q: HeatmapQuery) {
   const [tick, setTick] = useState(0);
   const [dotsTick, setDotsTick] = useState(0);
   const latest = useRef(q);
-  /** The liquidations' total at the last fetch; null after a reset (fetch them again whatever it says). */
-  const dotsTotal = useRef<number | null>(null);
+  /** The dots held and where they stop (dots-feed.ts); null after a reset (fetch them again whatever main says). */
+  const heldDots = useRef<HeldDots | null>(null);
   useEffect(() => {
     latest.current = q;
   }, [q]);
@@ -131,13 +108,13 @@ export function useHeatmap(q: HeatmapQuery) {
     }
     dotsBusy.current = true;
     const gen = dotsGen.current;
-    void fetchDots(api, dotsTotal.current).then((d) => {
+    void fetchDots(api, heldDots.current).then((d) => {
       dotsBusy.current = false;
       const reset = gen !== dotsGen.current;
+      // Null when unchanged (the usual case between liquidations): the same array draws nothing new.
       if (alive.current && d !== null && !reset) {
-        dotsTotal.current = d.total;
-        // Kept when unchanged (the usual case between liquidations): a new array would redraw the canvas.
-        setDots((prev) => (sameDots(prev, d.dots) ? prev : d.dots));
+        heldDots.current = d;
+        setDots(d.dots);
       }
       if (alive.current && (dotsPending.current || reset)) {
         dotsPending.current = false;
@@ -156,7 +133,7 @@ export function useHeatmap(q: HeatmapQuery) {
     const offFrame = api.on('replay.frame', schedule);
     const offState = api.on('trading.state', schedule);
     const offReset = api.on('trading.reset', () => {
-      dotsTotal.current = null;
+      heldDots.current = null;
       dotsGen.current += 1;
       setTick((n) => n + 1);
       setDotsTick((n) => n + 1);
