@@ -29,8 +29,8 @@ export interface OpenOptions {
   readonly checkpoints?: 'worker' | 'inline';
   /**
    * 'worker': the trading log's group commits of market events run on a second connection in a
-   * worker thread (log-writer.ts). For the app and
-   * long replays; without it every commit runs on this connection.
+   * worker thread (log-writer.ts). For the app and long replays; without it every commit runs on
+   * this connection.
    */
   readonly logWriter?: 'worker' | 'inline';
 }
