@@ -178,6 +178,35 @@ describe('replay clock', () => {
     expect(fresh.ticks).toHaveLength(242);
   });
 
+  it('catches up with what a sink held a slice at a time when that takes long, and a play asked meanwhile waits for it', () => {
+    const timers = new FakeTimers();
+    const replay = new ReplayService({ data: () => NO_DATA, timers, onFrame: () => undefined, onStatus: () => undefined });
+    // Each tick the chart's side gets costs 1 ms of "work": 241 of them are some 20 slices of 12 ms.
+    const fresh = new Recorder(() => (timers.t += 1));
+    const holding = new (class extends Recorder {
+      onLoad(): number {
+        return 242;
+      }
+    })();
+    replay.addSink(fresh);
+    replay.addSink(holding);
+    replay.load(SCENARIO, null);
+    expect(fresh.ticks.length).toBeGreaterThan(0);
+    expect(fresh.ticks.length).toBeLessThan(20);
+    // Asked before the clock has caught up: it plays once it has, from where the holder stopped.
+    replay.play();
+    expect(holding.ticks).toHaveLength(0);
+    timers.advance(20);
+    expect(fresh.ticks.length).toBeLessThan(241);
+    expect(replay.status().state).toBe('paused');
+    for (let i = 0; i < 40 && fresh.ticks.length < 241; i++) timers.advance(20);
+    expect(fresh.ticks).toHaveLength(241);
+    expect(fresh.funding).toHaveLength(1);
+    expect(replay.status().state).toBe('playing');
+    timers.advance(1000);
+    expect(holding.ticks[0]!.t).toBe(Date.parse('2024-01-01T08:00:15Z'));
+  });
+
   it('steps tick by tick and delivers the settlement between ticks in time order', () => {
     const { replay, sink } = setup();
     replay.step(239); // up to 07:59:45

@@ -1,5 +1,5 @@
 import type { Channel } from '#shared/ipc/contract';
-import type { HandlerSlice } from '../types';
+import type { Handler, HandlerSlice } from '../types';
 import { replayUnload } from './replay.unload';
 import { replayPlay } from './replay.play';
 import { replayPause } from './replay.pause';
@@ -14,7 +14,16 @@ import { replayPauseOn } from './replay.pauseOn';
 
 type ReplayChannel = Extract<Channel, `replay.${string}`>;
 
-export const replayHandlers = {
+/**
+ * A reloaded session's replay catches up with the trading log in slices (the clock's resume), so
+ * main stays live; every replay call answers as if that had been done at once: it waits for the
+ * catching up (and replay.load, which starts it, answers once it is over).
+ */
+function afterCatchingUp<C extends ReplayChannel>(handler: Handler<C>): Handler<C> {
+  return (input, s) => (s.replay.catchingUp ? s.replay.caughtUp().then(() => handler(input, s)) : handler(input, s));
+}
+
+const handlers = {
   'replay.load': replayLoad,
   'replay.unload': replayUnload,
   'replay.play': replayPlay,
@@ -27,3 +36,5 @@ export const replayHandlers = {
   'replay.indexSources': replayIndexSources,
   'replay.pauseOn': replayPauseOn,
 } satisfies HandlerSlice<ReplayChannel>;
+
+export const replayHandlers = Object.fromEntries(Object.entries(handlers).map(([channel, handler]) => [channel, afterCatchingUp(handler as Handler<ReplayChannel>)])) as typeof handlers;

@@ -18,7 +18,9 @@ export const replayLoad: Handler<'replay.load'> = (input, s) => {
     scenario = parsed.scenario;
   }
   try {
-    return s.replay.load(scenario, id);
+    const status = s.replay.load(scenario, id);
+    // A session continued: the answer waits until the replay has caught up with its log.
+    return s.replay.catchingUp ? s.replay.caughtUp().then(() => s.replay.status()) : status;
   } catch (err) {
     if (err instanceof ScenarioDataError || err instanceof RangeError) throw new AppError('CONFLICT', err.message);
     throw err;

@@ -49,6 +49,16 @@ export class ReplayClock {
   private error: string | null = null;
   private window: { wall: number; market: number }[] = [];
   private pauseRequested = false;
+  /** Catching up with the events the sinks held at load (resume), and what waits for it. */
+  private resuming: {
+    readonly held: ReadonlyMap<TickSink, number>;
+    next: number;
+    readonly upTo: number;
+    /** Plays, steps and seeks asked meanwhile (dropped if the load is replaced). */
+    readonly then: Array<() => void>;
+    /** caughtUp() promises (settled however the catching up ends). */
+    readonly waiters: Array<() => void>;
+  } | null = null;
   /** An event is being handed to the sinks (a pause asked for now waits for the end of it). */
   private delivering = false;
 
@@ -74,6 +84,7 @@ export class ReplayClock {
 
   load(feed: MarketFeed): void {
     this.stop();
+    this.endResume();
     this.feed = feed;
     this.state = 'paused';
     this.error = null;
@@ -93,26 +104,86 @@ export class ReplayClock {
     return (this.feed?.position ?? 0) > 0;
   }
 
-  /** Moves past the events the sinks already hold, giving each event to the sinks that lack it. */
+  /**
+   * Moves past the events the sinks already hold, giving each event to the sinks that lack it (the
+   * chart's frames, the heatmap's path). Tens of thousands of them (a session reopened after a
+   * long replay: ~70 µs each to compute) go a slice of BUDGET_MS at a time, so main's event loop
+   * stays live; a play, step or seek asked meanwhile runs once the clock has caught up.
+   */
   private resume(held: ReadonlyMap<TickSink, number>): void {
-    const feed = this.feed!;
-    const upTo = Math.max(0, ...held.values());
-    for (let i = 0; i < upTo; i += 1) {
-      const e = feed.next();
-      if (!e) break;
-      const t = e.kind === 'tick' ? e.tick.t : e.funding.t;
-      this.t = Math.max(this.t ?? t, t);
-      for (const s of this.sinks) {
-        if ((held.get(s) ?? 0) > i) continue;
-        if (e.kind === 'tick') s.onTick(e.tick);
-        else s.onFunding(e.funding);
+    this.resuming = { held, next: 0, upTo: Math.max(0, ...held.values()), then: [], waiters: [] };
+    this.resumeSlice();
+  }
+
+  private resumeSlice(): void {
+    const r = this.resuming;
+    const feed = this.feed;
+    if (!r || !feed) return;
+    const started = this.timers.now();
+    try {
+      while (r.next < r.upTo) {
+        const e = feed.next();
+        if (!e) break;
+        const t = e.kind === 'tick' ? e.tick.t : e.funding.t;
+        this.t = Math.max(this.t ?? t, t);
+        for (const s of this.sinks) {
+          if ((r.held.get(s) ?? 0) > r.next) continue;
+          if (e.kind === 'tick') s.onTick(e.tick);
+          else s.onFunding(e.funding);
+        }
+        r.next += 1;
+        if (r.next < r.upTo && this.timers.now() - started >= BUDGET_MS) {
+          this.timer = this.timers.later(() => {
+            this.timer = null;
+            this.resumeSlice();
+          }, 0);
+          return;
+        }
       }
+    } catch (err) {
+      this.endResume();
+      this.error = `a tick consumer failed while the replay caught up: ${(err as Error).message}`;
+      console.error('replay sink failed:', err);
+      this.onChange();
+      return;
     }
+    this.resuming = null;
     if (feed.done) this.state = 'ended';
+    this.onChange();
+    for (const fn of r.then) fn();
+    for (const fn of r.waiters) fn();
+  }
+
+  /** Stops catching up (a new load, an unload, a failed sink): what was asked meanwhile is dropped, waiters are told. */
+  private endResume(): void {
+    const r = this.resuming;
+    this.resuming = null;
+    for (const fn of r?.waiters ?? []) fn();
+  }
+
+  /** Whether the clock is still catching up with the events the sinks held at load. */
+  get catchingUp(): boolean {
+    return this.resuming !== null;
+  }
+
+  /** Settles once the clock has caught up (at once when it is not catching up, or the load is replaced). */
+  caughtUp(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.resuming) this.resuming.waiters.push(resolve);
+      else resolve();
+    });
+  }
+
+  /** Runs `fn` now, or once the clock has caught up with what the sinks held (resume). */
+  private afterResume(fn: () => void): boolean {
+    if (!this.resuming) return false;
+    this.resuming.then.push(fn);
+    return true;
   }
 
   unload(): void {
     this.stop();
+    this.endResume();
     this.feed = null;
     this.state = 'empty';
     this.t = null;
@@ -120,6 +191,7 @@ export class ReplayClock {
   }
 
   play(): void {
+    if (this.afterResume(() => this.play())) return;
     if (!this.feed || this.state === 'playing') return;
     if (this.state === 'ended') return;
     this.state = 'playing';
@@ -166,6 +238,7 @@ export class ReplayClock {
 
   /** Delivers the next `ticks` ticks (and any settlements before them), then pauses. */
   step(ticks = 1): void {
+    if (this.afterResume(() => this.step(ticks))) return;
     const feed = this.feed;
     if (!feed) return;
     this.stop();
@@ -184,6 +257,7 @@ export class ReplayClock {
 
   /** Moves the clock to market time t (clamped to the scenario). */
   seek(t: number): void {
+    if (this.afterResume(() => this.seek(t))) return;
     const feed = this.feed;
     if (!feed) return;
     const wasPlaying = this.state === 'playing';
@@ -213,6 +287,7 @@ export class ReplayClock {
 
   dispose(): void {
     this.stop();
+    this.endResume();
     this.sinks.clear();
   }
 

@@ -81,6 +81,16 @@ export class ReplayService {
     return this.status();
   }
 
+  /** Whether a reloaded session is still being caught up with (the clock delivers what the chart lacks in slices). */
+  get catchingUp(): boolean {
+    return this.clock.catchingUp;
+  }
+
+  /** Settles once the replay has caught up with the loaded session (at once when it has). */
+  caughtUp(): Promise<void> {
+    return this.clock.caughtUp();
+  }
+
   unload(): ReplayStatus {
     this.clock.unload();
     this.unsubscribePublisher?.();
