@@ -19,7 +19,7 @@ import { marketLookup } from './risk/refresh';
 import { emptyState, type EngineState } from './state/engine-state';
 import { canonicalJson, hashOf } from './state/hash';
 import { restoreStateSteps, snapshotState, type EngineSnapshot } from './state/snapshot';
-import { runTriggerSteps, runTriggers } from './triggers/run-triggers';
+import { quietRun, runTriggerSteps, runTriggers } from './triggers/run-triggers';
 import { drain } from './steps';
 import { indexTextSteps, snapshotTextSteps } from './state/snapshot-text';
 
@@ -137,7 +137,7 @@ export class Engine {
       yield* settleFundingSteps(ctx, event.funding, every * 10);
     }
     yield* refreshDirtySteps(ctx, every);
-    yield* runTriggerSteps(ctx, symbol, Math.max(1, Math.floor(every / 10)));
+    if (!quietRun(ctx, symbol)) yield* runTriggerSteps(ctx, symbol, Math.max(1, Math.floor(every / 10)));
     yield* refreshDirtySteps(ctx, every);
     st.seq += 1;
     return { ok: true, effects: ctx.effects };

@@ -30,7 +30,20 @@ interface Candidate {
  * exact rule refuses (float slack) is set aside for this run and re-filed at the end.
  */
 export function runTriggers(ctx: EngineContext, symbol: string): void {
-  drain(runTriggerSteps(ctx, symbol, NEVER));
+  if (!quietRun(ctx, symbol)) drain(runTriggerSteps(ctx, symbol, NEVER));
+}
+
+/**
+ * Whether the trigger run would find nothing to do (the common case: a quiet tick): its first
+ * step, made without a generator, which cost ~0.5 µs a tick (a third of a quiet tick). Moves the
+ * trailing stops as that step does; the run repeating it after a false answer changes nothing.
+ */
+export function quietRun(ctx: EngineContext, symbol: string): boolean {
+  const m = ctx.state.markets.get(symbol);
+  if (!m?.hasPrices()) return true;
+  if (ctx.dirty.size > 0) return false;
+  updateTrailing(ctx, m);
+  return ctx.idx.liq.forcedIn(symbol).size === 0 && !nextCandidate(ctx, m) && ctx.idx.liq.multiCrossIn(symbol).length === 0;
 }
 
 /**
