@@ -82,11 +82,6 @@ class ImportedRiskEntry implements RiskEntry {
   }
 }
 
-/** An entry's liquidation price as binary64, for orderings (the Market tab's sort): taken when it was solved or imported. */
-export function liquidationNumber(e: RiskEntry): number | null {
-  return e.liquidationF;
-}
-
 /** A decimal as Dec's toString writes it (or null): imported texts are checked now, parsed when read. */
 const DECIMAL_TEXT = /^-?(0|[1-9]\d*)(\.\d*[1-9])?(e[+-]\d+)?$/;
 const decimalText = (x: unknown): boolean => x === null || (typeof x === 'string' && DECIMAL_TEXT.test(x));

@@ -6,7 +6,6 @@ import { LIQUIDITY_ID, type AccountId } from '../model/ids';
 import { positionUpnl, solvePrices } from '../risk/position-risk';
 import { lookup, type EngineView } from './account-view';
 import { adlScoreOf } from './adl-rank';
-import { liquidationNumber } from '../index/liquidation-index';
 
 /**
  * The market's positions (every account but the liquidity one), sorted server-side so 100,000
@@ -61,7 +60,7 @@ export function sortMovesWithMark(sort: CrowdSort): boolean {
 
 function liquidationF(v: EngineView, id: AccountId, p: Position): number | null {
   const e = v.idx.liq.get(id, p.symbol);
-  return e ? liquidationNumber(e) : null;
+  return e ? e.liquidationF : null;
 }
 
 function sortKey(v: EngineView, id: AccountId, p: Position, sort: CrowdSort, markF: number): number | string {
