@@ -6,6 +6,7 @@ import { market, type EngineContext } from '../context';
 import { money } from '../ledger/money';
 import { nextId } from '../state/engine-state';
 import { NEVER, drain } from '../steps';
+import { SharedPayments } from './shared-payments';
 
 /**
  * A funding settlement: every open position on the market pays or receives notional at the mark
@@ -36,21 +37,24 @@ export function* settleFundingSteps(ctx: EngineContext, f: FundingTick, every: n
   // A linear contract pays quantity × contract size × mark × rate: the product of the last three
   // is the same for every position, so it is taken once (decimal products are exact at 40
   // digits, so the amounts are the very ones fundingPayment gives; an inverse contract divides by
-  // the mark and keeps the general formula). Half the cost of a settlement over 10,000 positions.
-  const longPerUnit = m.spec.settlement === 'linear' ? m.spec.contractSize.mul(mark).mul(rate).neg() : null;
+  // the mark and keeps the general formula). Positions of equal quantity pay the same amount,
+  // so it is computed once per quantity too (SharedPayments).
+  const shared = m.spec.settlement === 'linear' ? new SharedPayments(m.spec.contractSize.mul(mark).mul(rate).neg()) : null;
   let n = 0;
   for (const [id, p] of ctx.idx.positionsIn(m.symbol)) {
     if (++n % every === 0) yield;
     const account = ctx.state.accounts.get(id)!;
-    const pay = longPerUnit && !account.history ? null : fundingPayment(p.side, p.qty, mark, rate, m.spec.settlement, m.spec.contractSize);
-    const amount = pay ? money(pay.amount) : money(p.side === 'long' ? p.qty.mul(longPerUnit!) : p.qty.mul(longPerUnit!).neg());
+    const pay = shared && !account.history ? null : fundingPayment(p.side, p.qty, mark, rate, m.spec.settlement, m.spec.contractSize);
+    const amount = pay ? money(pay.amount) : shared!.take(p.side, p.qty);
+    if (pay) {
+      net = net.plus(amount);
+      if (amount.lt(0)) paid = paid.minus(amount);
+    }
     if (amount.isZero()) continue;
     if (p.mode === 'isolated' && account.kind !== 'liquidity') p.margin = p.margin.plus(amount);
     else account.wallet = account.wallet.plus(amount);
     p.fundingPaid = p.fundingPaid.minus(amount);
     p.updatedAt = f.t;
-    net = net.plus(amount);
-    if (amount.lt(0)) paid = paid.minus(amount);
     count += 1;
     if (account.kind !== 'liquidity') {
       // History accounts (the trader), emptied margins and positions without a liquidation price
@@ -77,6 +81,10 @@ export function* settleFundingSteps(ctx: EngineContext, f: FundingTick, every: n
       });
     }
   }
+  if (shared) {
+    net = net.plus(shared.net());
+    paid = paid.plus(shared.paid());
+  }
   ctx.idx.liq.fundingSettled(m.symbol, rate.gt(0) ? 'long' : rate.lt(0) ? 'short' : 'none', m.markF, Math.abs(rate.toNumber()));
   // Positions net to zero, so Σ amounts is only rounding dust: the fee account takes its opposite.
   ctx.state.fees = ctx.state.fees.minus(net);
@@ -87,3 +95,4 @@ export function* settleFundingSteps(ctx: EngineContext, f: FundingTick, every: n
     ctx.effects.push({ kind: 'position', account: r.account, symbol: m.symbol });
   }
 }
+
