@@ -11,6 +11,7 @@ import { TRADER_ID } from '#main/engine/model/ids';
 import { accountSummary, marketView, openOrders, positionViews, type EngineView } from '#main/engine/queries/account-view';
 import { crowdOrder, crowdPage, crowdTotals, sortMovesWithMark, type CrowdTotals } from '#main/engine/queries/crowd-page';
 import { explainFunding, explainRisk } from '#main/engine/queries/explain';
+import { IdRanks } from '#main/engine/queries/id-ranks';
 import { previewOrder } from '#main/engine/queries/preview';
 import { AppError } from '../ipc/app-error';
 import type { Db } from '../store/db-types';
@@ -23,7 +24,9 @@ import { TradingHistoryRepo } from '../store/trading-history-repo';
  */
 export class TradingQueries {
   readonly history: TradingHistoryRepo;
-  private crowdCache: { key: string; ids: readonly string[]; totals: CrowdTotals } | null = null;
+  private crowdCache: { key: string; ids: readonly string[] } | null = null;
+  private totalsCache: { key: string; totals: CrowdTotals } | null = null;
+  private idRanks = new IdRanks();
 
   constructor(
     db: Db,
@@ -34,6 +37,8 @@ export class TradingQueries {
 
   invalidate(): void {
     this.crowdCache = null;
+    this.totalsCache = null;
+    this.idRanks = new IdRanks();
   }
 
   private view(): EngineView {
@@ -119,7 +124,10 @@ export class TradingQueries {
     // A tick moves no position: only an order that depends on the mark is rebuilt at every event.
     const version = sortMovesWithMark(input.sort) ? `seq ${v.state.seq}` : `index ${v.idx.liq.version}`;
     const key = `${version}|${symbol}|${input.sort}|${input.desc}|${input.side ?? ''}`;
-    if (this.crowdCache?.key !== key) this.crowdCache = { key, ids: crowdOrder(v, symbol, input.sort, input.desc, input.side), totals: crowdTotals(v, symbol) };
-    return crowdPage(v, symbol, this.crowdCache.ids, input.offset, input.limit, this.crowdCache.totals);
+    if (this.crowdCache?.key !== key) this.crowdCache = { key, ids: crowdOrder(v, symbol, input.sort, input.desc, input.side, this.idRanks) };
+    // The header's sums (100,000 decimal additions) change only with the positions.
+    const totalsKey = `index ${v.idx.liq.version}|${symbol}`;
+    if (this.totalsCache?.key !== totalsKey) this.totalsCache = { key: totalsKey, totals: crowdTotals(v, symbol) };
+    return crowdPage(v, symbol, this.crowdCache.ids, input.offset, input.limit, this.totalsCache.totals);
   }
 }

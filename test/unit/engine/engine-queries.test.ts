@@ -5,6 +5,7 @@ import { accountSummary, marketView, positionViews } from '#main/engine/queries/
 import { previewOrder } from '#main/engine/queries/preview';
 import { explainFunding, explainRisk } from '#main/engine/queries/explain';
 import { crowdOrder, crowdPage } from '#main/engine/queries/crowd-page';
+import { IdRanks } from '#main/engine/queries/id-ranks';
 import type { Engine } from '#main/engine/engine';
 import { effectsOf, mustApply, order, startedEngine, tick, T0 } from './helpers';
 
@@ -84,7 +85,7 @@ describe('engine queries', () => {
     const e = startedEngine('100000', { deposit: '100000', leverage: 10 });
     mustApply(e, { kind: 'crowd', t: T0, symbol: 'BTCUSDT', params: { seed: 3, traders: 300, longShare: 0.5, leverage: [{ leverage: 10, weight: 1 }, { leverage: 100, weight: 1 }], notional: { median: 5000, logSigma: 1 }, crossShare: 0.3, stops: { share: 0.5, minDistance: 0.01, maxDistance: 0.05 }, entryWindowHours: 0 } });
     mustApply(e, { kind: 'tick', tick: tick(T0 + 1000, '100000') });
-    const ids = crowdOrder(view(e), 'BTCUSDT', 'notional', true);
+    const ids = crowdOrder(view(e), 'BTCUSDT', 'notional', true, undefined, new IdRanks());
     expect(ids).toHaveLength(300);
     const page1 = crowdPage(view(e), 'BTCUSDT', ids, 0, 50);
     const page2 = crowdPage(view(e), 'BTCUSDT', ids, 50, 50);
@@ -92,7 +93,7 @@ describe('engine queries', () => {
     expect(page1.longs + page1.shorts).toBe(300);
     const n = [...page1.rows, ...page2.rows].map((r) => Number(r.notional));
     for (let i = 1; i < n.length; i++) expect(n[i]!).toBeLessThanOrEqual(n[i - 1]!);
-    const longsOnly = crowdOrder(view(e), 'BTCUSDT', 'liquidationPrice', false, 'long');
+    const longsOnly = crowdOrder(view(e), 'BTCUSDT', 'liquidationPrice', false, 'long', new IdRanks());
     expect(longsOnly.length).toBe(page1.longs);
   });
 });

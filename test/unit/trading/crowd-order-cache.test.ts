@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CrowdSort } from '#shared/domain/trading-queries';
 import type { Engine } from '#main/engine/engine';
 import { crowdOrder } from '#main/engine/queries/crowd-page';
+import { IdRanks } from '#main/engine/queries/id-ranks';
 import type { Db } from '#main/store/db-types';
 import { TradingQueries } from '#main/trading/trading-queries';
 import { mustApply, order, startedEngine, tick, T0 } from '../engine/helpers';
@@ -25,7 +26,7 @@ describe('the Market tab order cache', () => {
     const e = crowdEngine();
     // The crowd page needs no history rows: no workspace behind it.
     const queries = new TradingQueries({} as Db, () => e);
-    const fresh = (sort: CrowdSort, desc: boolean): string[] => crowdOrder({ state: e.readState, idx: e.indexes }, 'BTCUSDT', sort, desc);
+    const fresh = (sort: CrowdSort, desc: boolean): string[] => crowdOrder({ state: e.readState, idx: e.indexes }, 'BTCUSDT', sort, desc, undefined, new IdRanks());
     const served = (sort: CrowdSort, desc: boolean): string[] => queries.crowd({ sort, desc, offset: 0, limit: 400 }).rows.map((r) => r.account);
     const check = (): void => {
       for (const sort of SORTS) for (const desc of [false, true]) expect(served(sort, desc)).toEqual(fresh(sort, desc));
