@@ -2,6 +2,7 @@ import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { CrowdParams } from '#shared/domain/crowd';
 import type { MarginMode, Side } from '#shared/domain/exchange';
+import { radixOrder } from '../index/radix-order';
 
 /**
  * One simulated trader as drawn from the crowd parameters, before it trades. Floats on purpose:
@@ -70,8 +71,12 @@ export function* generateCrowdSteps(params: CrowdParams, startT: number, every =
       cushion: mode === 'cross' ? cushionDraw : 0,
     });
   }
-  out.sort((a, b) => a.t - b.t || a.n - b.n);
-  return out;
+  // By arrival time, ties by trader number (the drawing order): a stable radix sort of the times,
+  // which are whole milliseconds. A comparator sort of 100,000 arrivals held main ~80 ms in one piece.
+  if (windowMs === 0) return out;
+  yield;
+  const order = radixOrder(Float64Array.from(out, (a) => a.t));
+  return Array.from(order, (i) => out[i]!);
 }
 
 function pickLeverage(params: CrowdParams, totalWeight: number, draw: number): number {

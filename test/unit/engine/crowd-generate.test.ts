@@ -23,6 +23,16 @@ describe('crowd generator', () => {
     expect(generateCrowd({ ...params, seed: 8 }, 1000)).not.toEqual(generateCrowd(params, 1000));
   });
 
+  it('orders arrivals by time, ties by trader number, in both entry-window shapes', () => {
+    // A 1 ms window packs 20,000 arrivals onto one or two instants: ties everywhere.
+    for (const entryWindowHours of [2, 1 / 3_600_000, 0]) {
+      const crowd = generateCrowd({ ...params, entryWindowHours }, 1000);
+      const byComparator = [...crowd].sort((a, b) => a.n - b.n).sort((a, b) => a.t - b.t || a.n - b.n);
+      expect(crowd.map((a) => a.n)).toEqual(byComparator.map((a) => a.n));
+      expect(new Set(crowd.map((a) => a.n)).size).toBe(params.traders);
+    }
+  });
+
   it('follows the parameters in distribution', () => {
     const crowd = generateCrowd(params, 0);
     const share = (f: (a: (typeof crowd)[number]) => boolean): number => crowd.filter(f).length / crowd.length;
