@@ -1,4 +1,7 @@
 import type { PauseEvent } from '#shared/domain/market-replay';
+import type { FillView, LiquidationView } from '#shared/domain/trading-history';
+import type { OrderView } from '#shared/domain/trading-orders';
+import type { OrderResult } from '#shared/ipc/channels/trading';
 import type { Effect } from '#main/engine/effects';
 import { TRADER_ID } from '#main/engine/model/ids';
 
@@ -12,4 +15,17 @@ export function traderEvents(effects: readonly Effect[]): PauseEvent[] {
     else if (e.kind === 'fill' && e.fill.account === TRADER_ID && e.fill.liquidity !== 'liquidation' && e.fill.liquidity !== 'adl') out.add('fill');
   }
   return [...out];
+}
+
+/** An order command's answer: order `id` as it ended up, its fills, and any liquidations it set off. */
+export function orderResult(effects: readonly Effect[], id: number): OrderResult {
+  let order: OrderView | null = null;
+  const fills: FillView[] = [];
+  const liquidations: LiquidationView[] = [];
+  for (const e of effects) {
+    if (e.kind === 'order' && e.order.id === id) order = e.order;
+    if (e.kind === 'fill' && e.fill.orderId === id) fills.push(e.fill);
+    if (e.kind === 'liquidation') liquidations.push(e.liquidation);
+  }
+  return { order, fills, liquidations };
 }

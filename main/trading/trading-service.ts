@@ -1,27 +1,26 @@
 import type { FundingTick, MarketTick } from '#shared/domain/market-tick';
 import type { Scenario } from '#shared/domain/scenario';
-import type { EngineCommand, EngineEvent } from '#shared/domain/trading-commands';
-import type { FillView, LiquidationView } from '#shared/domain/trading-history';
-import type { OrderView } from '#shared/domain/trading-orders';
+import type { EngineCommand } from '#shared/domain/trading-commands';
 import type { OrderResult } from '#shared/ipc/channels/trading';
-import type { ApplyResult, Effect } from '#main/engine/effects';
+import type { Effect } from '#main/engine/effects';
 import { Engine } from '#main/engine/engine';
 import { TRADER_ID } from '#main/engine/model/ids';
 import { AppError } from '../ipc/app-error';
 import type { TickSink } from '../market/replay/sink';
-import { ActivityBuffer } from './activity';
 import { DEFAULT_JOURNAL_OPTIONS, TradingJournal, type JournalOptions, type OpenReport } from './journal';
 import { busyConflict, openingConflict, restoreIsBig } from './opening';
 import { restoreOffMain, type OffMainReport } from './restore-off-main';
+import { MarketEvents } from './market-events';
+import { ScriptCursor } from './script-cursor';
 import { StateHasher } from './state-hasher';
-import { SLICE_MS } from './run-sliced';
-import { PendingRebuild, SteppedEvent } from './stepped-event';
+import { PendingRebuild } from './stepped-event';
 import { WorkQueue } from './work-queue';
-import { BIG_REWIND_ACCOUNTS, SNAPSHOT_STEP_ACCOUNTS, STEPPED_ARRIVALS, STEPPED_SNAPSHOT_ACCOUNTS, STEP_EVERY } from './slicing';
-import { traderEvents } from './trader-events';
+import { BIG_REWIND_ACCOUNTS, STEPPED_ARRIVALS } from './slicing';
+import { orderResult, traderEvents } from './trader-events';
+import { TradingFrames } from './trading-frames';
 import { TradingQueries } from './trading-queries';
 import { defaultSession, headerEvents, sessionFromScenario, type SessionSpec } from './session';
-import { realTimers, type StoredSession, type Timers, type TradingServiceDeps } from './trading-service-types';
+import { realTimers, type StoredSession, type TradingServiceDeps } from './trading-service-types';
 
 export type { TradingPush, Timers, TradingServiceDeps } from './trading-service-types';
 
@@ -43,11 +42,9 @@ export class TradingService implements TickSink {
   private openGeneration = 0;
   readonly queries: TradingQueries;
   private session: StoredSession | null;
-  private scriptNext = 0;
-  private readonly activity = new ActivityBuffer();
-  private stateDirty = false;
-  private frameTimer: unknown = null;
-  private readonly timers: Timers;
+  private readonly script = new ScriptCursor();
+  private readonly frames: TradingFrames;
+  private readonly market: MarketEvents;
   private closed = false;
   private readonly hasher: StateHasher;
   /** An event or a snapshot done in slices, or a rewind rebuilt off main, and what waits behind it. */
@@ -56,7 +53,6 @@ export class TradingService implements TickSink {
   private readonly standIn = new Engine();
 
   constructor(private readonly deps: TradingServiceDeps) {
-    this.timers = deps.timers ?? realTimers;
     this.hasher = new StateHasher({
       engine: () => this.engine,
       sessionKey: () => this.session?.key ?? '',
@@ -66,6 +62,34 @@ export class TradingService implements TickSink {
     });
     const options = { ...DEFAULT_JOURNAL_OPTIONS, ...deps.journal };
     this.queries = new TradingQueries(deps.db, () => this.engine);
+    this.frames = new TradingFrames({
+      publish: deps.publish,
+      timers: deps.timers ?? realTimers,
+      frameMs: deps.frameMs ?? 100,
+      busy: () => this.work.busy,
+      state: () => this.queries.state(),
+      // Buffered market events are committed first, so nothing shown is more than one frame from
+      // the disk and a slow replay never leaves events waiting for a full group.
+      beforePush: () => {
+        if (!this.closed && !this.work.busy && this.journal.pendingCount > 0) this.journal.handOver();
+      },
+    });
+    this.market = new MarketEvents({
+      journal: () => this.journal,
+      work: this.work,
+      closed: () => this.closed,
+      stepBudgetMs: deps.stepBudgetMs,
+      engineT: () => this.engine.readState.t,
+      applied: (effects, t) => this.applied(effects, t),
+      stale: () => {
+        this.hasher.forget();
+        this.queries.invalidate();
+      },
+      failed: (err) => {
+        this.opening = err;
+      },
+      markDirty: () => this.frames.markDirty(),
+    });
     const offMain = deps.offMain && (deps.offMain.when === 'always' || restoreIsBig(deps.db)) ? deps.offMain : null;
     if (offMain) {
       this.journal = TradingJournal.adopt(deps.db, new Engine(), options, 0);
@@ -88,7 +112,7 @@ export class TradingService implements TickSink {
     this.journal = opened.journal;
     this.openReport = opened.report;
     this.session = this.storedSession();
-    this.scriptNext = this.nextScriptIndex();
+    this.script.resume(this.session?.script, this.engine);
     this.ready = Promise.resolve();
   }
 
@@ -126,11 +150,11 @@ export class TradingService implements TickSink {
     this.journal = TradingJournal.adopt(this.deps.db, r.engine, options, r.snapshotSeq);
     this.openReport = { snapshotSeq: r.snapshotSeq, replayed: r.lastSeq - r.snapshotSeq, lastSeq: r.lastSeq, ms: r.ms, hash: r.hash };
     this.session = this.storedSession();
-    this.scriptNext = this.nextScriptIndex();
+    this.script.resume(this.session?.script, this.engine);
     this.hasher.remember(r.hash);
     this.opening = 'no';
     this.queries.invalidate();
-    this.markDirty();
+    this.frames.markDirty();
   }
 
   /** A reopen in progress gives way to a new session (the log is replaced anyway). */
@@ -148,7 +172,6 @@ export class TradingService implements TickSink {
     return this.session;
   }
 
-  /** The engine's state hash, cached until the next event (hashing 100,000 positions takes a while). */
   /** The engine's state hash, now (a big state takes a second or more: see stateHashAsync). */
   stateHash(): string {
     return this.hasher.now();
@@ -160,7 +183,7 @@ export class TradingService implements TickSink {
   }
 
   get pendingScriptSteps(): number {
-    return this.session ? this.session.script.length - this.scriptNext : 0;
+    return this.session ? this.script.pending : 0;
   }
 
   // ---- TickSink ------------------------------------------------------------------------------
@@ -169,14 +192,14 @@ export class TradingService implements TickSink {
     if (this.opening !== 'no') return;
     if (this.work.busy) return this.work.afterWork(() => this.onTick(tick));
     if (!this.session || !this.engine.readState.markets.has(tick.symbol)) this.startFor(tick.symbol, tick.t);
-    this.applyMarket({ kind: 'tick', tick }, () => this.runScript(tick.t));
+    this.market.apply({ kind: 'tick', tick }, () => this.runScript(tick.t));
   }
 
   onFunding(funding: FundingTick): void {
     if (this.opening !== 'no') return;
     if (this.work.busy) return this.work.afterWork(() => this.onFunding(funding));
     if (!this.session || !this.engine.readState.markets.has(funding.symbol)) return;
-    this.applyMarket({ kind: 'funding', funding }, () => undefined);
+    this.market.apply({ kind: 'funding', funding }, () => undefined);
   }
 
   /**
@@ -203,12 +226,17 @@ export class TradingService implements TickSink {
     if (!this.session) return;
     if (this.deps.offMain && this.journal.engine.readState.accounts.size >= BIG_REWIND_ACCOUNTS) return this.rewindOffMain(t, this.deps.offMain.dbPath);
     const report = this.journal.rewindTo(t, this.session.headerSeq);
+    this.rewound(t, report.discarded, report.discardedCommands);
+  }
+
+  /** The log was cut at t: what was derived from the engine is found again, and the renderer starts afresh. */
+  private rewound(t: number, discarded: number, discardedCommands: number): void {
     this.hasher.forget();
-    this.scriptNext = this.nextScriptIndex();
+    this.script.resume(this.session?.script, this.engine);
     this.queries.invalidate();
-    this.activity.take();
-    this.deps.publish({ type: 'trading.reset', payload: { reason: 'rewind', t, discarded: report.discarded, discardedCommands: report.discardedCommands } });
-    this.markDirty();
+    this.frames.discardActivity();
+    this.deps.publish({ type: 'trading.reset', payload: { reason: 'rewind', t, discarded, discardedCommands } });
+    this.frames.markDirty();
   }
 
   /**
@@ -218,20 +246,12 @@ export class TradingService implements TickSink {
    */
   private rewindOffMain(t: number, dbPath: string): void {
     const cut = this.journal.cutAt(t, this.session!.headerSeq);
-    const done = (discarded: number, discardedCommands: number): void => {
-      this.hasher.forget();
-      this.scriptNext = this.nextScriptIndex();
-      this.queries.invalidate();
-      this.activity.take();
-      this.deps.publish({ type: 'trading.reset', payload: { reason: 'rewind', t, discarded, discardedCommands } });
-      this.markDirty();
-    };
-    if (!cut) return done(0, 0);
+    if (!cut) return this.rewound(t, 0, 0);
     this.work.start(
       new PendingRebuild(restoreOffMain(this.deps.db, dbPath, false)),
       (r) => {
         this.journal.adoptRebuilt(r.engine, r.snapshotSeq);
-        done(cut.discarded, cut.discardedCommands);
+        this.rewound(t, cut.discarded, cut.discardedCommands);
         this.hasher.remember(r.hash);
       },
       (err) => {
@@ -239,7 +259,7 @@ export class TradingService implements TickSink {
         console.error(`Levdesk could not rewind the paper-trading session: ${err.message}`);
       },
     );
-    this.markDirty();
+    this.frames.markDirty();
   }
 
   /**
@@ -279,7 +299,7 @@ export class TradingService implements TickSink {
       // and only then is the session recorded: a restart meanwhile finds no half-made session.
       if (e.kind === 'crowd' && e.params.traders >= STEPPED_ARRIVALS) {
         whole = false;
-        this.applyStepped(e, () => {
+        this.market.applyStepped(e, () => {
           this.journal.flush(false, true);
           this.journal.repo.setMeta('session', JSON.stringify(this.session));
         });
@@ -290,11 +310,11 @@ export class TradingService implements TickSink {
     }
     this.session = { key: spec.key, name: spec.name, symbol: spec.symbol, t0: spec.t0, headerSeq, script: spec.script, ...(source ? { source } : {}) };
     this.journal.repo.setMeta('session', whole ? JSON.stringify(this.session) : 'null');
-    this.scriptNext = 0;
+    this.script.start(spec.script);
     this.queries.invalidate();
-    this.activity.take();
+    this.frames.discardActivity();
     this.deps.publish({ type: 'trading.reset', payload: { reason: 'session', t: spec.t0, discarded: 0, discardedCommands: 0 } });
-    this.markDirty();
+    this.frames.markDirty();
   }
 
   private startFor(symbol: string, t: number): void {
@@ -309,25 +329,11 @@ export class TradingService implements TickSink {
     return source ? { spec: sessionFromScenario(source.scenario, source.id), source } : null;
   }
 
-  /** The first script step not yet applied: steps fire at the first tick at or after their time. */
-  private nextScriptIndex(): number {
-    if (!this.session) return 0;
-    const lastTick = [...this.engine.readState.markets.values()].reduce((t, m) => Math.max(t, m.tick?.t ?? Number.NEGATIVE_INFINITY), Number.NEGATIVE_INFINITY);
-    const i = this.session.script.findIndex((s) => s.t > lastTick);
-    return i === -1 ? this.session.script.length : i;
-  }
-
   private runScript(t: number): void {
-    const script = this.session?.script;
-    if (!script) return;
-    while (this.scriptNext < script.length && script[this.scriptNext]!.t <= t) {
-      const step = script[this.scriptNext]!;
-      this.scriptNext += 1;
+    for (const step of this.script.due(t)) {
       // A refused step is simply not in the log; the headless replay reports refusals itself.
       const r = this.journal.apply({ kind: 'command', t, account: TRADER_ID, command: step.command }, false);
-      if (!r.ok) continue;
-      this.notifyTrader(r.effects, t);
-      this.absorb(r.effects);
+      if (r.ok) this.applied(r.effects, t);
     }
   }
 
@@ -344,139 +350,27 @@ export class TradingService implements TickSink {
       throw new AppError('ENGINE_REJECTED', r.rejection.message, { code: r.rejection.code, ...(r.rejection.field ? { field: r.rejection.field } : {}) });
     }
     // A market order of yours fills like any other fill of yours: "Pause on: your fill" stops a playing replay.
-    this.notifyTrader(r.effects, t);
-    this.absorb(r.effects);
+    this.applied(r.effects, t);
     return r.effects;
   }
 
   /** An order command's answer: the order as it ended up, its fills, and any liquidations it set off. */
   orderCommand(command: EngineCommand, planId?: string): OrderResult {
     const id = this.engine.readState.ids.order + 1;
-    const effects = this.command(command, planId);
-    let order: OrderView | null = null;
-    const fills: FillView[] = [];
-    const liquidations: LiquidationView[] = [];
-    for (const e of effects) {
-      if (e.kind === 'order' && e.order.id === id) order = e.order;
-      if (e.kind === 'fill' && e.fill.orderId === id) fills.push(e.fill);
-      if (e.kind === 'liquidation') liquidations.push(e.liquidation);
-    }
-    return { order, fills, liquidations };
+    return orderResult(this.command(command, planId), id);
   }
 
   // ---- applying and pushing ------------------------------------------------------------------
 
-  /**
-   * A market event, then `then`. Applied at once when it is quick (nearly always); one still at
-   * work after a slice (the tick a 100,000-trader crowd arrives on, a funding settlement of its
-   * positions, a cascade liquidating thousands) goes on in slices (continueStepped).
-   */
-  private applyMarket(event: EngineEvent, then: () => void): void {
-    this.journal.snapshotsInSteps = this.deps.stepBudgetMs !== Number.POSITIVE_INFINITY && this.journal.engine.readState.accounts.size >= STEPPED_SNAPSHOT_ACCOUNTS;
-    const steps = this.journal.applySteps(event, STEP_EVERY);
-    const end = performance.now() + (this.deps.stepBudgetMs ?? SLICE_MS);
-    for (;;) {
-      const r = steps.next();
-      if (r.done) {
-        this.completeMarket(event, r.value);
-        then();
-        return this.snapshotIfDue();
-      }
-      if (performance.now() >= end) break;
-    }
-    this.continueStepped(event, steps, then);
-  }
-
-  /** The crowd event of a big crowd (its 100,000 draws), in slices from the start. */
-  private applyStepped(event: EngineEvent, then: () => void): void {
-    // The log is brought up to date first: nothing may be written while the engine is mid-event.
-    this.journal.flush();
-    this.continueStepped(event, this.journal.applySteps(event, STEP_EVERY), then);
-  }
-
-  /**
-   * An event's remaining steps, applied in slices (stepped-event.ts) so main's event loop stays
-   * live; `then` runs after it, and the market events, seeks and loads that arrived meanwhile
-   * after that, in order.
-   */
-  private continueStepped(event: EngineEvent, steps: Generator<void, ApplyResult>, then: () => void): void {
-    const failed = (err: Error): void => {
-      this.opening = err;
-      console.error(`Levdesk could not apply a ${event.kind} event to the paper-trading session: ${err.message}`);
-    };
-    this.work.start(
-      new SteppedEvent(steps),
-      (r) => {
-        if (!r.ok) return failed(new Error(`the engine refused it: ${r.rejection.message}`));
-        this.hasher.forget();
-        this.queries.invalidate();
-        this.completeMarket(event, r);
-        then();
-        this.snapshotIfDue();
-      },
-      failed,
-      then,
-    );
-    this.markDirty();
-  }
-
-  /**
-   * A big state's periodic snapshot, once due, written in slices (journal.snapshotSteps: ~1.5 s
-   * at once for 100,000 traders), with what arrives meanwhile deferred as for a stepped event.
-   * A failed one is reported and tried again snapshotEvery events later: the log is whole without it.
-   */
-  private snapshotIfDue(): void {
-    if (this.work.busy || this.closed || !this.journal.snapshotsInSteps || !this.journal.snapshotDue) return;
-    const journal = this.journal;
-    const steps = (function* (): Generator<void, true> {
-      try {
-        yield* journal.snapshotSteps(SNAPSHOT_STEP_ACCOUNTS);
-      } catch (err) {
-        console.error(`Levdesk could not write a snapshot of the paper-trading session (the log is whole without it): ${(err as Error).message}`);
-      }
-      return true;
-    })();
-    this.work.start(new SteppedEvent(steps), () => undefined, () => undefined);
-  }
-
-  private completeMarket(event: EngineEvent, r: ApplyResult): void {
-    if (!r.ok) throw new Error(`the engine refused a market event (${event.kind}): ${r.rejection.message}`);
-    this.notifyTrader(r.effects, event.kind === 'tick' ? event.tick.t : event.kind === 'funding' ? event.funding.t : this.engine.readState.t);
-    this.absorb(r.effects);
-  }
-
-  private notifyTrader(effects: readonly Effect[], t: number): void {
+  /** An applied event's effects reach the trader's pause-on and the next pushed frame. */
+  private applied(effects: readonly Effect[], t: number): void {
     if (this.deps.onTraderEvent) for (const e of traderEvents(effects)) this.deps.onTraderEvent(e, t);
+    this.frames.absorb(effects);
   }
 
-  private absorb(effects: readonly Effect[]): void {
-    this.activity.add(effects);
-    this.markDirty();
-  }
-
-  private markDirty(): void {
-    this.stateDirty = true;
-    if (this.frameTimer !== null || this.closed) return;
-    this.frameTimer = this.timers.later(() => {
-      this.frameTimer = null;
-      this.pushFrame();
-    }, this.deps.frameMs ?? 100);
-  }
-
-  /**
-   * Sends the coalesced frame now (the timer calls this; tests and the CLI may too). Buffered
-   * market events are committed first, so nothing shown is more than one frame from the disk and
-   * a slow replay never leaves events waiting for a full group.
-   */
+  /** Sends the coalesced frame now (the timer does; tests and the CLI may too): trading-frames.ts. */
   pushFrame(): void {
-    if (!this.closed && !this.work.busy && this.journal.pendingCount > 0) this.journal.handOver();
-    const activity = this.activity.take();
-    if (activity) this.deps.publish({ type: 'trading.activity', payload: activity });
-    // Mid-event there is only the stand-in engine to show: the state goes out once the event is whole.
-    if (this.stateDirty && !this.work.busy) {
-      this.stateDirty = false;
-      this.deps.publish({ type: 'trading.state', payload: this.queries.state() });
-    }
+    this.frames.push();
   }
 
   /** Commits buffered market events now. */
@@ -488,11 +382,10 @@ export class TradingService implements TickSink {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.frames.close();
     this.openGeneration += 1;
     // The log must not end mid-event: an event still in slices is finished first (it is then logged).
     const stale = this.work.close();
-    if (this.frameTimer !== null) this.timers.cancel(this.frameTimer);
-    this.frameTimer = null;
     if (!stale) this.journal.close();
   }
 }

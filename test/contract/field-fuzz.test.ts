@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, type Channel } from '#shared/ipc/contract';
 import { createApp, type App } from '#main/app/create-app';
-import { useTempDirs } from '../integration/helpers/temp-dir';
+import { suiteTempDir } from '../integration/helpers/temp-dir';
 import { SAMPLE_INPUTS } from './samples';
 
 /**
@@ -27,7 +27,7 @@ function withValue(value: unknown, path: (string | number)[], replacement: unkno
   return copy;
 }
 
-const tempDir = useTempDirs();
+const tempDir = suiteTempDir();
 let app: App;
 beforeAll(() => {
   app = createApp({ shell: 'web', dataDir: tempDir(), validate: true });

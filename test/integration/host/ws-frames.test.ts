@@ -5,11 +5,11 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHostChild, type HostChild } from './host-process';
-import { useTempDirs } from '../helpers/temp-dir';
+import { suiteTempDir } from '../helpers/temp-dir';
 
 // One real host process for the file: a frame that kills it fails every later case too.
 let host: HostChild;
-const tempDir = useTempDirs();
+const tempDir = suiteTempDir();
 let dataDir: string;
 
 beforeAll(async () => {

@@ -19,7 +19,8 @@ import { usePlanHandoff } from './use-plan-handoff';
 import { armPlanTrailing } from './plan-trailing';
 import { disarmTrailing } from '../../../app/pending-trailing';
 import { TrailingPendingNote } from './TrailingPendingNote';
-import { INITIAL_TICKET, ORDER_TYPE_LABELS, buildOrder, canAttach, isConditional, needsPrice, needsTrigger, type QuantityUnit, type TicketState } from './ticket-state';
+import { TicketQuantity } from './TicketQuantity';
+import { INITIAL_TICKET, ORDER_TYPE_LABELS, buildOrder, canAttach, isConditional, needsPrice, needsTrigger, type TicketState } from './ticket-state';
 
 export interface TicketHandle {
   /** Shift+B / Shift+S: send the ticket as a buy or a sell. */
@@ -271,54 +272,7 @@ export const OrderTicket = forwardRef<TicketHandle, OrderTicketProps>(function O
       )}
 
       {!(s.closePosition && conditional) && (
-        <div className="tk-field">
-          <label className="field-label" htmlFor={`${ids.type}-qty`}>
-            Quantity
-          </label>
-          <div className="tk-input">
-            <input ref={qtyRef} id={`${ids.type}-qty`} className="num" inputMode="decimal" value={s.quantity} aria-invalid={invalid('quantity')} aria-describedby={`${ids.unit}`} onChange={(e) => patch({ quantity: e.target.value })} data-testid="ticket-qty" />
-            <span id={ids.unit} className="sr-only">
-              in {s.unit === 'base' ? base : s.unit === 'quote' ? 'USDT' : 'percent of the max open quantity'}
-            </span>
-            <Segmented<QuantityUnit>
-              labelledBy={ids.unit}
-              options={[
-                { value: 'base', label: base },
-                { value: 'quote', label: 'USDT' },
-                { value: 'percent', label: '%' },
-                { value: 'risk', label: 'Risk' },
-              ]}
-              value={s.unit}
-              onChange={(unit) => patch({ unit, ...(unit === 'risk' && !s.stopOn ? { stopOn: true } : {}) })}
-              testId="ticket-unit"
-            />
-          </div>
-          {s.unit === 'risk' && (
-            <div className="tk-inline" data-testid="ticket-risk">
-              <span className="faint">Risk in</span>
-              <Segmented<'percent' | 'cash'>
-                labelledBy={ids.unit}
-                options={[
-                  { value: 'percent', label: '% of equity' },
-                  { value: 'cash', label: 'USDT' },
-                ]}
-                value={s.riskIn}
-                onChange={(riskIn) => patch({ riskIn })}
-                testId="ticket-risk-in"
-              />
-              <span className="faint" data-testid="ticket-risk-qty" data-value={previewReq?.quantity ?? ''}>
-                = {previewReq?.quantity ? `${fmt.qty(previewReq.quantity)} ${base}` : 'needs the stop'}
-              </span>
-            </div>
-          )}
-          <div className="tk-quick" role="group" aria-label="Share of the max open quantity">
-            {['25', '50', '75', '100'].map((p) => (
-              <button key={p} type="button" className="btn-ghost" onClick={() => patch({ unit: 'percent', quantity: p })} data-testid={`ticket-pct-${p}`}>
-                {p}%
-              </button>
-            ))}
-          </div>
-        </div>
+        <TicketQuantity s={s} patch={patch} inputRef={qtyRef} fieldId={ids.type} unitId={ids.unit} base={base} invalid={invalid('quantity')} resolvedQuantity={previewReq?.quantity ?? null} />
       )}
 
       <div className="tk-checks">
