@@ -41,6 +41,7 @@ export function* settleFundingSteps(ctx: EngineContext, f: FundingTick, every: n
   // so it is computed once per quantity too (SharedPayments).
   const shared = m.spec.settlement === 'linear' ? new SharedPayments(m.spec.contractSize.mul(mark).mul(rate).neg()) : null;
   let n = 0;
+  const entries = ctx.idx.liq.symbolEntries(m.symbol);
   for (const [id, p] of ctx.idx.positionsIn(m.symbol)) {
     if (++n % every === 0) yield;
     const account = ctx.state.accounts.get(id)!;
@@ -61,7 +62,9 @@ export function* settleFundingSteps(ctx: EngineContext, f: FundingTick, every: n
       // are re-solved now; the crowd's entries go stale and are re-solved when the mark comes
       // near (liquidation-index.ts, fundingSettled).
       const emptied = p.mode === 'isolated' ? p.margin.lte(0) : account.wallet.lt(0);
-      if (account.history || emptied || ctx.idx.liq.get(id, m.symbol)?.liquidation == null) ctx.dirty.add(id);
+      // liquidationF is null exactly when the decimal is: an entry restored from a snapshot keeps
+      // its decimals as text until read, and 100,000 of them need not be parsed here.
+      if (account.history || emptied || (entries.get(id)?.liquidationF ?? null) === null) ctx.dirty.add(id);
     }
     if (account.history) {
       reported.push({
