@@ -27,6 +27,7 @@ export class TradingQueries {
   private crowdCache: { key: string; ids: readonly string[] } | null = null;
   private totalsCache: { key: string; totals: CrowdTotals } | null = null;
   private idRanks = new IdRanks();
+  private cachedFor: object | null = null;
 
   constructor(
     db: Db,
@@ -119,6 +120,11 @@ export class TradingQueries {
 
   crowd(input: { symbol?: string | undefined; sort: CrowdSort; desc: boolean; side?: Side | undefined; offset: number; limit: number }): CrowdPage {
     const v = this.view();
+    // The caches are keyed by counters of one engine: another engine (a restore) starts them afresh.
+    if (this.cachedFor !== v.state) {
+      this.invalidate();
+      this.cachedFor = v.state;
+    }
     const symbol = input.symbol ?? [...v.state.markets.keys()].sort()[0];
     if (!symbol || !v.state.markets.has(symbol)) throw new AppError('NOT_FOUND', `no ${input.symbol ?? ''} market in this paper-trading session`);
     // A tick moves no position: only an order that depends on the mark is rebuilt at every event.

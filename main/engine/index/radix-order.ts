@@ -26,9 +26,9 @@ export function radixOrder(keys: Float64Array, base?: Uint32Array): Uint32Array 
       words[2 * i + HI] = (hi | 0x80000000) >>> 0;
     }
   }
-  let order = base ? Uint32Array.from(base) : identity(n);
+  let order: Uint32Array = base ? Uint32Array.from(base) : identity(n);
   if (order.length !== n) throw new Error(`radixOrder: base holds ${order.length} rows for ${n} keys`);
-  let spare = new Uint32Array(n);
+  let spare: Uint32Array = new Uint32Array(n);
   const counts = new Uint32Array(0x10001);
   for (let pass = 0; pass < 4; pass++) {
     const word = pass < 2 ? LO : HI;

@@ -1,3 +1,4 @@
+import { radixOrder } from '../index/radix-order';
 import type { AccountId } from '../model/ids';
 
 /**
@@ -9,6 +10,18 @@ import type { AccountId } from '../model/ids';
 export class IdRanks {
   private sorted: AccountId[] = [];
   private readonly ranks = new Map<AccountId, number>();
+  private lastOrder: { key: string; byId: Uint32Array } | null = null;
+
+  /**
+   * The rows' indices in id order, kept for the next call with the same `key` (the caller's
+   * promise that the rows are the same ids in the same order: the liquidation index's version,
+   * the market and the filter). A quiet tick re-sorts the Market tab by a mark-moving key
+   * without looking 100,000 ids up again. Read-only for the caller.
+   */
+  orderById(key: string, ids: readonly AccountId[]): Uint32Array {
+    if (this.lastOrder?.key !== key || this.lastOrder.byId.length !== ids.length) this.lastOrder = { key, byId: radixOrder(this.ranksOf(ids)) };
+    return this.lastOrder.byId;
+  }
 
   /** The rank of each id (ids must be distinct), numbering any new ones first. */
   ranksOf(ids: readonly AccountId[]): Float64Array {

@@ -12,9 +12,9 @@ import { mustApply, order, startedEngine, tick, T0 } from '../engine/helpers';
  * rebuild the orders that do not move with the mark, and every order it serves must be the one
  * built afresh from the engine as it is.
  */
-function crowdEngine(): Engine {
+function crowdEngine(seed = 3): Engine {
   const e = startedEngine('100000', { deposit: '100000', leverage: 10 });
-  mustApply(e, { kind: 'crowd', t: T0, symbol: 'BTCUSDT', params: { seed: 3, traders: 300, longShare: 0.5, leverage: [{ leverage: 10, weight: 1 }, { leverage: 100, weight: 1 }], notional: { median: 5000, logSigma: 1 }, crossShare: 0.3, stops: { share: 0.5, minDistance: 0.01, maxDistance: 0.05 }, entryWindowHours: 0 } });
+  mustApply(e, { kind: 'crowd', t: T0, symbol: 'BTCUSDT', params: { seed, traders: 300, longShare: 0.5, leverage: [{ leverage: 10, weight: 1 }, { leverage: 100, weight: 1 }], notional: { median: 5000, logSigma: 1 }, crossShare: 0.3, stops: { share: 0.5, minDistance: 0.01, maxDistance: 0.05 }, entryWindowHours: 0 } });
   mustApply(e, { kind: 'tick', tick: tick(T0 + 1000, '100000') });
   return e;
 }
@@ -54,5 +54,19 @@ describe('the Market tab order cache', () => {
     expect(queries.crowd({ sort: 'liquidationPrice', desc: false, offset: 0, limit: 5 }).rows.map((r) => r.account)).toEqual(byPrice.rows.map((r) => r.account));
     order(e, { symbol: 'BTCUSDT', side: 'sell', type: 'market', quantity: '1' as never });
     expect(e.indexes.liq.version).toBeGreaterThan(version);
+  });
+
+  it('starts its caches afresh for another engine whose counters match (a restore)', () => {
+    const a = crowdEngine(3);
+    const b = crowdEngine(4);
+    expect(b.indexes.liq.version).toBe(a.indexes.liq.version);
+    let current = a;
+    const queries = new TradingQueries({} as Db, () => current);
+    const page = (): string[] => queries.crowd({ sort: 'distanceToLiquidation', desc: false, offset: 0, limit: 300 }).rows.map((r) => r.account);
+    const first = page();
+    current = b;
+    const fresh = crowdOrder({ state: b.readState, idx: b.indexes }, 'BTCUSDT', 'distanceToLiquidation', false, undefined, new IdRanks());
+    expect(page()).toEqual(fresh);
+    expect(page()).not.toEqual(first);
   });
 });
