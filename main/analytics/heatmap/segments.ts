@@ -1,3 +1,5 @@
+import { selectKth } from './select-kth';
+
 /**
  * What the heatmap records: each liquidation level or stop as a segment of time during which it
  * stood unchanged. A position that changes (a fill, a partial liquidation, new margin) closes its
@@ -281,12 +283,13 @@ export class SegmentStore {
 
   /** At capacity: closed segments that ended before the median end time are dropped. */
   private dropOldest(): void {
-    const ends: number[] = [];
-    for (let i = 0; i < this.n; i++) if (this.kind[i] !== DEAD && Number.isFinite(this.tTo[i]!)) ends.push(this.tTo[i]!);
-    if (ends.length === 0) return;
-    ends.sort((a, b) => a - b);
-    const cutoff = ends[Math.floor(ends.length / 2)]!;
-    this.compact(cutoff);
+    let count = 0;
+    for (let i = 0; i < this.n; i++) if (this.kind[i] !== DEAD && Number.isFinite(this.tTo[i]!)) count += 1;
+    if (count === 0) return;
+    const ends = new Float64Array(count);
+    let w = 0;
+    for (let i = 0; i < this.n; i++) if (this.kind[i] !== DEAD && Number.isFinite(this.tTo[i]!)) ends[w++] = this.tTo[i]!;
+    this.compact(selectKth(ends, Math.floor(count / 2)));
   }
 
   /** Removes dead segments and closed ones that ended at or before `before`, keeping indexes of open keys right. */
