@@ -81,6 +81,13 @@ export function preflightOrder(ctx: EngineContext, account: Account, d: OrderDra
   }
   const verdict = checkOpening(ctx, account, m, side, qty, price);
   if (!verdict.ok) reject(verdict.code, verdict.message, 'quantity');
+  // What crosses the book fills at the book's prices, which can be far beyond the limit (a book
+  // pushed away by earlier takers): that part is priced by the walk it will make, as a market
+  // order is. Checked at the limit alone, a sell could open a short worth more than the wallet.
+  if (marketable) {
+    const take = checkTakePlan(ctx, account, m, side, planTake(ctx, account, m, side, qty, price), m.profile.fees.taker);
+    if (!take.ok) reject(take.code, take.message, 'quantity');
+  }
 }
 
 function reducible(account: Account, symbol: string, side: 'buy' | 'sell'): Dec {

@@ -77,6 +77,11 @@ export function executeMarket(ctx: EngineContext, order: Order): void {
   afterFills(ctx, account, order, m.symbol);
 }
 
+/** Whether the part of a limit that crosses the book is affordable at the prices its walk will fill at (preflightOrder's check). */
+function takeAffordable(ctx: EngineContext, account: Account, m: MarketState, order: Order, qty: Dec, price: Dec): boolean {
+  return checkTakePlan(ctx, account, m, order.side, planTake(ctx, account, m, order.side, qty, price), m.profile.fees.taker).ok;
+}
+
 /** Whether a limit at `price` would take liquidity right now. */
 export function isMarketable(m: MarketState, order: Pick<Order, 'side'>, price: Dec): boolean {
   const best = bestPrice(m.quote(), order.side);
@@ -104,11 +109,11 @@ export function goLiveLimit(ctx: EngineContext, order: Order): void {
   }
   // A stop-limit / take-profit-limit that just fired holds no margin yet: check it now, as a
   // conditional market order is checked when it fires.
-  if (order.triggered && !order.reduceOnly && !checkOpening(ctx, account, m, order.side, wanted, price).ok) {
+  const marketable = isMarketable(m, order, price);
+  if (order.triggered && !order.reduceOnly && !(checkOpening(ctx, account, m, order.side, wanted, price).ok && (!marketable || order.timeInForce === 'postOnly' || takeAffordable(ctx, account, m, order, wanted, price)))) {
     finishOrder(ctx, order, 'expired', 'marginInsufficient');
     return;
   }
-  const marketable = isMarketable(m, order, price);
   if (order.timeInForce === 'postOnly' && marketable) {
     finishOrder(ctx, order, 'expired', 'postOnlyWouldTake');
     return;
