@@ -1,4 +1,4 @@
-import { selectKth } from './select-kth';
+import { selectKth } from '#shared/risk/tokens/mc/select';
 
 /**
  * What the heatmap records: each liquidation level or stop as a segment of time during which it

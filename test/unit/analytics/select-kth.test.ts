@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { selectKth } from '#main/analytics/heatmap/select-kth';
+import { selectKth } from '#shared/risk/tokens/mc/select';
 
 describe('selectKth', () => {
   it('gives the value an ascending sort puts at k, with duplicates, infinities and any order', () => {
