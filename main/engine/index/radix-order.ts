@@ -48,7 +48,7 @@ export function radixOrder(keys: Float64Array, base?: Uint32Array): Uint32Array 
   return order;
 }
 
-export function identity(n: number): Uint32Array {
+function identity(n: number): Uint32Array {
   const out = new Uint32Array(n);
   for (let i = 0; i < n; i++) out[i] = i;
   return out;
