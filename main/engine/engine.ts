@@ -11,14 +11,14 @@ import { settleFunding, settleFundingSteps } from './funding/settle-funding';
 import { changeInsurance } from './ledger/insurance';
 import { newAccount } from './model/account';
 import { LIQUIDITY_ID } from './model/ids';
-import type { LiquidationIndex, LiquidationIndexData } from './index/liquidation-index';
+import type { LiquidationIndex, LiquidationIndexData, LiquidationIndexSource } from './index/liquidation-index';
 import { MarketState } from './model/market';
 import { amendOrder, cancelAll, cancelOrder, closePosition, placeOrder } from './orders/commands';
 import { refreshAccount, refreshDirty, refreshDirtySteps } from './risk/refresh';
 import { marketLookup } from './risk/refresh';
 import { emptyState, type EngineState } from './state/engine-state';
 import { canonicalJson, hashOf } from './state/hash';
-import { restoreStateSteps, snapshotState, type EngineSnapshot } from './state/snapshot';
+import { restoreStateSteps, snapshotState, type EngineSnapshot, type EngineSnapshotSource } from './state/snapshot';
 import { quietRun, runTriggerSteps, runTriggers } from './triggers/run-triggers';
 import { drain } from './steps';
 import { indexTextSteps, snapshotTextSteps } from './state/snapshot-text';
@@ -31,7 +31,7 @@ export interface EngineOptions {
    * restore takes the solved liquidation prices as they were instead of solving them all again.
    * Ignored (everything solved) when it does not cover exactly the snapshot's positions.
    */
-  readonly index?: LiquidationIndexData;
+  readonly index?: LiquidationIndexSource;
 }
 
 /**
@@ -67,13 +67,13 @@ export class Engine {
    * (state, then indexes), so a caller on a thread that must stay live (main restoring a
    * 100,000-trader workspace) can yield between slices. It returns the same engine as restore().
    */
-  static *restoreSteps(snapshot: EngineSnapshot, options: EngineOptions = {}, every = 2000): Generator<void, Engine> {
+  static *restoreSteps(snapshot: EngineSnapshotSource, options: EngineOptions = {}, every = 2000): Generator<void, Engine> {
     const engine = new Engine(undefined, options);
     yield* engine.restoreInto(snapshot, options.index, every);
     return engine;
   }
 
-  private *restoreInto(snapshot: EngineSnapshot, index: LiquidationIndexData | undefined, every: number): Generator<void, void> {
+  private *restoreInto(snapshot: EngineSnapshotSource, index: LiquidationIndexSource | undefined, every: number): Generator<void, void> {
     this.state = yield* restoreStateSteps(snapshot, every);
     yield* this.rebuildIndexes(index, every);
   }
@@ -239,7 +239,7 @@ export class Engine {
    * Takes an exported liquidation index if it matches the restored state: imported first, then
    * checked against the positions through the index's own maps (no second map of 100,000 keys).
    */
-  private *importIndex(index: LiquidationIndexData, every: number): Generator<void, boolean> {
+  private *importIndex(index: LiquidationIndexSource, every: number): Generator<void, boolean> {
     try {
       if (index.format !== 1) return false;
       yield* this.idx.liq.importDataSteps(index, every);
@@ -255,7 +255,7 @@ export class Engine {
     return this.idx;
   }
 
-  private *rebuildIndexes(index: LiquidationIndexData | undefined, every: number): Generator<void, void> {
+  private *rebuildIndexes(index: LiquidationIndexSource | undefined, every: number): Generator<void, void> {
     this.idx.clear();
     const markets = marketLookup({ state: this.state, idx: this.idx, effects: [], dirty: new Set() });
     const ids = [...this.state.accounts.keys()].sort();

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { Engine } from '#main/engine/engine';
-import type { LiquidationIndexData } from '#main/engine/index/liquidation-index';
-import type { EngineSnapshot } from '#main/engine/state/snapshot';
+import type { LiquidationIndexSource } from '#main/engine/index/liquidation-index';
+import type { EngineSnapshotSource } from '#main/engine/state/snapshot';
 import type { Db } from '../store/db-types';
 import { TradingLogRepo } from '../store/trading-log-repo';
 import { checkReplayed } from './rebuild';
@@ -81,18 +81,16 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
   });
   try {
     worker.postMessage({ dbPath, toSeq: lastSeq, verify } satisfies RestoreJob);
-    // Parsed a slice at a time while the worker is still sending (the pieces arrive as JSON text).
-    await Promise.race([pieces.parseAll(), failed]);
-    const { accounts, entries, heapItems } = pieces;
+    await Promise.race([pieces.arrived(), failed]);
     const h = head as Extract<RestoreMessage, { kind: 'head' }> | null;
     let engine: Engine;
     if (h?.head) {
-      const snapshot: EngineSnapshot = { ...h.head, accounts };
-      const index: LiquidationIndexData | undefined = h.index
-        ? { ...h.index, entries, heaps: h.index.heaps.map((x, i) => ({ ...x, heap: { ...x.heap, items: heapItems[i] ?? [] } })) }
+      // Parsed a piece at a time as the restore reads them (arriving-pieces.ts).
+      const snapshot: EngineSnapshotSource = { ...h.head, accounts: pieces.accounts() };
+      const index: LiquidationIndexSource | undefined = h.index
+        ? { ...h.index, entries: pieces.entries(), heaps: h.index.heaps.map((x, i) => ({ ...x, heap: { offset: x.heap.offset, items: pieces.heapItems(i) } })) }
         : undefined;
       engine = await runSliced(Engine.restoreSteps(snapshot, index ? { index } : {}, 250));
-      // The plain copies (hundreds of MB for 100,000 traders) are garbage from here on.
       pieces.clear();
     } else {
       engine = new Engine();

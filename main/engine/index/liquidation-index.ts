@@ -1,7 +1,7 @@
 import type { Side } from '#shared/domain/exchange';
 import { Dec } from '#shared/money/decimal';
 import type { AccountId } from '../model/ids';
-import { TriggerHeap, type HeapData } from './trigger-heap';
+import { TriggerHeap, type HeapData, type HeapSource } from './trigger-heap';
 import { NEVER, drain } from '../steps';
 
 /**
@@ -17,6 +17,12 @@ export interface LiquidationIndexData {
   readonly epochs: ReadonlyArray<readonly [string, number]>;
   readonly forced: ReadonlyArray<readonly [string, readonly string[]]>;
   readonly multi: ReadonlyArray<readonly [string, readonly string[]]>;
+}
+
+/** LiquidationIndexData whose entries and heap items are read once, in order (a reopen streams them). */
+export interface LiquidationIndexSource extends Omit<LiquidationIndexData, 'entries' | 'heaps'> {
+  readonly entries: Iterable<LiquidationIndexData['entries'][number]>;
+  readonly heaps: ReadonlyArray<{ readonly symbol: string; readonly side: Side; readonly heap: HeapSource }>;
 }
 
 /** Liquidation and bankruptcy prices of one position, from the risk core, cached until it changes. */
@@ -291,7 +297,7 @@ export class LiquidationIndex {
   }
 
   /** importData, pausing every `every` entries (a restore on main runs in slices). */
-  *importDataSteps(data: LiquidationIndexData, every: number): Generator<void, void> {
+  *importDataSteps(data: LiquidationIndexSource, every: number): Generator<void, void> {
     this.clear();
     let n = 0;
     for (const [account, symbol, side, liquidation, bankruptcy, qtyF, entryF, bankruptcyF, epoch] of data.entries) {
@@ -302,7 +308,7 @@ export class LiquidationIndex {
       if (++n % every === 0) yield;
     }
     yield;
-    for (const h of data.heaps) this.heap(h.symbol, h.side).importData(h.heap);
+    for (const h of data.heaps) yield* this.heap(h.symbol, h.side).importDataSteps(h.heap, every);
     for (const [symbol, epoch] of data.epochs) this.epochs.set(symbol, epoch);
     for (const [symbol, keys] of data.forced) this.forced.set(symbol, new Set(keys));
     for (const [account, symbols] of data.multi) this.setMultiCross(account, new Set(symbols));

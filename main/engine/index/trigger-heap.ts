@@ -27,6 +27,12 @@ export interface HeapData {
   readonly items: ReadonlyArray<readonly [string, number]>;
 }
 
+/** HeapData whose items are read once, in order (a reopen streams them: arriving-pieces.ts). */
+export interface HeapSource {
+  readonly offset: number;
+  readonly items: Iterable<readonly [string, number]>;
+}
+
 /** Relative slack of the float pre-check; exact decimal checks follow every nomination. */
 const REL_EPS = 1e-12;
 
@@ -137,15 +143,29 @@ export class TriggerHeap {
 
   /** Replaces the content with exported data (O(n)). */
   importData(data: HeapData): void {
+    const steps = this.importDataSteps(data, Number.MAX_SAFE_INTEGER);
+    while (!steps.next().done);
+  }
+
+  /**
+   * importData pausing every `every` items and sift-downs: a reopen's heap of 100,000 liquidation
+   * prices took ~200 ms in one piece on main. The heap answers nothing until the generator ends.
+   */
+  *importDataSteps(data: HeapSource, every: number): Generator<void, void> {
     this.clear();
     this.offset = data.offset;
+    let n = 0;
     for (const [id, key] of data.items) {
       const seq = ++this.seq;
       this.live.set(id, seq);
       this.keys.set(id, key);
       this.heap.push({ key, id, seq });
+      if (++n % every === 0) yield;
     }
-    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+    for (let i = (this.heap.length >> 1) - 1; i >= 0; i--) {
+      this.siftDown(i);
+      if (++n % every === 0) yield;
+    }
   }
 
   /** Live ids in heap order (for tests and rebuilds); O(n log n). */

@@ -32,6 +32,9 @@ export interface EngineSnapshot {
   readonly crowd: { readonly params: CrowdParams; readonly symbol: string; readonly startT: number; readonly next: number; readonly skipped: number } | null;
 }
 
+/** A snapshot whose accounts are read once, in order (a reopen streams them from the restore worker). */
+export type EngineSnapshotSource = Omit<EngineSnapshot, 'accounts'> & { readonly accounts: Iterable<AccountSnap> };
+
 interface MarketSnap {
   readonly symbol: string;
   readonly profileId: ProfileId;
@@ -257,7 +260,7 @@ export function restoreState(snap: EngineSnapshot): EngineState {
  * main can rebuild a 100,000-trader state between other work (docs/engine.md, "Opening big
  * crowds"). Same state as restoreState.
  */
-export function* restoreStateSteps(snap: EngineSnapshot, every = 2000): Generator<void, EngineState> {
+export function* restoreStateSteps(snap: EngineSnapshotSource, every = 2000): Generator<void, EngineState> {
   if (snap.format !== 1) throw new Error(`unknown engine snapshot format ${String(snap.format)}`);
   const st = emptyState();
   st.t = snap.t ?? Number.NEGATIVE_INFINITY;
