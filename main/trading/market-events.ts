@@ -17,7 +17,7 @@ export interface MarketEventsHost {
   readonly engineT: () => number;
   /** An applied event's effects: the trader's pause events and the pushed activity. */
   readonly applied: (effects: readonly Effect[], t: number) => void;
-  /** A stepped event finished: cached hashes and query answers are stale. */
+  /** A stepped event finished: the cached state hash is stale. */
   readonly stale: () => void;
   /** The engine is unusable (an event failed mid-way); trading calls are refused from now on. */
   readonly failed: (err: Error) => void;

@@ -9,7 +9,8 @@ import type { Engine } from '#main/engine/engine';
 import type { Account } from '#main/engine/model/account';
 import { TRADER_ID } from '#main/engine/model/ids';
 import { accountSummary, marketView, openOrders, positionViews, type EngineView } from '#main/engine/queries/account-view';
-import { crowdOrder, crowdPage, crowdTotals, sortMovesWithMark, type CrowdTotals } from '#main/engine/queries/crowd-page';
+import { crowdOrder, crowdPage, sortMovesWithMark, type CrowdTotals } from '#main/engine/queries/crowd-page';
+import { CrowdTotalsTracker } from '#main/engine/queries/crowd-totals';
 import { explainFunding, explainRisk } from '#main/engine/queries/explain';
 import { IdRanks } from '#main/engine/queries/id-ranks';
 import { previewOrder } from '#main/engine/queries/preview';
@@ -22,12 +23,23 @@ import { TradingHistoryRepo } from '../store/trading-history-repo';
  * market positions' ordering (the costly part of paging 100,000 rows) is cached per sort: until
  * the positions change for most sorts, until the next event for those that move with the mark.
  */
+interface CrowdCaches {
+  order: { readonly key: string; readonly ids: readonly string[] } | null;
+  totals: { readonly key: string; readonly totals: CrowdTotals } | null;
+  readonly idRanks: IdRanks;
+  /** By market. */
+  readonly sums: Map<string, CrowdTotalsTracker>;
+}
+
 export class TradingQueries {
   readonly history: TradingHistoryRepo;
-  private crowdCache: { key: string; ids: readonly string[] } | null = null;
-  private totalsCache: { key: string; totals: CrowdTotals } | null = null;
-  private idRanks = new IdRanks();
-  private cachedFor: object | null = null;
+  /**
+   * The Market tab's caches, one set per engine state: their keys are counters of one engine. The
+   * stand-in engine shown while the real one is mid-event (a stepped funding settlement or
+   * snapshot) gets its own, so the real engine's survive it: starting them afresh there cost
+   * ~100 ms of renumbering 100,000 ids on main after every big settlement.
+   */
+  private caches = new WeakMap<object, CrowdCaches>();
 
   constructor(
     db: Db,
@@ -37,9 +49,13 @@ export class TradingQueries {
   }
 
   invalidate(): void {
-    this.crowdCache = null;
-    this.totalsCache = null;
-    this.idRanks = new IdRanks();
+    this.caches = new WeakMap();
+  }
+
+  private cachesFor(state: object): CrowdCaches {
+    let c = this.caches.get(state);
+    if (!c) this.caches.set(state, (c = { order: null, totals: null, idRanks: new IdRanks(), sums: new Map() }));
+    return c;
   }
 
   private view(): EngineView {
@@ -120,20 +136,20 @@ export class TradingQueries {
 
   crowd(input: { symbol?: string | undefined; sort: CrowdSort; desc: boolean; side?: Side | undefined; offset: number; limit: number }): CrowdPage {
     const v = this.view();
-    // The caches are keyed by counters of one engine: another engine (a restore) starts them afresh.
-    if (this.cachedFor !== v.state) {
-      this.invalidate();
-      this.cachedFor = v.state;
-    }
+    const c = this.cachesFor(v.state);
     const symbol = input.symbol ?? [...v.state.markets.keys()].sort()[0];
     if (!symbol || !v.state.markets.has(symbol)) throw new AppError('NOT_FOUND', `no ${input.symbol ?? ''} market in this paper-trading session`);
     // A tick moves no position: only an order that depends on the mark is rebuilt at every event.
     const version = sortMovesWithMark(input.sort) ? `seq ${v.state.seq}` : `index ${v.idx.liq.version}`;
     const key = `${version}|${symbol}|${input.sort}|${input.desc}|${input.side ?? ''}`;
-    if (this.crowdCache?.key !== key) this.crowdCache = { key, ids: crowdOrder(v, symbol, input.sort, input.desc, input.side, this.idRanks) };
+    if (c.order?.key !== key) c.order = { key, ids: crowdOrder(v, symbol, input.sort, input.desc, input.side, c.idRanks) };
     // The header's sums (100,000 decimal additions) change only with the positions.
     const totalsKey = `index ${v.idx.liq.version}|${symbol}`;
-    if (this.totalsCache?.key !== totalsKey) this.totalsCache = { key: totalsKey, totals: crowdTotals(v, symbol) };
-    return crowdPage(v, symbol, this.crowdCache.ids, input.offset, input.limit, this.totalsCache.totals);
+    if (c.totals?.key !== totalsKey) {
+      let sums = c.sums.get(symbol);
+      if (!sums) c.sums.set(symbol, (sums = new CrowdTotalsTracker()));
+      c.totals = { key: totalsKey, totals: sums.update(v.idx.positionsIn(symbol)) };
+    }
+    return crowdPage(v, symbol, c.order.ids, input.offset, input.limit, c.totals.totals);
   }
 }

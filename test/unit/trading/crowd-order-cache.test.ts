@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { CrowdSort } from '#shared/domain/trading-queries';
 import type { Engine } from '#main/engine/engine';
 import { crowdOrder } from '#main/engine/queries/crowd-page';
@@ -68,5 +68,24 @@ describe('the Market tab order cache', () => {
     const fresh = crowdOrder({ state: b.readState, idx: b.indexes }, 'BTCUSDT', 'distanceToLiquidation', false, undefined, new IdRanks());
     expect(page()).toEqual(fresh);
     expect(page()).not.toEqual(first);
+  });
+
+  it("keeps the real engine's caches while a stand-in engine is shown (a stepped event), and builds nothing again after it", () => {
+    const real = crowdEngine(3);
+    const standIn = crowdEngine(4);
+    let current = real;
+    const queries = new TradingQueries({} as Db, () => current);
+    const page = (): string[] => queries.crowd({ sort: 'liquidationPrice', desc: false, offset: 0, limit: 300 }).rows.map((r) => r.account);
+    const first = page();
+    const standInOrder = crowdOrder({ state: standIn.readState, idx: standIn.indexes }, 'BTCUSDT', 'liquidationPrice', false, undefined, new IdRanks());
+    const ranks = vi.spyOn(IdRanks.prototype, 'ranksOf');
+    current = standIn;
+    expect(page()).toEqual(standInOrder);
+    expect(ranks).toHaveBeenCalledTimes(1);
+    current = real;
+    expect(page()).toEqual(first);
+    // Nothing was numbered again for the real engine.
+    expect(ranks).toHaveBeenCalledTimes(1);
+    ranks.mockRestore();
   });
 });
