@@ -8,6 +8,7 @@ import { computeGridSliced } from './grid-sliced';
 import { mergeHistory } from './history-merge';
 import type { HeatmapHistory } from './history-replay';
 import { PricePath } from './price-path';
+import { ReadQueue } from './read-queue';
 import { SegmentStore, type SegmentChange } from './segments';
 
 /** How long one piece of the recorder's work may hold main's thread before it yields. */
@@ -40,8 +41,8 @@ export class HeatmapRecorder implements TickSink {
   readonly path = new PricePath();
   private engine: Engine | null = null;
   private symbolNow: string | null = null;
-  /** Accounts of the recorded symbol waiting to be read (insertion order: oldest change first). */
-  private readonly pending = new Set<string>();
+  /** Accounts of the recorded symbol waiting to be read. */
+  private readonly pending = new ReadQueue();
   private scheduled = false;
   private waiters: Array<() => void> = [];
   private live: LiveGrid | null = null;
@@ -92,7 +93,7 @@ export class HeatmapRecorder implements TickSink {
     if (funding.symbol !== this.symbol()) return;
     this.sync(funding.t);
     if (this.engine && this.symbolNow === funding.symbol) {
-      for (const id of this.engine.indexes.positionsIn(funding.symbol).keys()) if (id !== LIQUIDITY_ID) this.pending.add(id);
+      this.pending.addAll(this.engine.indexes.positionsIn(funding.symbol), LIQUIDITY_ID);
       this.work(performance.now() + this.sliceMs);
     }
   }
@@ -174,7 +175,7 @@ export class HeatmapRecorder implements TickSink {
       this.attach(engine, symbol);
       this.firstReadEnd = Number.NaN;
       this.store.closeAll(this.now);
-      for (const id of engine.indexes.positionsIn(symbol).keys()) if (id !== LIQUIDITY_ID) this.pending.add(id);
+      this.pending.addAll(engine.indexes.positionsIn(symbol), LIQUIDITY_ID);
     }
     // The trader's orders change without a position change (a stop placed or moved): always re-read.
     this.read(TRADER_ID);
@@ -191,7 +192,7 @@ export class HeatmapRecorder implements TickSink {
 
   /** Resolves once nothing is queued (queries wait for it, so they answer for the whole market). */
   settled(): Promise<void> {
-    if (this.pending.size === 0) return Promise.resolve();
+    if (this.pending.empty) return Promise.resolve();
     return new Promise((resolve) => {
       this.waiters.push(resolve);
       this.kick();
@@ -246,8 +247,7 @@ export class HeatmapRecorder implements TickSink {
   /** Reads queued accounts until the deadline, then hands the changes to the live grid. */
   private work(deadline: number): void {
     if (this.engine && this.engine === this.getEngine()) {
-      for (const id of this.pending) {
-        this.pending.delete(id);
+      for (let id = this.pending.next(); id !== undefined; id = this.pending.next()) {
         this.read(id);
         // A read after a funding settlement re-solves its levels (~30 µs, now and then ms): the clock is read every time.
         if (performance.now() > deadline) break;
@@ -257,7 +257,7 @@ export class HeatmapRecorder implements TickSink {
     for (const b of this.builds) for (const c of changes) b.push(c);
     if (this.live && this.live.compactions === this.store.compactions) this.live.advance(this.store, changes, this.now);
     else this.live = null;
-    if (this.pending.size > 0) this.kick();
+    if (!this.pending.empty) this.kick();
     else {
       if (Number.isNaN(this.firstReadEnd)) this.firstReadEnd = this.now;
       this.wake();
@@ -269,7 +269,7 @@ export class HeatmapRecorder implements TickSink {
     this.scheduled = true;
     this.schedule(() => {
       this.scheduled = false;
-      if (this.pending.size === 0) return this.wake();
+      if (this.pending.empty) return this.wake();
       // An engine mid-event (stand-in for queries) keeps its queue: read once the event is whole.
       const busy = this.engineBusy();
       if (busy) return void busy.then(() => this.kick());
@@ -280,7 +280,7 @@ export class HeatmapRecorder implements TickSink {
   }
 
   private wake(): void {
-    if (this.pending.size > 0 || this.waiters.length === 0) return;
+    if (!this.pending.empty || this.waiters.length === 0) return;
     const w = this.waiters;
     this.waiters = [];
     for (const fn of w) fn();
