@@ -42,8 +42,13 @@ export function readSnapshot(snap: StoredSnapshot, verify: boolean): { readonly 
  * journal's open report.
  */
 export function checkRestored(engine: Engine, snap: StoredSnapshot): void {
-  if (engine.canonicalText() !== snap.body) throw new Error(`trading snapshot at event ${snap.seq} does not restore to the same state`);
+  checkRestoredText(engine.canonicalText(), snap);
   engine.rememberStateHash(snap.hash);
+}
+
+/** That the canonical text of a state restored from `snap` is its stored body. */
+export function checkRestoredText(text: string, snap: StoredSnapshot): void {
+  if (text !== snap.body) throw new Error(`trading snapshot at event ${snap.seq} does not restore to the same state`);
 }
 
 /** Applies one logged event on replay, checking it is accepted and lands at its sequence number. */

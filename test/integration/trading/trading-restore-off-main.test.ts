@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '#main/store/db';
 import { TradingJournal } from '#main/trading/journal';
+import { sha256 } from '#main/trading/rebuild';
 import { restoreOffMain } from '#main/trading/restore-off-main';
 import { TradingService } from '#main/trading/trading-service';
 import { useTempDirs } from '../helpers/temp-dir';
@@ -67,6 +68,22 @@ describe('reopening the trading engine off main', () => {
     service.onTick({ t: Date.now(), symbol: 'BTCUSDT', last: '1' as never, index: '1' as never, mark: '1' as never, liquidity: { depthScale: 1, spreadBps: 1 } });
     expect((ws.db.prepare('SELECT COUNT(*) AS n FROM trading_events').get() as { n: number }).n).toBe(events.n);
     service.close();
+    ws.close();
+  });
+
+  it.each([
+    ['at the head (checked without indexes)', true],
+    ['with a tail', false],
+  ])('refuses a snapshot %s that matches its hash but does not restore to the same state', async (_label, close) => {
+    const file = path.join(tempDir(), 'w.db');
+    session(file, close);
+    const ws = openWorkspace(file);
+    const row = ws.db.prepare('SELECT seq, body FROM trading_snapshots ORDER BY seq DESC LIMIT 1').get() as { seq: number; body: string };
+    // "0123.4" is the same number as "123.4", but not the text the engine writes.
+    const body = row.body.replace('"fees":"', '"fees":"0');
+    expect(body).not.toBe(row.body);
+    ws.db.prepare('UPDATE trading_snapshots SET body = ?, hash = ? WHERE seq = ?').run(body, sha256(body), row.seq);
+    await expect(restoreOffMain(ws.db, file, true)).rejects.toThrow(/does not restore to the same state/);
     ws.close();
   });
 
