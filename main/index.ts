@@ -28,6 +28,22 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
+  // The quit waits for closeAsync (a big session's snapshot written in slices, the window still
+  // painting); will-quit's close() then has nothing left to write, or writes it at once if the
+  // first half failed.
+  let prepared = false;
+  app.on('before-quit', (event) => {
+    if (prepared || !levdesk) return;
+    event.preventDefault();
+    const closing = levdesk;
+    void closing
+      .closeAsync()
+      .catch((err: unknown) => console.error('Levdesk could not close cleanly:', err))
+      .finally(() => {
+        prepared = true;
+        app.quit();
+      });
+  });
   app.on('will-quit', () => levdesk?.close());
 
   void app.whenReady().then(() => {

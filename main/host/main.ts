@@ -43,10 +43,15 @@ async function main(): Promise<void> {
   const shutdown = (): void => {
     if (closing) return;
     closing = true;
-    void host.close().finally(() => {
-      app.close();
-      process.exit(0);
-    });
+    // closeAsync keeps the event loop live while a big session's snapshot is written.
+    void host
+      .close()
+      .then(() => app.closeAsync())
+      .catch((err: unknown) => console.error('Levdesk could not close cleanly:', err))
+      .finally(() => {
+        app.close();
+        process.exit(0);
+      });
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);

@@ -378,6 +378,14 @@ export class TradingService implements TickSink {
     if (!this.work.busy) this.journal.flush();
   }
 
+  /** A close's first half that keeps main live: a big state's snapshot at the head, in slices (MarketEvents.snapshotAtHead). */
+  async prepareClose(): Promise<void> {
+    await this.work.settled();
+    if (this.closed || this.opening !== 'no') return;
+    this.market.snapshotAtHead();
+    await this.work.settled();
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;

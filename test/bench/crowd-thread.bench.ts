@@ -155,7 +155,8 @@ try {
     const seq = app.services.trading.engine.readState.seq;
     console.log(`  played to ${t === null ? '?' : new Date(t).toISOString()}: ${fmt(seq - before)} engine events, ${fmt(app.services.workspace.db.prepare('SELECT COUNT(*) AS n FROM trading_snapshots').pluck().get() as number)} snapshots stored, ${fmt(app.services.workspace.db.prepare('SELECT COUNT(*) AS n FROM trading_funding').pluck().get() as number)} trader funding rows`);
   });
-  await phase('app: close (snapshot at the head, on main)', () => app.close());
+  // As the web host's shutdown and the desktop quit close: the snapshot at the head in slices first.
+  await phase('app: close (closeAsync: snapshot at the head in slices)', () => app.closeAsync());
   await phase('app: reopen until trading answers (restore off main)', async () => {
     app = createApp({ shell: 'web', dataDir: appDir, validate: false, defaultData: false });
     await app.services.trading.ready;

@@ -127,4 +127,49 @@ describe('a heavy market event in slices', () => {
     whole.close();
     sliced.close();
   });
+
+  it("prepares a close in slices: a big state's snapshot at the head, the one close() alone writes at once", async () => {
+    const whole = service(Number.POSITIVE_INFINITY, [], { traders: 2100 });
+    const sliced = service(12, [], { traders: 2100 });
+    for (const { service: s } of [whole, sliced]) {
+      s.onLoad(T0);
+      await s.settled();
+      for (let minute = 0; minute < 5; minute++) {
+        s.onTick(tick(minute, (42000 + minute * 7).toFixed(1)));
+        await s.settled();
+      }
+    }
+    const snapshots = (db: Db): unknown[] => db.prepare('SELECT seq, t, hash, length(body) AS bytes, length(index_body) AS index_bytes FROM trading_snapshots ORDER BY seq').all();
+    const before = snapshots(sliced.db).length;
+    const preparing = sliced.service.prepareClose();
+    await new Promise((resolve) => setImmediate(resolve));
+    // Written in slices: the engine is busy with it while the event loop turns.
+    expect(sliced.service.busy).toBe(true);
+    await preparing;
+    expect(sliced.service.busy).toBe(false);
+    const prepared = snapshots(sliced.db);
+    expect(prepared.length).toBe(before + 1);
+    sliced.service.close();
+    // close() found the snapshot at the head: nothing more to write.
+    expect(snapshots(sliced.db)).toEqual(prepared);
+    whole.service.close();
+    expect(snapshots(sliced.db)).toEqual(snapshots(whole.db));
+    whole.close();
+    sliced.close();
+  });
+
+  it('prepares nothing for a small state: close() writes its snapshot at once', async () => {
+    const small = service(12, [], { traders: 50 });
+    small.service.onLoad(T0);
+    await small.service.settled();
+    small.service.onTick(tick(0, '42000.0'));
+    await small.service.settled();
+    const count = (): number => (small.db.prepare('SELECT COUNT(*) AS n FROM trading_snapshots').get() as { n: number }).n;
+    const before = count();
+    await small.service.prepareClose();
+    expect(count()).toBe(before);
+    small.service.close();
+    expect(count()).toBe(before + 1);
+    small.close();
+  });
 });
