@@ -103,7 +103,8 @@ function run(ops) {
     }
     const n = arity[s];
     if (n === undefined) throw new Error('bad log op ' + s + ' at ' + i);
-    statements[s].run(...ops.slice(i + 1, i + 1 + n));
+    // A snapshot's text may come as UTF-8 chunks (trading-log-ops.ts SnapshotText).
+    statements[s].run(...ops.slice(i + 1, i + 1 + n).map((p) => (Array.isArray(p) ? Buffer.concat(p).toString('utf8') : p)));
     i += 1 + n;
   }
 }
@@ -243,7 +244,10 @@ class WorkerLogWriter implements LogWriter {
     if (this.posted - Atomics.load(this.shared, COMMITTED) >= MAX_IN_FLIGHT) this.waitFor(this.posted - MAX_IN_FLIGHT + 1);
     this.posted += 1;
     this.inFlight.push([this.posted, events]);
-    this.port.postMessage({ id: this.posted, ops });
+    // A snapshot's UTF-8 chunks are moved, not copied.
+    const transfer: ArrayBuffer[] = [];
+    for (const op of ops) if (Array.isArray(op)) for (const chunk of op as readonly Uint8Array[]) transfer.push(chunk.buffer as ArrayBuffer);
+    this.port.postMessage({ id: this.posted, ops }, transfer);
   }
 
   drain(): void {

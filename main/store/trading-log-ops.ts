@@ -21,6 +21,27 @@ export interface StoredSnapshot {
   readonly index?: string | null;
 }
 
+/**
+ * A snapshot's text as written: a string, or its UTF-8 bytes in chunks (a big state's snapshot is
+ * written in slices on main and handed to the log writer's thread without a copy: joining and
+ * posting 70 MB of text held main 200-400 ms in one piece). The chunks are decoded where the
+ * statement runs.
+ */
+export type SnapshotText = string | readonly Uint8Array[];
+
+export interface SnapshotToStore {
+  readonly seq: number;
+  readonly t: number | null;
+  readonly hash: string;
+  readonly body: SnapshotText;
+  readonly index?: SnapshotText | null;
+}
+
+/** A SnapshotText as a string (chunks are concatenated, then decoded once). */
+export function snapshotText(x: SnapshotText): string {
+  return typeof x === 'string' ? x : Buffer.concat(x).toString('utf8');
+}
+
 /** Event rows per multi-row INSERT (1,024 parameters: well under SQLite's 32,766). */
 export const EVENT_CHUNK = 256;
 
@@ -51,7 +72,7 @@ export const S = { event: 0, events: 1, snapshot: 2, order: 3, fill: 4, funding:
 /** How many parameters each statement takes (the '?' in its text). */
 export const LOG_ARITY: readonly number[] = LOG_STATEMENTS.map((sql) => sql.split('?').length - 1);
 
-export type LogOps = Array<number | string | null | Float64Array>;
+export type LogOps = Array<number | string | null | Float64Array | readonly Uint8Array[]>;
 
 /**
  * Order and fill rows are kept for trader accounts only. The crowd's (100,000 entry fills and
@@ -96,7 +117,7 @@ function packBodies(batch: readonly LoggedEvent[]): [string, string] {
 }
 
 /** The statements that append whole events with their rows (and optionally a snapshot). */
-export function encodeAppend(batch: readonly LoggedEvent[], snapshot: StoredSnapshot | undefined): LogOps {
+export function encodeAppend(batch: readonly LoggedEvent[], snapshot: SnapshotToStore | undefined): LogOps {
   const n = batch.length;
   const seqT = new Float64Array(2 * n);
   const kinds: string[] = new Array<string>(n);
@@ -172,7 +193,7 @@ export function runOps(statements: ReadonlyArray<{ run(...params: unknown[]): un
     }
     const n = LOG_ARITY[s];
     if (n === undefined) throw new Error(`bad log op ${String(s)} at ${i}`);
-    statements[s]!.run(...ops.slice(i + 1, i + 1 + n));
+    statements[s]!.run(...ops.slice(i + 1, i + 1 + n).map((p) => (Array.isArray(p) ? snapshotText(p as readonly Uint8Array[]) : p)));
     i += 1 + n;
   }
 }

@@ -1,7 +1,7 @@
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import type { Db, Statement } from './db-types';
 import { logWriterOf, type LogWriter } from './log-writer';
-import { LOG_STATEMENTS, encodeAppend, runOps, type LoggedEvent, type StoredSnapshot } from './trading-log-ops';
+import { LOG_STATEMENTS, encodeAppend, runOps, type LoggedEvent, type SnapshotToStore, type StoredSnapshot } from './trading-log-ops';
 
 export type { LoggedEvent, StoredSnapshot } from './trading-log-ops';
 
@@ -45,7 +45,7 @@ export class TradingLogRepo {
    * committed yet when this returns: settle() waits for it); a durable one waits for the worker's
    * groups first and commits here.
    */
-  append(batch: readonly LoggedEvent[], snapshot?: StoredSnapshot, durable = true): void {
+  append(batch: readonly LoggedEvent[], snapshot?: SnapshotToStore, durable = true): void {
     if (batch.length === 0 && !snapshot) return;
     const ops = encodeAppend(batch, snapshot);
     if (!durable && this.writer?.ready && !this.db.inTransaction) {

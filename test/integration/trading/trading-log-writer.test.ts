@@ -168,4 +168,26 @@ describe('trading log writer (group commits in a worker thread)', () => {
       warn.mockRestore();
     }
   });
+
+  it("stores a snapshot written in slices (UTF-8 chunks moved to the writer's thread) as the same text and hash as one written at once", async () => {
+    const { ws, journal } = await openWithWriter();
+    const { header, market } = script(300);
+    for (const e of [...header, ...market]) expect(journal.apply(e, false).ok).toBe(true);
+    const steps = journal.snapshotSteps(7);
+    while (!steps.next().done);
+    journal.flush();
+    const stepped = journal.repo.latestSnapshot()!;
+    expect(stepped.seq).toBe(journal.seq);
+    // The reference: the same state's snapshot written at once on a workspace without a writer.
+    const plain = openWorkspace(path.join(tempDir(), 'plain.db'));
+    open.push(plain);
+    const reference = TradingJournal.open(plain.db, OPTS).journal;
+    for (const e of [...header, ...market]) expect(reference.apply(e, false).ok).toBe(true);
+    reference.flush(true);
+    const whole = reference.repo.latestSnapshot()!;
+    expect(stepped.body).toBe(whole.body);
+    expect(stepped.index).toBe(whole.index);
+    expect(stepped.hash).toBe(whole.hash);
+    expect(ws.db.prepare('SELECT typeof(body) AS b, typeof(index_body) AS i FROM trading_snapshots WHERE seq = ?').get(stepped.seq)).toEqual({ b: 'text', i: 'text' });
+  });
 });
