@@ -43,6 +43,9 @@ describe('an engine snapshot written in slices', () => {
     expect(value.body.join('')).toBe(e.canonicalText());
     expect(value.body.join('')).toBe(canonicalJson(e.snapshot()));
     expect(JSON.parse(value.index.join(''))).toEqual(e.indexSnapshot());
+    // Both heaps hold items (longs and shorts with liquidation prices): they were written in parts too.
+    expect(e.indexSnapshot().heaps.filter((h) => h.heap.items.length > 0)).toHaveLength(2);
+    expect(value.index.join('')).toBe(JSON.stringify(e.indexSnapshot()));
     expect(value.seq).toBe(e.readState.seq);
     expect(value.t).toBe(e.readState.t);
     if (every < 400) expect(pauses).toBeGreaterThanOrEqual(Math.floor(400 / every));
@@ -54,5 +57,6 @@ describe('an engine snapshot written in slices', () => {
     const { value } = runSteps(e.snapshotTextSteps(3));
     expect(value.body.join('')).toBe(e.canonicalText());
     expect(JSON.parse(value.index.join(''))).toEqual(e.indexSnapshot());
+    expect(value.index.join('')).toBe(JSON.stringify(e.indexSnapshot()));
   });
 });
