@@ -119,6 +119,7 @@ export function createApp(options: CreateAppOptions): App {
       try {
         replay.pause();
         await trading.prepareClose();
+        await workspace.prepareClose();
       } finally {
         close();
       }

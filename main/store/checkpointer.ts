@@ -19,12 +19,19 @@ import type { Db } from './db-types';
  * replays on the next open.
  */
 export interface Checkpointer {
+  /**
+   * Settles once the worker has run a checkpoint asked now (or could not: it never rejects), so a
+   * stop() right after finds it idle instead of waiting for a big WAL to be copied.
+   */
+  settle(): Promise<void>;
   /** Stops the worker and closes its connection, waiting (at most a second) until it has. */
   stop(): void;
 }
 
 /** How often the worker looks: a PASSIVE checkpoint with nothing to copy costs microseconds. */
 const EVERY_MS = 100;
+/** settle() gives up waiting after this long. */
+const SETTLE_MAX_MS = 10_000;
 
 // flag[0]: 0 running, 1 its connection is closed (main waits on it, synchronously, in stop()).
 const WORKER_SOURCE = `
@@ -38,6 +45,11 @@ const timer = setInterval(() => {
   try { checkpoint.run(); } catch (err) { if (!/SQLITE_BUSY|locked/i.test(String(err && err.message))) parentPort.postMessage({ error: String(err && err.message) }); }
 }, workerData.everyMs);
 parentPort.on('message', (m) => {
+  if (m === 'checkpoint') {
+    try { checkpoint.run(); } catch (err) { /* busy: the periodic ones go on */ }
+    parentPort.postMessage({ checkpointed: true });
+    return;
+  }
   if (m !== 'stop') return;
   clearInterval(timer);
   db.close();
@@ -71,18 +83,33 @@ export function startCheckpointer(db: Db, file: string, options: { nativeBinding
     running = false;
     if (db.open) db.pragma('wal_autocheckpoint = 1000');
   };
+  const settled: Array<() => void> = [];
+  const settleAll = (): void => {
+    for (const fn of settled.splice(0)) fn();
+  };
   worker.on('message', (m: unknown) => {
     if (typeof m === 'object' && m !== null && 'error' in m) options.onError?.(String((m as { error: unknown }).error));
+    if (typeof m === 'object' && m !== null && 'checkpointed' in m) settleAll();
   });
+  worker.on('exit', settleAll);
   // A worker that cannot start (no native module in this runtime) leaves SQLite's own checkpoints in charge.
   worker.on('error', (err) => {
     fallBack();
     options.onError?.(err.message);
   });
   return {
+    settle: () =>
+      new Promise<void>((resolve) => {
+        if (!running) return resolve();
+        settled.push(resolve);
+        worker.postMessage('checkpoint');
+        // A worker that never answers must not keep a close waiting: stop() bounds it anyway.
+        setTimeout(settleAll, SETTLE_MAX_MS).unref();
+      }),
     stop: () => {
       if (!running) return;
       running = false;
+      settleAll();
       worker.postMessage('stop');
       // Synchronous on purpose: the caller closes the writer next, and SQLite removes the WAL (so a
       // copy of the .db file alone is whole) only when it closes the last connection on the file.

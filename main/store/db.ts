@@ -41,6 +41,12 @@ export interface Workspace {
   readonly schemaVersion: number;
   /** A read-only connection pinned to one consistent snapshot (read-snapshot.ts); the caller closes it. */
   openReader(): ReadSnapshot;
+  /**
+   * Before close(), without holding the event loop: waits until the log writer's thread has
+   * committed what it was given and the checkpointer has copied the WAL back, so close() finds
+   * nothing to wait for (a 55 MB snapshot just handed over held main ~1.5 s in close()).
+   */
+  prepareClose(): Promise<void>;
   close(): void;
 }
 
@@ -83,6 +89,10 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
       path: file,
       schemaVersion: to,
       openReader: () => openReadSnapshot(file, options.nativeBinding),
+      prepareClose: async () => {
+        await writer?.drained();
+        await checkpointer?.settle();
+      },
       close: () => {
         // The writer's last groups commit before its connection closes; an error it held is reported, not lost.
         try {

@@ -38,6 +38,8 @@ export interface LogWriter {
   post(ops: LogOps, events: number): void;
   /** Waits until every posted group is committed; throws the worker's error if one failed. */
   drain(): void;
+  /** drain() without blocking: settles once every group posted so far is committed or the writer failed (drain() then throws). */
+  drained(): Promise<void>;
   /** Events posted and not yet committed. */
   readonly uncommitted: number;
   /** Groups the worker committed so far (for tests and benches). */
@@ -252,6 +254,13 @@ class WorkerLogWriter implements LogWriter {
 
   drain(): void {
     this.waitFor(this.posted);
+  }
+
+  async drained(): Promise<void> {
+    const target = this.posted;
+    while (!this.stopped && Atomics.load(this.shared, COMMITTED) < target && Atomics.load(this.shared, STATE) !== 2) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
   }
 
   stop(): void {

@@ -384,6 +384,8 @@ export class TradingService implements TickSink {
     if (this.closed || this.opening !== 'no') return;
     this.market.snapshotAtHead();
     await this.work.settled();
+    // The buffered events go to the log writer too (Workspace.prepareClose waits for it).
+    if (!this.closed && this.opening === 'no') this.journal.handOver();
   }
 
   close(): void {

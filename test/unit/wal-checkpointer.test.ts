@@ -55,4 +55,14 @@ describe('WAL checkpoints in a worker thread', () => {
     const { ws } = open('inline');
     expect(ws.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   });
+
+  it('prepareClose settles once the worker has copied the WAL (asked now, not at its next period)', async () => {
+    const { ws, file } = open('worker');
+    const before = fs.statSync(file).size;
+    write(ws);
+    await ws.prepareClose();
+    expect(fs.statSync(file).size).toBeGreaterThan(before + 8_000_000);
+    // Without a worker there is nothing to wait for.
+    await open('inline').ws.prepareClose();
+  });
 });

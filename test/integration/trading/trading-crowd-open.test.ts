@@ -134,4 +134,36 @@ describe('opening a big crowd without holding main', () => {
     expect(app.services.trading.currentSession?.name).toBe('drawn');
     app.close();
   });
+
+  it('closes through closeAsync without holding main: the snapshot at the head is written in slices, and the workspace reopens to the same state', async () => {
+    const dir = tempDir();
+    const app = createApp({ shell: 'web', dataDir: dir, validate: true, defaultData: false });
+    await call(app, 'replay.load', { source: { kind: 'inline', json: BIG } });
+    await app.services.trading.settled();
+    await call(app, 'replay.step', { ticks: 20 });
+    await app.services.trading.settled();
+    const hash = await hashOf(app);
+    const db = app.services.workspace.db;
+    const head = (): { seq: number; snap: number } => db.prepare('SELECT (SELECT MAX(seq) FROM trading_events) AS seq, (SELECT COALESCE(MAX(seq), 0) FROM trading_snapshots) AS snap').get() as { seq: number; snap: number };
+    expect(head().snap).toBeLessThan(head().seq);
+    let turns = 0;
+    const counting = setInterval(() => (turns += 1), 1);
+    const closing = app.closeAsync();
+    let snapshotAtHeadBeforeClose = false;
+    // While it is written the workspace is still open; once the snapshot is at the head, close() follows.
+    while (db.open) {
+      if (head().snap === head().seq) snapshotAtHeadBeforeClose = true;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await closing;
+    clearInterval(counting);
+    expect(snapshotAtHeadBeforeClose).toBe(true);
+    expect(turns).toBeGreaterThan(2);
+    await app.closeAsync(); // twice: nothing more
+    const reopened = createApp({ shell: 'web', dataDir: dir, validate: true, defaultData: false });
+    await reopened.services.trading.ready;
+    expect(reopened.services.trading.openReport.replayed).toBe(0);
+    expect(await hashOf(reopened)).toBe(hash);
+    reopened.close();
+  });
 });

@@ -190,4 +190,22 @@ describe('trading log writer (group commits in a worker thread)', () => {
     expect(stepped.hash).toBe(whole.hash);
     expect(ws.db.prepare('SELECT typeof(body) AS b, typeof(index_body) AS i FROM trading_snapshots WHERE seq = ?').get(stepped.seq)).toEqual({ b: 'text', i: 'text' });
   });
+
+  it('drained() waits for the groups in the worker without blocking the event loop', async () => {
+    const { file, writer, journal } = await openWithWriter();
+    const { header, market } = script(1000);
+    for (const e of header) expect(journal.apply(e, true).ok).toBe(true);
+    const holder = await holdWriteLock(file, 300);
+    for (const e of market.slice(0, 3 * GROUP)) expect(journal.apply(e, false).ok).toBe(true);
+    let turns = 0;
+    const counting = setInterval(() => (turns += 1), 5);
+    const before = writer.committedGroups;
+    await writer.drained();
+    clearInterval(counting);
+    expect(writer.committedGroups).toBe(before + 3);
+    expect(seqsOnDisk(file)).toEqual(range(journal.seq));
+    // The lock was held ~300 ms: the event loop turned meanwhile.
+    expect(turns).toBeGreaterThan(5);
+    await holder.terminate();
+  });
 });
