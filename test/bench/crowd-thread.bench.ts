@@ -1,7 +1,8 @@
 /**
- * Big crowds and main's event loop (issue 10 item 7): a 100,000-trader workspace is opened (the
- * crowd arrives on the first tick), replayed with persistence, and reopened: synchronously (the
- * old way) and off main (restoreOffMain: a worker reads and parses the snapshot, main builds its
+ * Big crowds and main's event loop (issue 10 item 7): the app picks a 100,000-trader scenario,
+ * plays it, closes and reopens it; then a workspace is opened with the journal alone (the crowd
+ * arrives on the first tick), replayed with persistence, and reopened: synchronously (the old
+ * way) and off main (restoreOffMain: a worker reads and parses the snapshot, main builds its
  * engine in slices). For each phase it prints the wall time and main's event-loop delay
  * (perf_hooks.monitorEventLoopDelay: max and p99), while a 10 ms interval stands for the UI, and
  * the process's CPU time (all threads: a loaded machine stretches wall time, not CPU time).
@@ -83,46 +84,10 @@ const apply = (journal: TradingJournal, e: EngineEvent): void => {
 };
 
 console.log(`crowd-thread: ${fmt(TRADERS)} traders, ${fmt(TICKS)} persisted price updates (snapshot every 100,000 events); machine ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`);
-const keep = process.env.CROWD_BENCH_DIR;
-const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-crowd-'));
-if (keep) fs.mkdirSync(keep, { recursive: true });
-try {
-  const file = path.join(dir, 'workspace.levdesk.db');
-  let ws = openWorkspace(file, { checkpoints: 'worker' });
-  const { journal } = TradingJournal.open(ws.db, OPTIONS);
-  await phase('open: setup, crowd, first tick (on main)', () => {
-    for (const e of header) apply(journal, e);
-    apply(journal, market(0, 1).next().value as EngineEvent);
-    journal.flush(false, true);
-  });
-  await phase(`persisted replay of ${fmt(TICKS)} ticks, 2,000 per task (on main)`, async () => {
-    let n = 0;
-    for (const e of market(1, TICKS)) {
-      apply(journal, e);
-      if (++n % 2000 === 0) await new Promise((r) => setImmediate(r));
-    }
-    journal.flush(false, true);
-  });
-  await phase('close (snapshot at the head, on main)', () => journal.close());
-  const hash = journal.engine.stateHash();
-  ws.close();
-
-  ws = openWorkspace(file, { checkpoints: 'worker' });
-  const sync = await phase('reopen, synchronous (TradingJournal.open)', () => TradingJournal.open(ws.db, OPTIONS));
-  const syncHash = sync.journal.engine.stateHash();
-  ws.close();
-  ws = openWorkspace(file, { checkpoints: 'worker' });
-  const off = await phase('reopen off main (worker parse + sliced restore)', () => restoreOffMain(ws.db, file, true));
-  const offHash = off.engine.stateHash();
-  ws.close();
-  console.log(`reopen off main: ready on main ${fmt(off.ms / 1000, 2)} s, worker (parse, check, restore, re-hash) ${fmt(off.workerMs / 1000, 2)} s`);
-  console.log(`same state hash: synchronous ${syncHash === hash}, off main ${offHash === hash}, worker's hash ${off.hash === hash}`);
-} finally {
-  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
-}
-
-// The app's path: picking a scenario with this crowd (the first tick opens it in slices on main),
-// until trading calls answer; then the close (snapshot at the head) and the reopen (off main).
+// The app's path first, while the process is fresh as the app's is (the journal phases below leave
+// hundreds of MB behind that stretch garbage collection): picking a scenario with this crowd (the
+// first tick opens it in slices on main) until trading calls answer, a max-speed play, the close
+// and the reopen (off main).
 const appDir = fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-crowd-app-'));
 try {
   const scenario = JSON.stringify({
@@ -166,4 +131,42 @@ try {
   app.close();
 } finally {
   fs.rmSync(appDir, { recursive: true, force: true });
+}
+
+const keep = process.env.CROWD_BENCH_DIR;
+const dir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'levdesk-crowd-'));
+if (keep) fs.mkdirSync(keep, { recursive: true });
+try {
+  const file = path.join(dir, 'workspace.levdesk.db');
+  let ws = openWorkspace(file, { checkpoints: 'worker' });
+  const { journal } = TradingJournal.open(ws.db, OPTIONS);
+  await phase('open: setup, crowd, first tick (on main)', () => {
+    for (const e of header) apply(journal, e);
+    apply(journal, market(0, 1).next().value as EngineEvent);
+    journal.flush(false, true);
+  });
+  await phase(`persisted replay of ${fmt(TICKS)} ticks, 2,000 per task (on main)`, async () => {
+    let n = 0;
+    for (const e of market(1, TICKS)) {
+      apply(journal, e);
+      if (++n % 2000 === 0) await new Promise((r) => setImmediate(r));
+    }
+    journal.flush(false, true);
+  });
+  await phase('close (snapshot at the head, on main)', () => journal.close());
+  const hash = journal.engine.stateHash();
+  ws.close();
+
+  ws = openWorkspace(file, { checkpoints: 'worker' });
+  const sync = await phase('reopen, synchronous (TradingJournal.open)', () => TradingJournal.open(ws.db, OPTIONS));
+  const syncHash = sync.journal.engine.stateHash();
+  ws.close();
+  ws = openWorkspace(file, { checkpoints: 'worker' });
+  const off = await phase('reopen off main (worker parse + sliced restore)', () => restoreOffMain(ws.db, file, true));
+  const offHash = off.engine.stateHash();
+  ws.close();
+  console.log(`reopen off main: ready on main ${fmt(off.ms / 1000, 2)} s, worker (parse, check, restore, re-hash) ${fmt(off.workerMs / 1000, 2)} s`);
+  console.log(`same state hash: synchronous ${syncHash === hash}, off main ${offHash === hash}, worker's hash ${off.hash === hash}`);
+} finally {
+  if (!keep) fs.rmSync(dir, { recursive: true, force: true });
 }
