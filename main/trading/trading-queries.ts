@@ -9,7 +9,7 @@ import type { Engine } from '#main/engine/engine';
 import type { Account } from '#main/engine/model/account';
 import { TRADER_ID } from '#main/engine/model/ids';
 import { accountSummary, marketView, openOrders, positionViews, type EngineView } from '#main/engine/queries/account-view';
-import { crowdOrder, crowdPage, sortMovesWithMark, type CrowdTotals } from '#main/engine/queries/crowd-page';
+import { crowdOrder, crowdPage, crowdTotals, sortMovesWithMark, type CrowdTotals } from '#main/engine/queries/crowd-page';
 import { CrowdTotalsTracker } from '#main/engine/queries/crowd-totals';
 import { explainFunding, explainRisk } from '#main/engine/queries/explain';
 import { IdRanks } from '#main/engine/queries/id-ranks';
@@ -17,6 +17,10 @@ import { previewOrder } from '#main/engine/queries/preview';
 import { AppError } from '../ipc/app-error';
 import type { Db } from '../store/db-types';
 import { TradingHistoryRepo } from '../store/trading-history-repo';
+import { nextTask, runSliced } from './run-sliced';
+
+/** Positions a slice of the header sums' first recording takes (~10 ms). */
+const TOTALS_STEP = 5000;
 
 /**
  * The read side of paper trading: live views from the engine, history from the workspace. The
@@ -146,9 +150,15 @@ export class TradingQueries {
     // The header's sums (100,000 decimal additions) change only with the positions.
     const totalsKey = `index ${v.idx.liq.version}|${symbol}`;
     if (c.totals?.key !== totalsKey) {
+      const positions = v.idx.positionsIn(symbol);
       let sums = c.sums.get(symbol);
-      if (!sums) c.sums.set(symbol, (sums = new CrowdTotalsTracker()));
-      c.totals = { key: totalsKey, totals: sums.update(v.idx.positionsIn(symbol)) };
+      if (!sums) {
+        // Recorded in slices after this answer; until then the sums are taken afresh.
+        c.sums.set(symbol, (sums = new CrowdTotalsTracker()));
+        const steps = sums.buildSteps(positions, TOTALS_STEP);
+        void nextTask().then(() => runSliced(steps));
+      }
+      c.totals = { key: totalsKey, totals: sums.built ? sums.update(positions) : crowdTotals(v, symbol) };
     }
     return crowdPage(v, symbol, c.order.ids, input.offset, input.limit, c.totals.totals);
   }

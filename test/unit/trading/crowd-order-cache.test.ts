@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CrowdSort } from '#shared/domain/trading-queries';
 import type { Engine } from '#main/engine/engine';
-import { crowdOrder } from '#main/engine/queries/crowd-page';
+import { crowdOrder, crowdTotals } from '#main/engine/queries/crowd-page';
 import { IdRanks } from '#main/engine/queries/id-ranks';
 import type { Db } from '#main/store/db-types';
 import { TradingQueries } from '#main/trading/trading-queries';
@@ -87,5 +87,21 @@ describe('the Market tab order cache', () => {
     // Nothing was numbered again for the real engine.
     expect(ranks).toHaveBeenCalledTimes(1);
     ranks.mockRestore();
+  });
+
+  it('serves the header sums taken afresh, before and after recording them in the background', async () => {
+    const e = crowdEngine();
+    const queries = new TradingQueries({} as Db, () => e);
+    const served = (): unknown => {
+      const { longs, shorts, longQuantity, shortQuantity } = queries.crowd({ sort: 'notional', desc: false, offset: 0, limit: 5 });
+      return { longs, shorts, longQuantity, shortQuantity };
+    };
+    const fresh = (): unknown => crowdTotals({ state: e.readState, idx: e.indexes }, 'BTCUSDT');
+    expect(served()).toEqual(fresh());
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    order(e, { symbol: 'BTCUSDT', side: 'sell', type: 'market', quantity: '3' as never });
+    expect(served()).toEqual(fresh());
+    mustApply(e, { kind: 'tick', tick: tick(T0 + 4000, '98000') });
+    expect(served()).toEqual(fresh());
   });
 });

@@ -63,4 +63,35 @@ describe('the Market tab header sums', () => {
     expect(after.longs).toBeLessThan(before.longs);
     expect(after).toEqual(crowdTotals({ state: e.readState, idx: e.indexes }, 'BTCUSDT'));
   });
+
+  it('recorded in steps while the market moves between them, then kept up to date, equals the sums taken afresh', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.integer({ min: 1, max: 40 }), fc.array(step, { minLength: 1, maxLength: 12 }), (seed, every, steps) => {
+        const e = crowdEngine(seed, 120);
+        let price = 100_000;
+        let t = T0 + 3_600_000;
+        mustApply(e, { kind: 'tick', tick: tick(t, price.toFixed(1)) });
+        const tracker = new CrowdTotalsTracker();
+        const build = tracker.buildSteps(e.indexes.positionsIn('BTCUSDT'), every);
+        // One event between every step of the recording: trades, fundings, falls that liquidate.
+        for (const s of steps) {
+          if (build.next().done) break;
+          t += 60_000;
+          if (s.kind === 'tick') {
+            price = Math.max(1000, price * (1 + s.move * 3));
+            mustApply(e, { kind: 'tick', tick: tick(t, price.toFixed(1)) });
+          } else if (s.kind === 'trade') {
+            mustApply(e, { kind: 'tick', tick: tick(t, price.toFixed(1)) });
+            order(e, { symbol: 'BTCUSDT', side: s.side, type: 'market', quantity: (s.qty / 1000).toFixed(3) as never });
+          } else {
+            mustApply(e, { kind: 'funding', funding: { t, symbol: 'BTCUSDT', rate: (s.rate / 10_000).toFixed(4) as never, intervalHours: 8, source: 'model' } });
+          }
+        }
+        while (!build.next().done);
+        expect(tracker.built).toBe(true);
+        expect(tracker.update(e.indexes.positionsIn('BTCUSDT'))).toEqual(crowdTotals({ state: e.readState, idx: e.indexes }, 'BTCUSDT'));
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
