@@ -24,6 +24,18 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('funding' as const), rate: fc.integer({ min: -30, max: 30 }) }),
 );
 
+/** Applies one step at time t; returns the price after it. */
+function applyStep(e: Engine, s: Step, t: number, price: number, moveScale = 1): number {
+  if (s.kind === 'funding') {
+    mustApply(e, { kind: 'funding', funding: { t, symbol: 'BTCUSDT', rate: (s.rate / 10_000).toFixed(4) as never, intervalHours: 8, source: 'model' } });
+    return price;
+  }
+  const next = s.kind === 'tick' ? Math.max(1000, price * (1 + s.move * moveScale)) : price;
+  mustApply(e, { kind: 'tick', tick: tick(t, next.toFixed(1)) });
+  if (s.kind === 'trade') order(e, { symbol: 'BTCUSDT', side: s.side, type: 'market', quantity: (s.qty / 1000).toFixed(3) as never });
+  return next;
+}
+
 describe('the Market tab header sums', () => {
   it('equal the sums taken afresh after every event: arrivals, trades, fundings, stops and liquidations', () => {
     fc.assert(
@@ -34,15 +46,7 @@ describe('the Market tab header sums', () => {
         let t = T0;
         for (const s of steps) {
           t += 5 * 60_000; // the crowd arrives over the first hour
-          if (s.kind === 'tick') {
-            price = Math.max(1000, price * (1 + s.move));
-            mustApply(e, { kind: 'tick', tick: tick(t, price.toFixed(1)) });
-          } else if (s.kind === 'trade') {
-            mustApply(e, { kind: 'tick', tick: tick(t, price.toFixed(1)) });
-            order(e, { symbol: 'BTCUSDT', side: s.side, type: 'market', quantity: (s.qty / 1000).toFixed(3) as never });
-          } else {
-            mustApply(e, { kind: 'funding', funding: { t, symbol: 'BTCUSDT', rate: (s.rate / 10_000).toFixed(4) as never, intervalHours: 8, source: 'model' } });
-          }
+          price = applyStep(e, s, t, price);
           const positions = e.indexes.positionsIn('BTCUSDT');
           expect(tracker.update(positions)).toEqual(crowdTotals({ state: e.readState, idx: e.indexes }, 'BTCUSDT'));
         }
@@ -77,15 +81,7 @@ describe('the Market tab header sums', () => {
         for (const s of steps) {
           if (build.next().done) break;
           t += 60_000;
-          if (s.kind === 'tick') {
-            price = Math.max(1000, price * (1 + s.move * 3));
-            mustApply(e, { kind: 'tick', tick: tick(t, price.toFixed(1)) });
-          } else if (s.kind === 'trade') {
-            mustApply(e, { kind: 'tick', tick: tick(t, price.toFixed(1)) });
-            order(e, { symbol: 'BTCUSDT', side: s.side, type: 'market', quantity: (s.qty / 1000).toFixed(3) as never });
-          } else {
-            mustApply(e, { kind: 'funding', funding: { t, symbol: 'BTCUSDT', rate: (s.rate / 10_000).toFixed(4) as never, intervalHours: 8, source: 'model' } });
-          }
+          price = applyStep(e, s, t, price, 3);
         }
         while (!build.next().done);
         expect(tracker.built).toBe(true);
