@@ -9,7 +9,7 @@ import type { AccountId } from '../model/ids';
  */
 export class IdRanks {
   private sorted: AccountId[] = [];
-  private readonly ranks = new Map<AccountId, number>();
+  private ranks = new Map<AccountId, number>();
   private lastOrder: { key: string; byId: Uint32Array } | null = null;
 
   /**
@@ -38,13 +38,47 @@ export class IdRanks {
     return out;
   }
 
-  private merge(fresh: readonly AccountId[]): void {
+  /**
+   * Numbers the ids not numbered yet a slice of `every` at a time (a session's first Market page:
+   * 100,000 ids at once held main ~130 ms; the sort of the new ones stays one piece, ~35 ms). The
+   * new numbering replaces the old one at the end, so a ranksOf between two slices sees a whole
+   * one; if such a call numbered ids meanwhile, this one is dropped (that call's is whole too).
+   */
+  *numberSteps(ids: Iterable<AccountId>, every: number): Generator<void, void> {
     const old = this.sorted;
-    const all: AccountId[] = new Array<AccountId>(old.length + fresh.length);
-    let i = 0;
-    let j = 0;
-    for (let k = 0; k < all.length; k++) all[k] = j >= fresh.length || (i < old.length && old[i]! < fresh[j]!) ? old[i++]! : fresh[j++]!;
+    const fresh: AccountId[] = [];
+    let n = 0;
+    for (const id of ids) {
+      if (!this.ranks.has(id)) fresh.push(id);
+      if (++n % every === 0) yield;
+    }
+    if (fresh.length === 0) return;
+    fresh.sort();
+    yield;
+    const all = merged(old, fresh);
+    const ranks = new Map<AccountId, number>();
+    for (let k = 0; k < all.length; k++) {
+      ranks.set(all[k]!, k);
+      if ((k + 1) % every === 0) yield;
+    }
+    if (this.sorted !== old) return;
+    this.sorted = all;
+    this.ranks = ranks;
+    this.lastOrder = null;
+  }
+
+  private merge(fresh: readonly AccountId[]): void {
+    const all = merged(this.sorted, fresh);
     this.sorted = all;
     for (let k = 0; k < all.length; k++) this.ranks.set(all[k]!, k);
   }
+}
+
+/** Two sorted lists of distinct ids as one. */
+function merged(old: readonly AccountId[], fresh: readonly AccountId[]): AccountId[] {
+  const all: AccountId[] = new Array<AccountId>(old.length + fresh.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < all.length; k++) all[k] = j >= fresh.length || (i < old.length && old[i]! < fresh[j]!) ? old[i++]! : fresh[j++]!;
+  return all;
 }

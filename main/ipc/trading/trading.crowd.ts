@@ -1,3 +1,3 @@
 import type { Handler } from '../types';
 
-export const tradingCrowd: Handler<'trading.crowd'> = (input, s) => s.trading.queries.crowd(input);
+export const tradingCrowd: Handler<'trading.crowd'> = (input, s) => s.trading.queries.crowdSoon(input);

@@ -104,4 +104,24 @@ describe('the Market tab order cache', () => {
     mustApply(e, { kind: 'tick', tick: tick(T0 + 4000, '98000') });
     expect(served()).toEqual(fresh());
   });
+
+  it('answers IPC with the same page, the first one prepared in slices while the event loop turns', async () => {
+    const e = crowdEngine();
+    const queries = new TradingQueries({} as Db, () => e);
+    let turns = 0;
+    let counting = true;
+    const turn = (): void => {
+      if (!counting) return;
+      turns += 1;
+      setImmediate(turn);
+    };
+    setImmediate(turn);
+    const soon = await queries.crowdSoon({ sort: 'liquidationPrice', desc: false, offset: 0, limit: 400 });
+    counting = false;
+    expect(turns).toBeGreaterThan(0);
+    expect(soon).toEqual(new TradingQueries({} as Db, () => e).crowd({ sort: 'liquidationPrice', desc: false, offset: 0, limit: 400 }));
+    order(e, { symbol: 'BTCUSDT', side: 'buy', type: 'market', quantity: '1' as never });
+    const fresh = new TradingQueries({} as Db, () => e).crowd({ sort: 'notional', desc: true, offset: 0, limit: 400 });
+    expect(await queries.crowdSoon({ sort: 'notional', desc: true, offset: 0, limit: 400 })).toEqual(fresh);
+  });
 });
