@@ -33,6 +33,12 @@ interface CrowdCaches {
   readonly idRanks: IdRanks;
   /** By market. */
   readonly sums: Map<string, CrowdTotalsTracker>;
+  /**
+   * By market: the liquidation index's version when its sums were last exact. Every change of a
+   * position sets or removes its index entry, so the same version means the same positions and
+   * the sums need no walk.
+   */
+  readonly sumsAt: Map<string, number>;
   /** crowdSoon's numbering of the ids and recording of the sums, in slices (once per engine). */
   warming: Promise<void> | null;
 }
@@ -62,7 +68,7 @@ export class TradingQueries {
 
   private cachesFor(state: object): CrowdCaches {
     let c = this.caches.get(state);
-    if (!c) this.caches.set(state, (c = { order: null, totals: null, idRanks: new IdRanks(), sums: new Map(), warming: null }));
+    if (!c) this.caches.set(state, (c = { order: null, totals: null, idRanks: new IdRanks(), sums: new Map(), sumsAt: new Map(), warming: null }));
     return c;
   }
 
@@ -158,7 +164,9 @@ export class TradingQueries {
         if (c.sums.has(symbol)) continue;
         const sums = new CrowdTotalsTracker();
         c.sums.set(symbol, sums);
+        const version = v.idx.liq.version;
         await runSliced(sums.buildSteps(positions, TOTALS_STEP));
+        if (v.idx.liq.version === version) c.sumsAt.set(symbol, version);
       }
     })().catch((err: unknown) => console.error('Levdesk could not prepare the Market tab in slices (it is computed at once instead):', err));
     await c.warming;
@@ -185,7 +193,12 @@ export class TradingQueries {
         const steps = sums.buildSteps(positions, TOTALS_STEP);
         void nextTask().then(() => runSliced(steps));
       }
-      c.totals = { key: totalsKey, totals: sums.built ? sums.update(positions) : crowdTotals(v, symbol) };
+      const version = v.idx.liq.version;
+      if (!sums.built) c.totals = { key: totalsKey, totals: crowdTotals(v, symbol) };
+      else {
+        c.totals = { key: totalsKey, totals: c.sumsAt.get(symbol) === version ? sums.current() : sums.update(positions) };
+        c.sumsAt.set(symbol, version);
+      }
     }
     return crowdPage(v, symbol, c.order.ids, input.offset, input.limit, c.totals.totals);
   }

@@ -41,6 +41,11 @@ export class CrowdTotalsTracker {
     this.built = true;
   }
 
+  /** The totals as last recorded, without walking the positions (the caller knows none changed since). */
+  current(): CrowdTotals {
+    return { longs: this.longs, shorts: this.shorts, longQuantity: toWire(this.longQty), shortQuantity: toWire(this.shortQty) };
+  }
+
   /** The totals of `positions` (one market's, the liquidity account's excluded). */
   update(positions: ReadonlyMap<AccountId, Position>): CrowdTotals {
     let present = 0;
@@ -73,7 +78,7 @@ export class CrowdTotalsTracker {
         }
       }
     }
-    return { longs: this.longs, shorts: this.shorts, longQuantity: toWire(this.longQty), shortQuantity: toWire(this.shortQty) };
+    return this.current();
   }
 
   private take(side: Side, qty: Dec, sign: 1 | -1): void {
