@@ -22,11 +22,7 @@ import { nextTask, runSliced } from './run-sliced';
 /** Positions (or ids) a slice of the first numbering or recording takes (~5-10 ms). */
 const TOTALS_STEP = 5000;
 
-/**
- * The read side of paper trading: live views from the engine, history from the workspace. The
- * market positions' ordering (the costly part of paging 100,000 rows) is cached per sort: until
- * the positions change for most sorts, until the next event for those that move with the mark.
- */
+/** The Market tab's caches of one engine (TradingQueries keeps one set per engine state). */
 interface CrowdCaches {
   order: { readonly key: string; readonly ids: readonly string[] } | null;
   totals: { readonly key: string; readonly totals: CrowdTotals } | null;
@@ -39,12 +35,17 @@ interface CrowdCaches {
    * the sums need no walk.
    */
   readonly sumsAt: Map<string, number>;
-  /** crowdSoon's numbering of the ids and recording of the sums, in slices (once per engine). */
+  /** prepareCrowd's numbering of the ids and recording of the sums, in slices (once per engine). */
   warming: Promise<void> | null;
 }
 
 type CrowdInput = { symbol?: string | undefined; sort: CrowdSort; desc: boolean; side?: Side | undefined; offset: number; limit: number };
 
+/**
+ * The read side of paper trading: live views from the engine, history from the workspace. The
+ * market positions' ordering (the costly part of paging 100,000 rows) is cached per sort: until
+ * the positions change for most sorts, until the next event for those that move with the mark.
+ */
 export class TradingQueries {
   readonly history: TradingHistoryRepo;
   /**
@@ -149,11 +150,11 @@ export class TradingQueries {
   }
 
   /**
-   * crowd() for IPC: the first page of an engine first numbers its markets' account ids and
-   * records their sums in slices (100,000 positions at once held main ~230 ms), then answers
-   * (about 90 ms at once for the order and the sums, then).
+   * Before the first crowd() of an engine (the IPC handler awaits it): numbers its markets'
+   * account ids and records their sums in slices (100,000 positions at once held main ~230 ms
+   * in that first page). Settles at once after that.
    */
-  async crowdSoon(input: CrowdInput): Promise<CrowdPage> {
+  async prepareCrowd(): Promise<void> {
     const v = this.view();
     const c = this.cachesFor(v.state);
     c.warming ??= (async () => {
@@ -170,7 +171,6 @@ export class TradingQueries {
       }
     })().catch((err: unknown) => console.error('Levdesk could not prepare the Market tab in slices (it is computed at once instead):', err));
     await c.warming;
-    return this.crowd(input);
   }
 
   crowd(input: CrowdInput): CrowdPage {

@@ -1,3 +1,11 @@
 import type { Handler } from '../types';
 
-export const tradingCrowd: Handler<'trading.crowd'> = (input, s) => s.trading.queries.crowdSoon(input);
+/**
+ * The first page of an engine is prepared in slices (TradingQueries.prepareCrowd); if the engine
+ * went mid-event meanwhile (a big funding settlement), the page waits for it, as the call did.
+ */
+export const tradingCrowd: Handler<'trading.crowd'> = async (input, s) => {
+  await s.trading.queries.prepareCrowd();
+  if (s.trading.busy) await s.trading.settled();
+  return s.trading.queries.crowd(input);
+};
