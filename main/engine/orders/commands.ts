@@ -6,8 +6,7 @@ import { closingOrderSide, type Account } from '../model/account';
 import { isConditional, restsAtLimit, triggerDirection, type Order } from '../model/order';
 import { executeMarket, fillableNow, goLiveLimit, isMarketable } from './execute';
 import { finishOrder, newOrder, registerLive, syncReduceOnly } from './lifecycle';
-import { planTake } from './book-fill';
-import { checkOpening, checkTakePlan } from './opening-check';
+import { checkOpening, checkTake } from './opening-check';
 import { reportOrder } from './order-view';
 import { activateTrailing } from './trailing';
 import { validateRequest, watchedPrice, type OrderDraft } from './validate';
@@ -67,7 +66,7 @@ export function preflightOrder(ctx: EngineContext, account: Account, d: OrderDra
     const walk = walkBook(m.quote(), side, qty, null);
     if (walk.filled.isZero()) reject('noLiquidity', `the modeled ${m.symbol} book has no liquidity for this order`, 'quantity');
     // Priced by the walk execution will make (close first, then open on the displaced book).
-    const verdict = checkTakePlan(ctx, account, m, side, planTake(ctx, account, m, side, qty, null), m.profile.fees.taker);
+    const verdict = checkTake(ctx, account, m, side, qty, null);
     if (!verdict.ok) reject(verdict.code, verdict.message, 'quantity');
     return;
   }
@@ -85,7 +84,7 @@ export function preflightOrder(ctx: EngineContext, account: Account, d: OrderDra
   // pushed away by earlier takers): that part is priced by the walk it will make, as a market
   // order is. Checked at the limit alone, a sell could open a short worth more than the wallet.
   if (marketable) {
-    const take = checkTakePlan(ctx, account, m, side, planTake(ctx, account, m, side, qty, price), m.profile.fees.taker);
+    const take = checkTake(ctx, account, m, side, qty, price);
     if (!take.ok) reject(take.code, take.message, 'quantity');
   }
 }

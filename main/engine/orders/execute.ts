@@ -7,7 +7,7 @@ import { transition, type Order } from '../model/order';
 import { changeInsurance } from '../ledger/insurance';
 import { bookFill, planTake, takeFromBook } from './book-fill';
 import { finishOrder, recordOrderFill, syncBracket, syncReduceOnly } from './lifecycle';
-import { checkOpening, checkTakePlan, openingPart } from './opening-check';
+import { checkOpening, checkTake, checkTakePlan, openingPart } from './opening-check';
 import { initialMargin, tradingFee } from '#shared/risk/index';
 import { reportOrder } from './order-view';
 
@@ -77,11 +77,6 @@ export function executeMarket(ctx: EngineContext, order: Order): void {
   afterFills(ctx, account, order, m.symbol);
 }
 
-/** Whether the part of a limit that crosses the book is affordable at the prices its walk will fill at (preflightOrder's check). */
-function takeAffordable(ctx: EngineContext, account: Account, m: MarketState, order: Order, qty: Dec, price: Dec): boolean {
-  return checkTakePlan(ctx, account, m, order.side, planTake(ctx, account, m, order.side, qty, price), m.profile.fees.taker).ok;
-}
-
 /** Whether a limit at `price` would take liquidity right now. */
 export function isMarketable(m: MarketState, order: Pick<Order, 'side'>, price: Dec): boolean {
   const best = bestPrice(m.quote(), order.side);
@@ -109,8 +104,10 @@ export function goLiveLimit(ctx: EngineContext, order: Order): void {
   }
   // A stop-limit / take-profit-limit that just fired holds no margin yet: check it now, as a
   // conditional market order is checked when it fires.
+  // What crosses the book is also priced by the walk it will make (preflightOrder's check).
   const marketable = isMarketable(m, order, price);
-  if (order.triggered && !order.reduceOnly && !(checkOpening(ctx, account, m, order.side, wanted, price).ok && (!marketable || order.timeInForce === 'postOnly' || takeAffordable(ctx, account, m, order, wanted, price)))) {
+  const affordable = () => checkOpening(ctx, account, m, order.side, wanted, price).ok && (!marketable || order.timeInForce === 'postOnly' || checkTake(ctx, account, m, order.side, wanted, price).ok);
+  if (order.triggered && !order.reduceOnly && !affordable()) {
     finishOrder(ctx, order, 'expired', 'marginInsufficient');
     return;
   }

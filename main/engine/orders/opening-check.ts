@@ -9,7 +9,7 @@ import type { MarketState } from '../model/market';
 import { accountMargin } from '../risk/account-margin';
 import { positionInitialMargin, positionUpnl } from '../risk/position-risk';
 import { marketLookup } from '../risk/refresh';
-import type { TakePhase } from './book-fill';
+import { planTake, type TakePhase } from './book-fill';
 
 export type OpeningVerdict =
   | { readonly ok: true; readonly opening: Dec }
@@ -70,6 +70,11 @@ function checkOpeningQty(ctx: EngineContext, account: Account, m: MarketState, s
 
 /** Per fill, the ledger rounds initial margin up and the fee to 8 decimals: at most this each. */
 const ROUNDING_PER_FILL = new Dec('0.00000002');
+
+/** checkTakePlan of the walk that taking `qty` up to `limit` (null: a market order) would make now, at the taker fee. */
+export function checkTake(ctx: EngineContext, account: Account, m: MarketState, side: OrderSide, qty: Dec, limit: Dec | null): OpeningVerdict {
+  return checkTakePlan(ctx, account, m, side, planTake(ctx, account, m, side, qty, limit), m.profile.fees.taker);
+}
 
 /**
  * The margin check of a taker order against the walk it will actually make (planTake), before
