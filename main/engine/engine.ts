@@ -73,6 +73,18 @@ export class Engine {
     return engine;
   }
 
+  /**
+   * The second half of restoreSteps: an engine around a state restored by restoreStateSteps, its
+   * indexes rebuilt (or imported from options.index) in steps. A reopen restores the accounts
+   * while the liquidation index is still on its way from the restore worker.
+   */
+  static *fromStateSteps(state: EngineState, options: EngineOptions = {}, every = 2000): Generator<void, Engine> {
+    const engine = new Engine(undefined, options);
+    engine.state = state;
+    yield* engine.rebuildIndexes(options.index, every);
+    return engine;
+  }
+
   private *restoreInto(snapshot: EngineSnapshotSource, index: LiquidationIndexSource | undefined, every: number): Generator<void, void> {
     this.state = yield* restoreStateSteps(snapshot, every);
     yield* this.rebuildIndexes(index, every);

@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { Engine } from '#main/engine/engine';
-import type { LiquidationIndexSource } from '#main/engine/index/liquidation-index';
-import type { EngineSnapshotSource } from '#main/engine/state/snapshot';
+import type { LiquidationIndexData, LiquidationIndexSource } from '#main/engine/index/liquidation-index';
+import { restoreStateSteps, type EngineSnapshotSource } from '#main/engine/state/snapshot';
 import type { Db } from '../store/db-types';
 import { TradingLogRepo } from '../store/trading-log-repo';
 import { checkReplayed } from './rebuild';
@@ -33,8 +33,9 @@ function* replayTail(engine: Engine, repo: TradingLogRepo, from: number, to: num
 /**
  * Reopens the trading engine of a workspace without holding main's event loop (issue 10 item 7).
  * The worker (restore-worker.ts) reads, checks and parses the snapshot and sends it in slices;
- * main builds its engine from them with Engine.restoreSteps and replays the tail, a dozen
- * milliseconds at a time. The worker meanwhile restores the snapshot too, checks it serialises to
+ * main restores the accounts as soon as they are there (while the worker parses and sends the
+ * liquidation index), builds its engine's indexes (Engine.fromStateSteps) and replays the tail, a
+ * dozen milliseconds at a time. The worker meanwhile restores the snapshot too, checks it serialises to
  * its hash and reports the final state hash; the promise settles when both are done (and rejects,
  * as a synchronous open throws, when the snapshot is damaged).
  */
@@ -45,6 +46,9 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
   const entry = restoreWorkerEntry();
   const worker = new Worker(entry.source, { eval: entry.eval });
   let head: Extract<RestoreMessage, { kind: 'head' }> | null = null;
+  let indexHead: Extract<RestoreMessage, { kind: 'index' }>['index'] = null;
+  let accountsReady: () => void = () => undefined;
+  const accountsIn = new Promise<void>((resolve) => (accountsReady = resolve));
   const pieces = new ArrivingPieces();
   let fail: (err: Error) => void = () => undefined;
   const failed = new Promise<never>((_resolve, reject) => (fail = reject));
@@ -56,6 +60,11 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
     switch (m.kind) {
       case 'head':
         head = m;
+        return;
+      case 'index':
+        // Every account piece came before it.
+        indexHead = m.index;
+        accountsReady();
         return;
       case 'accounts':
       case 'entries':
@@ -81,18 +90,22 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
   });
   try {
     worker.postMessage({ dbPath, toSeq: lastSeq, verify } satisfies RestoreJob);
-    await Promise.race([pieces.arrived(), failed]);
+    await Promise.race([accountsIn, failed]);
     const h = head as Extract<RestoreMessage, { kind: 'head' }> | null;
     let engine: Engine;
     if (h?.head) {
       // Parsed a piece at a time as the restore reads them (arriving-pieces.ts).
       const snapshot: EngineSnapshotSource = { ...h.head, accounts: pieces.accounts() };
-      const index: LiquidationIndexSource | undefined = h.index
-        ? { ...h.index, entries: pieces.entries(), heaps: h.index.heaps.map((x, i) => ({ ...x, heap: { offset: x.heap.offset, items: pieces.heapItems(i) } })) }
+      const state = await runSliced(restoreStateSteps(snapshot, 250));
+      await Promise.race([pieces.arrived(), failed]);
+      const x = indexHead as LiquidationIndexData | null;
+      const index: LiquidationIndexSource | undefined = x
+        ? { ...x, entries: pieces.entries(), heaps: x.heaps.map((y, i) => ({ ...y, heap: { offset: y.heap.offset, items: pieces.heapItems(i) } })) }
         : undefined;
-      engine = await runSliced(Engine.restoreSteps(snapshot, index ? { index } : {}, 250));
+      engine = await runSliced(Engine.fromStateSteps(state, index ? { index } : {}, 250));
       pieces.clear();
     } else {
+      await Promise.race([pieces.arrived(), failed]);
       engine = new Engine();
     }
     const snapshotSeq = h?.snapshotSeq ?? 0;

@@ -36,20 +36,21 @@ export function runRestoreJob(job: RestoreJob): void {
     if (job.hashOnly) {
       // Only the state hash is wanted (hash-off-main.ts): nothing travels to main but the answer.
     } else if (snap) {
-      // The accounts are cut from the text and sent before the body is parsed (snapshot-cut.ts).
-      const index = parseIndex(snap.index);
+      // The accounts are cut from the text and sent before the body is parsed (snapshot-cut.ts);
+      // main restores them while the index is parsed and sent here.
       const cut = cutAccounts(snap.body, RESTORE_SLICE);
-      const head = JSON.parse(cut.head) as EngineSnapshot;
-      const idx = index ? { ...index, entries: [], heaps: index.heaps.map((h) => ({ ...h, heap: { ...h.heap, items: [] } })) } : null;
-      post({ kind: 'head', snapshotSeq: snap.seq, head, index: idx });
+      post({ kind: 'head', snapshotSeq: snap.seq, head: JSON.parse(cut.head) as EngineSnapshot });
       for (const piece of cut.pieces) postPiece({ kind: 'accounts', json: utf8.encode(piece) });
+      accountsSent = cut.accounts;
+      const index = parseIndex(snap.index);
+      post({ kind: 'index', index: index ? { ...index, entries: [], heaps: index.heaps.map((h) => ({ ...h, heap: { ...h.heap, items: [] } })) } : null });
       if (index) {
         slices(index.entries, (json) => postPiece({ kind: 'entries', json }));
         index.heaps.forEach((h, i) => slices(h.heap.items, (json) => postPiece({ kind: 'heapItems', heap: i, json })));
       }
-      accountsSent = cut.accounts;
     } else {
-      post({ kind: 'head', snapshotSeq: 0, head: null, index: null });
+      post({ kind: 'head', snapshotSeq: 0, head: null });
+      post({ kind: 'index', index: null });
     }
     if (!job.hashOnly) post({ kind: 'data', parseMs: performance.now() - started });
     const parsed = snap ? readSnapshot(snap, false) : null;
