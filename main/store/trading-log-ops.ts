@@ -21,6 +21,15 @@ export interface StoredSnapshot {
   readonly index?: string | null;
 }
 
+/** A stored snapshot with its texts as UTF-8 bytes (TradingLogRepo.latestSnapshotBytes). */
+export interface SnapshotBytes {
+  readonly seq: number;
+  readonly t: number | null;
+  readonly hash: string;
+  readonly body: Buffer;
+  readonly index: Buffer | null;
+}
+
 /**
  * A snapshot's text as written: a string, or its UTF-8 bytes in chunks (a big state's snapshot is
  * written in slices on main and handed to the log writer's thread without a copy: joining and

@@ -1,9 +1,9 @@
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import type { Db, Statement } from './db-types';
 import { logWriterOf, type LogWriter } from './log-writer';
-import { LOG_STATEMENTS, encodeAppend, runOps, type LoggedEvent, type SnapshotToStore, type StoredSnapshot } from './trading-log-ops';
+import { LOG_STATEMENTS, encodeAppend, runOps, type LoggedEvent, type SnapshotBytes, type SnapshotToStore, type StoredSnapshot } from './trading-log-ops';
 
-export type { LoggedEvent, StoredSnapshot } from './trading-log-ops';
+export type { LoggedEvent, SnapshotBytes, StoredSnapshot } from './trading-log-ops';
 
 /**
  * The trading event log, its snapshots and the history rows of each event (migration 0030).
@@ -97,6 +97,18 @@ export class TradingLogRepo {
   latestSnapshot(maxSeq = Number.MAX_SAFE_INTEGER): StoredSnapshot | null {
     this.settle();
     const row = this.db.prepare('SELECT seq, t, hash, body, index_body AS "index" FROM trading_snapshots WHERE seq <= ? ORDER BY seq DESC LIMIT 1').get(maxSeq) as StoredSnapshot | undefined;
+    return row ?? null;
+  }
+
+  /**
+   * latestSnapshot with its texts as UTF-8 bytes, as SQLite holds them: the restore worker hashes
+   * and cuts the body's bytes (no 55 MB string converted back to UTF-8 for sha256 and per piece).
+   */
+  latestSnapshotBytes(maxSeq = Number.MAX_SAFE_INTEGER): SnapshotBytes | null {
+    this.settle();
+    const row = this.db
+      .prepare('SELECT seq, t, hash, CAST(body AS BLOB) AS body, CAST(index_body AS BLOB) AS "index" FROM trading_snapshots WHERE seq <= ? ORDER BY seq DESC LIMIT 1')
+      .get(maxSeq) as SnapshotBytes | undefined;
     return row ?? null;
   }
 

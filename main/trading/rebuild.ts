@@ -5,8 +5,8 @@ import { useTextHasher } from '#main/engine/state/hash';
 import type { EngineSnapshot } from '#main/engine/state/snapshot';
 import type { StoredSnapshot, TradingLogRepo } from '../store/trading-log-repo';
 
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+export function sha256(text: string | Uint8Array): string {
+  return typeof text === 'string' ? createHash('sha256').update(text, 'utf8').digest('hex') : createHash('sha256').update(text).digest('hex');
 }
 
 // Main (and its workers) hash engine states with node:crypto's native sha256 instead of the pure
@@ -24,8 +24,8 @@ export function parseIndex(text: string | null | undefined): LiquidationIndexDat
   }
 }
 
-/** That a stored snapshot's body is the one its hash was taken of. */
-export function checkSnapshotHash(snap: StoredSnapshot): void {
+/** That a stored snapshot's body (text, or its UTF-8 bytes) is the one its hash was taken of. */
+export function checkSnapshotHash(snap: Pick<StoredSnapshot, 'seq' | 'hash'> & { readonly body: string | Uint8Array }): void {
   if (sha256(snap.body) !== snap.hash) throw new Error(`trading snapshot at event ${snap.seq} does not match its hash: the workspace is damaged`);
 }
 

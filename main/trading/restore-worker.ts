@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { Engine } from '#main/engine/engine';
-import { TradingLogRepo } from '../store/trading-log-repo';
+import { TradingLogRepo, type StoredSnapshot } from '../store/trading-log-repo';
 import { canonicalJson } from '#main/engine/state/hash';
 import { restoreState, snapshotState, type EngineSnapshot } from '#main/engine/state/snapshot';
 import { checkRestored, checkRestoredText, checkSnapshotHash, parseIndex, readSnapshot, replayOne } from './rebuild';
@@ -31,18 +31,18 @@ export function runRestoreJob(job: RestoreJob): void {
   const db = new Database(job.dbPath, { readonly: true, fileMustExist: true });
   try {
     const repo = new TradingLogRepo(db);
-    const snap = repo.latestSnapshot(job.toSeq);
-    if (snap && job.verify) checkSnapshotHash(snap);
+    const bytes = repo.latestSnapshotBytes(job.toSeq);
+    if (bytes && job.verify) checkSnapshotHash(bytes);
     if (job.hashOnly) {
       // Only the state hash is wanted (hash-off-main.ts): nothing travels to main but the answer.
-    } else if (snap) {
+    } else if (bytes) {
       // The accounts are cut from the text and sent before the body is parsed (snapshot-cut.ts);
       // main restores them while the index is parsed and sent here.
-      const cut = cutAccounts(snap.body, RESTORE_SLICE);
-      post({ kind: 'head', snapshotSeq: snap.seq, head: JSON.parse(cut.head) as EngineSnapshot });
-      for (const piece of cut.pieces) postPiece({ kind: 'accounts', json: utf8.encode(piece) });
+      const cut = cutAccounts(bytes.body, RESTORE_SLICE);
+      post({ kind: 'head', snapshotSeq: bytes.seq, head: JSON.parse(cut.head) as EngineSnapshot });
+      for (const json of cut.pieces) postPiece({ kind: 'accounts', json });
       accountsSent = cut.accounts;
-      const index = parseIndex(snap.index);
+      const index = parseIndex(bytes.index?.toString('utf8'));
       post({ kind: 'index', index: index ? { ...index, entries: [], heaps: index.heaps.map((h) => ({ ...h, heap: { ...h.heap, items: [] } })) } : null });
       if (index) {
         slices(index.entries, (json) => postPiece({ kind: 'entries', json }));
@@ -53,6 +53,7 @@ export function runRestoreJob(job: RestoreJob): void {
       post({ kind: 'index', index: null });
     }
     if (!job.hashOnly) post({ kind: 'data', parseMs: performance.now() - started });
+    const snap: StoredSnapshot | null = bytes ? { seq: bytes.seq, t: bytes.t, hash: bytes.hash, body: bytes.body.toString('utf8'), index: bytes.index?.toString('utf8') ?? null } : null;
     const parsed = snap ? readSnapshot(snap, false) : null;
     if (parsed && accountsSent !== null && parsed.state.accounts.length !== accountsSent) {
       throw new Error(`trading snapshot at event ${snap!.seq} was cut into ${accountsSent} accounts but holds ${parsed.state.accounts.length}`);

@@ -6,25 +6,41 @@
  * inside a JSON string is always escaped, so the text `},{"deposited":` occurs exactly between
  * two accounts, and `}],"crowd":` first where the accounts end (no account has a "crowd" key).
  * The worker still parses the whole body to check the restore, and compares the counts.
+ *
+ * It works on the body's UTF-8 bytes as SQLite stores them: searching bytes is a memchr, and the
+ * pieces are copies of byte ranges ready to transfer, where cutting the text and encoding every
+ * piece to UTF-8 took ~0.4 s of a 100,000-trader reopen. (The separators are ASCII, and no byte of
+ * a multi-byte UTF-8 sequence is, so a byte search finds exactly what a text search would.)
  */
 export interface CutSnapshot {
   /** The body with an empty accounts array (parses to the snapshot's other fields). */
   readonly head: string;
-  /** JSON array texts of at most `per` accounts each, in order. */
-  readonly pieces: string[];
+  /** UTF-8 JSON array texts of at most `per` accounts each, in order, each in a buffer of its own. */
+  readonly pieces: Uint8Array[];
   readonly accounts: number;
 }
 
-const OPEN = '{"accounts":[';
-const BETWEEN = '},{"deposited":';
-const END = '}],"crowd":';
+const OPEN = Buffer.from('{"accounts":[');
+const BETWEEN = Buffer.from('},{"deposited":');
+const END = Buffer.from('}],"crowd":');
+const LEFT = 0x5b; // [
+const RIGHT = 0x5d; // ]
 
-export function cutAccounts(body: string, per: number): CutSnapshot {
-  if (!body.startsWith(OPEN)) throw new Error('a trading snapshot does not start with its accounts');
-  if (body.startsWith(OPEN + ']')) return { head: body, pieces: [], accounts: 0 };
+/** `[` + body[from, stop) + `]` in a buffer of its own (transferable without copying the rest). */
+function bracketed(body: Buffer, from: number, stop: number): Uint8Array {
+  const piece = new Uint8Array(stop - from + 2);
+  piece[0] = LEFT;
+  piece.set(body.subarray(from, stop), 1);
+  piece[piece.length - 1] = RIGHT;
+  return piece;
+}
+
+export function cutAccounts(body: Buffer, per: number): CutSnapshot {
+  if (body.compare(OPEN, 0, OPEN.length, 0, Math.min(OPEN.length, body.length)) !== 0) throw new Error('a trading snapshot does not start with its accounts');
+  if (body[OPEN.length] === RIGHT) return { head: body.toString('utf8'), pieces: [], accounts: 0 };
   const end = body.indexOf(END);
   if (end < 0) throw new Error('a trading snapshot has no end to its accounts');
-  const pieces: string[] = [];
+  const pieces: Uint8Array[] = [];
   let accounts = 0;
   let from = OPEN.length;
   let count = 0;
@@ -36,7 +52,7 @@ export function cutAccounts(body: string, per: number): CutSnapshot {
     if (last || count === per) {
       // An account ends at its closing brace: `next + 1` (or `end + 1` for the last one).
       const stop = (last ? end : next) + 1;
-      pieces.push(`[${body.slice(from, stop)}]`);
+      pieces.push(bracketed(body, from, stop));
       accounts += count;
       count = 0;
       from = stop + 1;
@@ -44,5 +60,5 @@ export function cutAccounts(body: string, per: number): CutSnapshot {
     if (last) break;
     at = next + BETWEEN.length;
   }
-  return { head: OPEN + body.slice(end + 1), pieces, accounts };
+  return { head: OPEN.toString('latin1') + body.toString('utf8', end + 1), pieces, accounts };
 }

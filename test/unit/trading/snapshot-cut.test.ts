@@ -18,6 +18,8 @@ function bodyOf(traders: number, clientOrderId?: string): { body: string; parsed
   return { body, parsed: JSON.parse(body) as { accounts: unknown[] } };
 }
 
+const parse = (piece: Uint8Array): unknown[] => JSON.parse(Buffer.from(piece).toString('utf8')) as unknown[];
+
 describe('a snapshot body cut into its accounts without parsing', () => {
   it.each([
     [0, 7],
@@ -28,24 +30,33 @@ describe('a snapshot body cut into its accounts without parsing', () => {
     [250, 1000],
   ])('%i traders in pieces of %i: the pieces are the accounts, the head the rest', (traders, per) => {
     const { body, parsed } = bodyOf(traders);
-    const cut = cutAccounts(body, per);
-    const accounts = cut.pieces.flatMap((p) => JSON.parse(p) as unknown[]);
+    const cut = cutAccounts(Buffer.from(body), per);
+    const accounts = cut.pieces.flatMap(parse);
     expect(accounts).toEqual(parsed.accounts);
     expect(cut.accounts).toBe(parsed.accounts.length);
-    for (const p of cut.pieces.slice(0, -1)) expect((JSON.parse(p) as unknown[]).length).toBe(per);
+    for (const p of cut.pieces.slice(0, -1)) expect(parse(p).length).toBe(per);
+    // Each piece owns its buffer: transferring it to main hands over nothing else.
+    for (const p of cut.pieces) expect(p.byteLength).toBe(p.buffer.byteLength);
     expect(JSON.parse(cut.head)).toEqual({ ...parsed, accounts: [] });
+  });
+
+  it('cuts bytes, so text beyond ASCII in an account stays whole', () => {
+    const { body, parsed } = bodyOf(30, 'grand-père ∆ 🚀 },{"deposited":');
+    const cut = cutAccounts(Buffer.from(body), 4);
+    expect(cut.pieces.flatMap(parse)).toEqual(parsed.accounts);
   });
 
   it('is not fooled by a string that holds the separators (a client order id)', () => {
     const { body, parsed } = bodyOf(20, 'x},{"deposited":"1"}],"crowd":');
     expect(body).toContain('x},{\\"deposited\\":');
-    const cut = cutAccounts(body, 3);
-    expect(cut.pieces.flatMap((p) => JSON.parse(p) as unknown[])).toEqual(parsed.accounts);
+    const cut = cutAccounts(Buffer.from(body), 3);
+    expect(cut.pieces.flatMap(parse)).toEqual(parsed.accounts);
     expect(JSON.parse(cut.head)).toEqual({ ...parsed, accounts: [] });
   });
 
   it('refuses a body that is not a snapshot', () => {
-    expect(() => cutAccounts('{"format":1}', 5)).toThrow(/does not start with its accounts/);
-    expect(() => cutAccounts('{"accounts":[{"deposited":"1"}', 5)).toThrow(/no end/);
+    expect(() => cutAccounts(Buffer.from('{"format":1}'), 5)).toThrow(/does not start with its accounts/);
+    expect(() => cutAccounts(Buffer.from('{"acc'), 5)).toThrow(/does not start with its accounts/);
+    expect(() => cutAccounts(Buffer.from('{"accounts":[{"deposited":"1"}'), 5)).toThrow(/no end/);
   });
 });
