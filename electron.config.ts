@@ -9,7 +9,7 @@ import type { BuildOptions, Plugin } from 'esbuild';
 import desktopEntry from './build/desktop-entry.json' with { type: 'json' };
 
 /** Node-side bundles: everything is bundled except Electron and the native SQLite addon. */
-const nodeBundle: BuildOptions = {
+export const nodeBundle: BuildOptions = {
   bundle: true,
   platform: 'node',
   target: 'node20',
