@@ -12,7 +12,11 @@ export interface CrowdState {
   readonly startT: number;
   /** Index of the next arrival in `arrivals`. */
   next: number;
-  /** Derived from params + startT (regenerated on restore, never serialised). */
+  /**
+   * Derived from params + startT (regenerated on restore, never serialised). Only those from
+   * `next` on are ever read: a crowd restored after all of it arrived keeps an empty list
+   * (drawing 100,000 arrivals again took ~0.1-0.2 s of a reopen for nothing).
+   */
   readonly arrivals: readonly CrowdArrival[];
   /** Arrivals that could not open (below the minimum, or refused): counted, not retried. */
   skipped: number;

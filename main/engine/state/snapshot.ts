@@ -289,7 +289,7 @@ export function* restoreStateSteps(snap: EngineSnapshotSource, every = 2000): Ge
   }
   if (snap.crowd) {
     const c = snap.crowd;
-    const arrivals = yield* generateCrowdSteps(c.params, c.startT, Math.max(every * 5, 1));
+    const arrivals = c.next >= c.params.traders ? [] : yield* generateCrowdSteps(c.params, c.startT, Math.max(every * 5, 1));
     st.crowd = { params: c.params, symbol: c.symbol, startT: c.startT, next: c.next, skipped: c.skipped, arrivals };
   }
   return st;
