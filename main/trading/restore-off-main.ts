@@ -61,10 +61,11 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
       case 'head':
         head = m;
         return;
-      case 'index':
-        // Every account piece came before it.
-        indexHead = m.index;
+      case 'accountsEnd':
         accountsReady();
+        return;
+      case 'index':
+        indexHead = m.index;
         return;
       case 'accounts':
       case 'entries':

@@ -18,14 +18,16 @@ export interface RestoreJob {
  * Node delivers every message queued on a port in one task, and deserialises each there: as
  * structured clones (or as strings) the pieces of a 100,000-trader snapshot held main ~1 s; a
  * transferred buffer is handed over without a copy.
- * `head` (the snapshot without its accounts), its `accounts` slices (main restores them as soon
- * as they are all there), `index` (the liquidation index without its entries and heap items,
+ * `head` (the snapshot without its accounts), its `accounts` slices and `accountsEnd` (main
+ * restores them from then on), `index` (the liquidation index without its entries and heap items,
  * parsed meanwhile), its `entries` and `heapItems` slices, then `data` (every piece is there), then
  * `verified` once the worker has also restored the snapshot itself, checked its hash and replayed
  * the tail (its final hash is the engine's state hash), or `error` at any point.
  */
 export type RestoreMessage =
   | { readonly kind: 'head'; readonly snapshotSeq: number; readonly head: EngineSnapshot | null }
+  /** Every account piece has been sent. */
+  | { readonly kind: 'accountsEnd' }
   | { readonly kind: 'index'; readonly index: LiquidationIndexData | null }
   /** JSON of an AccountSnap[] slice. */
   | { readonly kind: 'accounts'; readonly json: Uint8Array }

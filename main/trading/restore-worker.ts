@@ -42,6 +42,7 @@ export function runRestoreJob(job: RestoreJob): void {
       post({ kind: 'head', snapshotSeq: bytes.seq, head: JSON.parse(cut.head) as EngineSnapshot });
       for (const json of cut.pieces) postPiece({ kind: 'accounts', json });
       accountsSent = cut.accounts;
+      post({ kind: 'accountsEnd' });
       const index = parseIndex(bytes.index?.toString('utf8'));
       post({ kind: 'index', index: index ? { ...index, entries: [], heaps: index.heaps.map((h) => ({ ...h, heap: { ...h.heap, items: [] } })) } : null });
       if (index) {
@@ -50,6 +51,7 @@ export function runRestoreJob(job: RestoreJob): void {
       }
     } else {
       post({ kind: 'head', snapshotSeq: 0, head: null });
+      post({ kind: 'accountsEnd' });
       post({ kind: 'index', index: null });
     }
     if (!job.hashOnly) post({ kind: 'data', parseMs: performance.now() - started });
