@@ -9,7 +9,7 @@ import type { Engine } from '#main/engine/engine';
 import type { Account } from '#main/engine/model/account';
 import { TRADER_ID } from '#main/engine/model/ids';
 import { accountSummary, marketView, openOrders, positionViews, type EngineView } from '#main/engine/queries/account-view';
-import { crowdOrder, crowdPage, crowdTotals, sortMovesWithMark, type CrowdTotals } from '#main/engine/queries/crowd-page';
+import { crowdOrder, crowdPage, crowdTotals, prepareCrowdOrderSteps, sortMovesWithMark, type CrowdTotals } from '#main/engine/queries/crowd-page';
 import { CrowdTotalsTracker } from '#main/engine/queries/crowd-totals';
 import { explainFunding, explainRisk } from '#main/engine/queries/explain';
 import { IdRanks } from '#main/engine/queries/id-ranks';
@@ -151,8 +151,8 @@ export class TradingQueries {
 
   /**
    * Before the first crowd() of an engine (the IPC handler awaits it): numbers its markets'
-   * account ids and records their sums in slices (100,000 positions at once held main ~230 ms
-   * in that first page). Settles at once after that.
+   * account ids, orders the rows by id and records their sums in slices (100,000 positions at
+   * once held main ~230 ms in that first page). Settles at once after that.
    */
   async prepareCrowd(): Promise<void> {
     const v = this.view();
@@ -162,6 +162,9 @@ export class TradingQueries {
       for (const symbol of [...v.state.markets.keys()].sort()) {
         const positions = v.idx.positionsIn(symbol);
         await runSliced(c.idRanks.numberSteps(positions.keys(), TOTALS_STEP));
+        // The rows' id order, as the Market tab's first page wants it (by notional, its default;
+        // every sort but leverage walks the same rows).
+        await runSliced(prepareCrowdOrderSteps(v, symbol, 'notional', c.idRanks, TOTALS_STEP));
         if (c.sums.has(symbol)) continue;
         const sums = new CrowdTotalsTracker();
         c.sums.set(symbol, sums);

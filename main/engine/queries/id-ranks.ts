@@ -23,6 +23,30 @@ export class IdRanks {
     return this.lastOrder.byId;
   }
 
+  /**
+   * orderById's work for `key` done beforehand in steps of `every` ids, for ids numbered already
+   * (numberSteps): the next orderById with the same key and ids finds it. Gives up, leaving the
+   * work to orderById, when an id is not numbered or the numbering changes meanwhile.
+   */
+  *orderByIdSteps(key: string, ids: readonly AccountId[], every: number): Generator<void, void> {
+    if (this.lastOrder?.key === key && this.lastOrder.byId.length === ids.length) return;
+    // Numbering anew (numberSteps, merge) always replaces `sorted`.
+    const numbering = this.sorted;
+    const ranks = new Float64Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const r = this.ranks.get(ids[i]!);
+      if (r === undefined) return;
+      ranks[i] = r;
+      if ((i + 1) % every === 0) {
+        yield;
+        if (this.sorted !== numbering) return;
+      }
+    }
+    yield;
+    if (this.sorted !== numbering) return;
+    this.lastOrder = { key, byId: radixOrder(ranks) };
+  }
+
   /** The rank of each id (ids must be distinct), numbering any new ones first. */
   ranksOf(ids: readonly AccountId[]): Float64Array {
     const out = new Float64Array(ids.length);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Side } from '#shared/domain/exchange';
 import type { CrowdSort } from '#shared/domain/trading-queries';
 import { adlScoreApprox } from '#shared/risk/adl-ranking';
@@ -7,7 +7,7 @@ import type { Engine } from '#main/engine/engine';
 import { entryPrice, type Position } from '#main/engine/model/account';
 import { LIQUIDITY_ID, type AccountId } from '#main/engine/model/ids';
 import type { EngineView } from '#main/engine/queries/account-view';
-import { crowdOrder } from '#main/engine/queries/crowd-page';
+import { crowdOrder, prepareCrowdOrderSteps } from '#main/engine/queries/crowd-page';
 import { IdRanks } from '#main/engine/queries/id-ranks';
 import { radixOrder } from '#main/engine/index/radix-order';
 import { mustApply, startedEngine, tick, T0 } from './helpers';
@@ -117,5 +117,26 @@ describe('crowdOrder against the comparator oracle', () => {
       check();
     });
     expect(e.indexes.positionsIn('BTCUSDT').size).toBeGreaterThan(300);
+  });
+
+  it('an id order prepared in steps is the one the first page uses, and gives the same order', () => {
+    const e = session();
+    mustApply(e, { kind: 'tick', tick: tick(T0 + 3_600_000, '100000') });
+    const v: EngineView = { state: e.readState, idx: e.indexes };
+    const ranks = new IdRanks();
+    const numbering = ranks.numberSteps(e.indexes.positionsIn('BTCUSDT').keys(), 50);
+    while (!numbering.next().done);
+    const steps = prepareCrowdOrderSteps(v, 'BTCUSDT', 'notional', ranks, 50);
+    let pauses = 0;
+    while (!steps.next().done) pauses += 1;
+    expect(pauses).toBeGreaterThan(10);
+    const lookups = vi.spyOn(ranks, 'ranksOf');
+    for (const sort of SORTS.filter((x) => x !== 'leverage')) {
+      for (const desc of [false, true]) expect(crowdOrder(v, 'BTCUSDT', sort, desc, undefined, ranks)).toEqual(oracleCrowdOrder(v, 'BTCUSDT', sort, desc, undefined));
+    }
+    // Every sort but leverage walks the same rows: none looked an id up again.
+    expect(lookups).not.toHaveBeenCalled();
+    expect(crowdOrder(v, 'BTCUSDT', 'leverage', false, undefined, ranks)).toEqual(oracleCrowdOrder(v, 'BTCUSDT', 'leverage', false, undefined));
+    expect(lookups).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { IdRanks } from '#main/engine/queries/id-ranks';
 
 /** Ranks must order ids as `<` does: the rank of each id is its place among all ids numbered so far. */
@@ -45,5 +45,28 @@ describe('account id ranks numbered in steps (the first Market page of a session
     // Only the walk over the ids already numbered: nothing to sort or number.
     expect(more).toBe(10);
     expect(relative(ranks.ranksOf(ids))).toEqual(byString(ids));
+  });
+
+  it('an id order prepared in steps is orderById\'s for the same key, and is given up if the numbering changes meanwhile', () => {
+    const ids = Array.from({ length: 500 }, (_, i) => `c:${(i * 7919) % 500}`);
+    const ranks = new IdRanks();
+    const numbering = ranks.numberSteps(ids, 64);
+    while (!numbering.next().done);
+    const prepared = ranks.orderByIdSteps('k1', ids, 64);
+    while (!prepared.next().done);
+    const lookups = vi.spyOn(ranks, 'ranksOf');
+    const order = ranks.orderById('k1', ids);
+    expect(lookups).not.toHaveBeenCalled();
+    expect([...order]).toEqual([...new IdRanks().orderById('k', ids)]);
+
+    // An id numbered between two steps (a page asked for meanwhile): the prepared order is dropped.
+    const more = [...ids, 'a:new'];
+    const steps = ranks.orderByIdSteps('k2', ids, 64);
+    steps.next();
+    ranks.ranksOf(more);
+    while (!steps.next().done);
+    const fresh = ranks.orderById('k2', ids);
+    expect(lookups).toHaveBeenCalledTimes(2);
+    expect([...fresh]).toEqual([...new IdRanks().orderById('k', ids)]);
   });
 });
