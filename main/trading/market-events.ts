@@ -1,7 +1,7 @@
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import type { ApplyResult, Effect } from '#main/engine/effects';
 import type { TradingJournal } from './journal';
-import { SLICE_MS } from './run-sliced';
+import { SLICE_MS } from '../app/run-sliced';
 import { SNAPSHOT_STEP_ACCOUNTS, STEPPED_SNAPSHOT_ACCOUNTS, STEP_EVERY } from './slicing';
 import { SteppedEvent } from './stepped-event';
 import type { WorkQueue } from './work-queue';

@@ -8,7 +8,7 @@ import { checkReplayed } from './rebuild';
 import type { RestoreJob, RestoreMessage } from './restore-protocol';
 import { restoreWorkerEntry } from './restore-worker-entry';
 import { ArrivingPieces } from './arriving-pieces';
-import { runSliced } from './run-sliced';
+import { runSliced } from '../app/run-sliced';
 
 export interface OffMainReport {
   readonly engine: Engine;

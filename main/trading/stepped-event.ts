@@ -1,6 +1,6 @@
 import type { ApplyResult } from '#main/engine/effects';
 import type { OffMainReport } from './restore-off-main';
-import { nextTask, runSliced } from './run-sliced';
+import { nextTask, runSliced } from '../app/run-sliced';
 
 /**
  * Work that leaves the engine unusable for a while without holding main's event loop (issue 10

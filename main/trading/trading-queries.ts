@@ -17,7 +17,7 @@ import { previewOrder } from '#main/engine/queries/preview';
 import { AppError } from '../ipc/app-error';
 import type { Db } from '../store/db-types';
 import { TradingHistoryRepo } from '../store/trading-history-repo';
-import { nextTask, runSliced } from './run-sliced';
+import { nextTask, runSliced } from '../app/run-sliced';
 
 /** Positions (or ids) a slice of the first numbering or recording takes (~5-10 ms). */
 const TOTALS_STEP = 5000;

@@ -3,7 +3,7 @@ import { parseScenarioJson } from '../../market/scenarios/scenario-store';
 import { AppError } from '../app-error';
 import type { Handler } from '../types';
 
-export const replayLoad: Handler<'replay.load'> = (input, s) => {
+export const replayLoad: Handler<'replay.load'> = async (input, s) => {
   const src = input.source;
   let scenario;
   let id: string | null = null;
@@ -18,6 +18,9 @@ export const replayLoad: Handler<'replay.load'> = (input, s) => {
     scenario = parsed.scenario;
   }
   try {
+    // A long scenario is compiled in slices first (its path held main for most of a second).
+    const ahead = s.replay.compileAhead(scenario);
+    if (ahead) await ahead;
     const status = s.replay.load(scenario, id);
     // A session continued: the answer waits until the replay has caught up with its log.
     return s.replay.catchingUp ? s.replay.caughtUp().then(() => s.replay.status()) : status;

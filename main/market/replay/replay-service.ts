@@ -2,7 +2,9 @@ import { DEFAULT_PAUSE_ON, type PauseEvent, type PauseOn, type ReplayBar, type R
 import { toWire } from '#shared/money/decimal';
 import type { Interval } from '#shared/domain/market-series';
 import { scenarioEndMs, type Scenario } from '#shared/domain/scenario';
-import { compileScenario, type MarketData } from '../feed/compile';
+import { runSliced } from '../../app/run-sliced';
+import { compileScenario, compileScenarioSteps, type MarketData } from '../feed/compile';
+import type { FeedSpec } from '../feed/feed-spec';
 import { MarketFeed } from '../feed/market-feed';
 import { ReplayClock, realTimers, type ClockTimers } from './clock';
 import { FramePublisher } from './frame-publisher';
@@ -17,6 +19,11 @@ export interface ReplayServiceDeps {
   /** Where the pause-on choices live (the workspace settings): read once at start, written on every change. */
   readonly pauseOnStore?: { load(): PauseOn; save(p: PauseOn): void };
 }
+
+/** Ticks of a scenario's path compiled per step by compileAhead (a few milliseconds). */
+const COMPILE_STEP = 20_000;
+/** From about this many ticks a scenario is compiled ahead in slices (100,000 took ~30 ms at once). */
+const SLICED_FROM_TICKS = 100_000;
 
 /** While playing, the status (position, effective speed) is pushed at most this often. */
 const STATUS_EVERY_MS = 1000;
@@ -36,6 +43,8 @@ export class ReplayService {
   private history: ReplayBar[] = [];
   private pauseOn: PauseOn = DEFAULT_PAUSE_ON;
   private pausedBy: ReplayStatus['pausedBy'] = null;
+  /** A scenario compiled ahead of its load() (compileAhead), and what it compiled to. */
+  private compiled: { readonly scenario: Scenario; readonly spec: FeedSpec } | null = null;
 
   constructor(private readonly deps: ReplayServiceDeps) {
     this.timers = deps.timers ?? realTimers;
@@ -48,9 +57,25 @@ export class ReplayService {
     return this.clock.addSink(sink);
   }
 
+  /**
+   * Compiles `scenario` in slices for the load() that follows with the same scenario object (the
+   * picker's replay.load): a long scenario's path and venue noise held main ~0.2 s per 500,000
+   * ticks in one piece. Rejects as load() would throw. Null when the scenario is short enough to
+   * compile at once inside load().
+   */
+  compileAhead(scenario: Scenario): Promise<void> | null {
+    // A short one (a few days of 5 s ticks) compiles in a few milliseconds: load() does it at once.
+    if ((scenario.durationMinutes * 60_000) / (scenario.stepMs ?? 5000) < SLICED_FROM_TICKS) return null;
+    return runSliced(compileScenarioSteps(scenario, this.deps.data(), COMPILE_STEP)).then((spec) => {
+      this.compiled = { scenario, spec };
+    });
+  }
+
   /** Compiles and loads a scenario (throws ScenarioDataError when the workspace lacks its data). */
   load(scenario: Scenario, id: string | null): ReplayStatus {
-    const spec = compileScenario(scenario, this.deps.data());
+    const ahead = this.compiled;
+    this.compiled = null;
+    const spec = ahead?.scenario === scenario ? ahead.spec : compileScenario(scenario, this.deps.data());
     const feed = new MarketFeed(spec);
     this.unsubscribePublisher?.();
     this.publisher?.dispose();

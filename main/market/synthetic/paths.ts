@@ -38,6 +38,15 @@ export interface SyntheticPlan {
 }
 
 export function synthesize(m: Synthetic, seed: number, start: number, stepMs: number, n: number): SyntheticPlan {
+  const steps = synthesizeSteps(m, seed, start, stepMs, n, Number.POSITIVE_INFINITY);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** synthesize pausing every `every` steps of the path (2,000,000 of them take ~0.1 s). */
+export function* synthesizeSteps(m: Synthetic, seed: number, start: number, stepMs: number, n: number, every: number): Generator<void, SyntheticPlan> {
   const rng = new SeededRandom(seed, PATH_STREAM);
   const dt = stepMs / YEAR_MS;
   const drift = (m.drift - (m.volatility * m.volatility) / 2) * dt;
@@ -61,6 +70,7 @@ export function synthesize(m: Synthetic, seed: number, start: number, stepMs: nu
       for (let j = 0; j < jumps; j++) logS += m.jumpMean + m.jumpStdev * rng.normal();
     }
     anchor[k] = Math.exp(logS);
+    if (k % every === 0) yield;
   }
 
   let wick: WickPlan | null = null;
@@ -87,6 +97,7 @@ export function synthesize(m: Synthetic, seed: number, start: number, stepMs: nu
         else if (t >= low && t < end) shift = drop + back * ((t - low) / (end - low));
         else if (t >= end) shift = drop + back;
         anchor[k] = anchor[k]! * Math.exp(shift);
+        if ((k + 1) % every === 0) yield;
       }
       gap = { from: a, to: low + m.gap.extraMinutes * MINUTE, depthScale: m.gap.depthScale, spreadBps: m.gap.spreadBps };
       description = `flash crash: -${(m.dropPct * 100).toFixed(1)} % over ${m.crashMinutes} min from minute ${m.crashAtMinute}, ${(m.reboundShare * 100).toFixed(0)} % rebound over ${m.reboundMinutes} min; book at ${m.gap.depthScale}× depth, ${m.gap.spreadBps} bps spread during the fall`;
