@@ -22,8 +22,8 @@ export interface ReplayServiceDeps {
 
 /** Ticks of a scenario's path compiled per step by compileAhead (a few milliseconds). */
 const COMPILE_STEP = 20_000;
-/** From about this many ticks a scenario is compiled ahead in slices (100,000 took ~30 ms at once). */
-const SLICED_FROM_TICKS = 100_000;
+/** From about this many ticks a scenario is compiled ahead in slices (50,000 took ~20-35 ms at once). */
+const SLICED_FROM_TICKS = 20_000;
 
 /** While playing, the status (position, effective speed) is pushed at most this often. */
 const STATUS_EVERY_MS = 1000;
