@@ -10,8 +10,8 @@ import { RESTORE_SLICE, type RestoreJob, type RestoreMessage } from './restore-p
 
 /**
  * Reopening a trading workspace off main's event loop (issue 10 item 7): a read-only connection
- * reads and checks the latest snapshot, sends main its accounts cut from the text (the 55 MB JSON
- * of a 100,000-trader crowd) and its index in slices; then, while main assembles its engine,
+ * reads and checks the latest snapshot as bytes, sends main its accounts cut from them (the 55 MB
+ * JSON of a 100,000-trader crowd), then its index, in slices; then, while main assembles its engine,
  * parses and restores it here too to check it serialises back to its hash, replays the tail and
  * reports the final state hash.
  */
@@ -36,7 +36,7 @@ export function runRestoreJob(job: RestoreJob): void {
     if (job.hashOnly) {
       // Only the state hash is wanted (hash-off-main.ts): nothing travels to main but the answer.
     } else if (bytes) {
-      // The accounts are cut from the text and sent before the body is parsed (snapshot-cut.ts);
+      // The accounts are cut from the body's bytes and sent before it is parsed (snapshot-cut.ts);
       // main restores them while the index is parsed and sent here.
       const cut = cutAccounts(bytes.body, RESTORE_SLICE);
       post({ kind: 'head', snapshotSeq: bytes.seq, head: JSON.parse(cut.head) as EngineSnapshot });
