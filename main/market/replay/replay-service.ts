@@ -22,7 +22,7 @@ export interface ReplayServiceDeps {
 
 /** Ticks of a scenario's path compiled per step by compileAhead (a few milliseconds). */
 const COMPILE_STEP = 20_000;
-/** From about this many ticks a scenario is compiled ahead in slices (50,000 took ~20-35 ms at once). */
+/** From this many ticks a scenario is compiled ahead in slices (51,840, three days of 5 s ticks, took ~20-35 ms at once). */
 const SLICED_FROM_TICKS = 20_000;
 
 /** While playing, the status (position, effective speed) is pushed at most this often. */
@@ -64,7 +64,7 @@ export class ReplayService {
    * compile at once inside load().
    */
   compileAhead(scenario: Scenario): Promise<void> | null {
-    // A short one (a few days of 5 s ticks) compiles in a few milliseconds: load() does it at once.
+    // A short one (up to a day or so of 5 s ticks) compiles in a few milliseconds: load() does it at once.
     if ((scenario.durationMinutes * 60_000) / (scenario.stepMs ?? 5000) < SLICED_FROM_TICKS) return null;
     return runSliced(compileScenarioSteps(scenario, this.deps.data(), COMPILE_STEP)).then((spec) => {
       this.compiled = { scenario, spec };
