@@ -58,7 +58,6 @@ function* market(from: number, count: number): Generator<EngineEvent> {
   }
 }
 
-
 const apply = (journal: TradingJournal, e: EngineEvent): void => {
   const r = journal.apply(e, false);
   if (!r.ok) throw new Error(r.rejection.message);
