@@ -63,19 +63,10 @@ export class Engine {
   }
 
   /**
-   * Engine.restore in slices: the generator pauses after about `every` accounts' worth of work
-   * (state, then indexes), so a caller on a thread that must stay live (main restoring a
-   * 100,000-trader workspace) can yield between slices. It returns the same engine as restore().
-   */
-  static *restoreSteps(snapshot: EngineSnapshotSource, options: EngineOptions = {}, every = 2000): Generator<void, Engine> {
-    const engine = new Engine(undefined, options);
-    yield* engine.restoreInto(snapshot, options.index, every);
-    return engine;
-  }
-
-  /**
-   * The second half of restoreSteps: an engine around a state restored by restoreStateSteps, its
-   * indexes rebuilt (or imported from options.index) in steps. A reopen restores the accounts
+   * Engine.restore's second half in slices: an engine around a state restored by
+   * restoreStateSteps (its first half), its indexes rebuilt (or imported from options.index),
+   * pausing after about `every` accounts' worth of work, so a thread that must stay live (main
+   * reopening a 100,000-trader workspace) can yield between slices. A reopen restores the accounts
    * while the liquidation index is still on its way from the restore worker.
    */
   static *fromStateSteps(state: EngineState, options: EngineOptions = {}, every = 2000): Generator<void, Engine> {

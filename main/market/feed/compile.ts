@@ -1,5 +1,6 @@
 import { INTERVALS, INTERVAL_MS, seriesLabel, type FundingRate, type Interval, type SeriesInfo, type SeriesKey } from '#shared/domain/market-series';
 import { scenarioStartMs, type Scenario } from '#shared/domain/scenario';
+import { NEVER, drain } from '#main/engine/steps';
 import { Dec } from '#shared/money/decimal';
 import type { StoredCandle } from '../../store/market-candles-repo';
 import { decimalsOf } from '../import/decimal-text';
@@ -32,11 +33,7 @@ const HOUR = 3_600_000;
 
 /** Resolves a validated scenario against the workspace's data into a FeedSpec. */
 export function compileScenario(s: Scenario, data: MarketData): FeedSpec {
-  const steps = compileScenarioSteps(s, data, Number.POSITIVE_INFINITY);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+  return drain(compileScenarioSteps(s, data, NEVER));
 }
 
 /**

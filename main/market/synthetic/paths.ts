@@ -37,15 +37,7 @@ export interface SyntheticPlan {
   readonly description: string;
 }
 
-export function synthesize(m: Synthetic, seed: number, start: number, stepMs: number, n: number): SyntheticPlan {
-  const steps = synthesizeSteps(m, seed, start, stepMs, n, Number.POSITIVE_INFINITY);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
-}
-
-/** synthesize pausing every `every` steps of the path (2,000,000 of them take ~0.1 s). */
+/** The scenario's synthetic path, pausing every `every` steps of it (2,000,000 of them take ~0.1 s). */
 export function* synthesizeSteps(m: Synthetic, seed: number, start: number, stepMs: number, n: number, every: number): Generator<void, SyntheticPlan> {
   const rng = new SeededRandom(seed, PATH_STREAM);
   const dt = stepMs / YEAR_MS;
