@@ -1,7 +1,8 @@
 import { createRequire } from 'node:module';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { Db } from './db-types';
-import { EVENT_CHUNK, LOG_ARITY, LOG_STATEMENTS, PACKED_EVENTS, S, type LogOps } from './trading-log-ops';
+import { EVENT_BODIES_SOURCE, TICK_LAYOUTS } from './tick-columns';
+import { EVENT_CHUNK, LOG_ARITY, LOG_STATEMENTS, PACKED_EVENTS, PACKED_EVENTS_SLOTS, S, type LogOps } from './trading-log-ops';
 
 /**
  * The trading log's group commits off main's thread (issue 10 item 8).
@@ -78,12 +79,12 @@ function fail(err) {
   Atomics.store(shared, 1, 2);
   Atomics.notify(shared, 0);
 }
-// The same loop as trading-log-ops.ts runOps.
-const { eventChunk, packedOp, eventStmt, eventsStmt } = workerData.layout;
-function insertEvents(n, seqT, kindsText, bodiesText, separator) {
+// The same loop as trading-log-ops.ts runOps; eventBodies is tick-columns.ts's own text.
+const { eventChunk, packedOp, packedSlots, eventStmt, eventsStmt, tickLayouts } = workerData.layout;
+${EVENT_BODIES_SOURCE}
+function insertEvents(n, seqT, kindsText, bodies) {
   if (n === 0) return;
   const kinds = kindsText.split('\\n');
-  const bodies = bodiesText.split(separator);
   if (kinds.length !== n || bodies.length !== n) throw new Error('a packed group of ' + n + ' events has ' + kinds.length + ' kinds and ' + bodies.length + ' bodies');
   let row = 0;
   const params = [];
@@ -99,8 +100,8 @@ function run(ops) {
   while (i < ops.length) {
     const s = ops[i];
     if (s === packedOp) {
-      insertEvents(ops[i + 1], ops[i + 2], ops[i + 3], ops[i + 4], ops[i + 5]);
-      i += 6;
+      insertEvents(ops[i + 1], ops[i + 2], ops[i + 3], eventBodies(ops[i + 1], ops[i + 4], ops[i + 5], ops[i + 6], ops[i + 7], ops[i + 8], tickLayouts));
+      i += packedSlots;
       continue;
     }
     const n = arity[s];
@@ -181,7 +182,7 @@ export function startLogWriter(db: Db, file: string, options: LogWriterOptions =
       noAutoCheckpoint: options.noAutoCheckpoint ?? false,
       statements: options.statements ?? LOG_STATEMENTS,
       arity: LOG_ARITY,
-      layout: { eventChunk: EVENT_CHUNK, packedOp: PACKED_EVENTS, eventStmt: S.event, eventsStmt: S.events },
+      layout: { eventChunk: EVENT_CHUNK, packedOp: PACKED_EVENTS, packedSlots: PACKED_EVENTS_SLOTS, eventStmt: S.event, eventsStmt: S.events, tickLayouts: TICK_LAYOUTS },
       // Main's own writes (settings, plans, an import) are short; waiting for them beats failing.
       busyMs: 60_000,
       shared: shared.buffer,

@@ -2,6 +2,7 @@ import type { EngineEvent } from '#shared/domain/trading-commands';
 import { eventTime } from '#shared/domain/trading-commands';
 import type { Effect } from '#main/engine/effects';
 import { accountKindOf } from '#main/engine/model/ids';
+import { TickColumnsBuilder, eventBodies, plainTickLayout } from './tick-columns';
 
 /** One applied engine event and what it did: the unit that commits whole or not at all. */
 export interface LoggedEvent {
@@ -81,7 +82,7 @@ export const S = { event: 0, events: 1, snapshot: 2, order: 3, fill: 4, funding:
 /** How many parameters each statement takes (the '?' in its text). */
 export const LOG_ARITY: readonly number[] = LOG_STATEMENTS.map((sql) => sql.split('?').length - 1);
 
-export type LogOps = Array<number | string | null | Float64Array | readonly Uint8Array[]>;
+export type LogOps = Array<number | string | null | Float64Array | Uint8Array | readonly Uint8Array[]>;
 
 /**
  * Order and fill rows are kept for trader accounts only. The crowd's (100,000 entry fills and
@@ -95,34 +96,39 @@ function keepsHistory(account: string): boolean {
 
 /**
  * The op that inserts a group's event rows: [PACKED_EVENTS, n, seq and t of each (Float64Array of
- * 2n), the kinds joined by '\n', the bodies, the separator between two bodies]. One string per
+ * 2n), the kinds joined by '\n', the bodies of the events that are not plain ticks, the separator
+ * between two of those bodies, which events are plain ticks (Uint8Array of n: 0, or 1 + the
+ * tick's layout; null when none is), the plain ticks' columns (tick-columns.ts: numbers and text,
+ * or null)]. A few strings per
  * group instead of thousands: handing a group to the log writer's worker copies it (structured
  * clone), and long strings copy at memory speed.
  *
- * The bodies are written by one JSON.stringify of the whole group with a marker string between
+ * The other bodies are written by one JSON.stringify of them all with a marker string between
  * the events (a third cheaper than a call per event), then split on the marker's JSON text. A
  * group where that text occurs more often than between its events (an event holding the marker
  * itself) is written one event at a time and joined by '\n' instead (JSON never holds a raw newline).
  */
 export const PACKED_EVENTS = -1;
+/** Slots of a PACKED_EVENTS op, the op itself included. */
+export const PACKED_EVENTS_SLOTS = 9;
 
 const MARKER = '\u0000levdesk-next-event\u0000';
 /** What separates two events in JSON.stringify([e1, MARKER, e2, MARKER, ...]). */
 const MARKER_SEPARATOR = `,${JSON.stringify(MARKER)},`;
 
-/** The JSON bodies of `batch` and the separator that splits them (see PACKED_EVENTS). */
-function packBodies(batch: readonly LoggedEvent[]): [string, string] {
-  const n = batch.length;
+/** The JSON bodies of `events` and the separator that splits them (see PACKED_EVENTS). */
+function packBodies(events: readonly EngineEvent[]): [string, string] {
+  const n = events.length;
   const marked: unknown[] = new Array<unknown>(Math.max(0, 2 * n - 1));
   for (let i = 0; i < n; i++) {
-    marked[2 * i] = batch[i]!.event;
+    marked[2 * i] = events[i];
     if (i < n - 1) marked[2 * i + 1] = MARKER;
   }
   const text = JSON.stringify(marked);
   let count = 0;
   for (let at = text.indexOf(MARKER_SEPARATOR); at !== -1; at = text.indexOf(MARKER_SEPARATOR, at + MARKER_SEPARATOR.length)) count += 1;
   if (count === Math.max(0, n - 1)) return [text.slice(1, -1), MARKER_SEPARATOR];
-  return [batch.map((e) => JSON.stringify(e.event)).join('\n'), '\n'];
+  return [events.map((e) => JSON.stringify(e)).join('\n'), '\n'];
 }
 
 /** The statements that append whole events with their rows (and optionally a snapshot). */
@@ -130,8 +136,23 @@ export function encodeAppend(batch: readonly LoggedEvent[], snapshot: SnapshotTo
   const n = batch.length;
   const seqT = new Float64Array(2 * n);
   const kinds: string[] = new Array<string>(n);
-  const [bodies, separator] = packBodies(batch);
-  const ops: LogOps = [PACKED_EVENTS, n, seqT, '', bodies, separator];
+  let layouts: Uint8Array | null = null;
+  const ticks = new TickColumnsBuilder(n);
+  const others: EngineEvent[] = [];
+  for (let i = 0; i < n; i++) {
+    const event = batch[i]!.event;
+    const layout = plainTickLayout(event);
+    if (layout === -1 || event.kind !== 'tick') {
+      others.push(event);
+      continue;
+    }
+    layouts ??= new Uint8Array(n);
+    layouts[i] = layout + 1;
+    ticks.add(event.tick, layout);
+  }
+  const [bodies, separator] = packBodies(others);
+  const columns = layouts ? ticks.build() : null;
+  const ops: LogOps = [PACKED_EVENTS, n, seqT, '', bodies, separator, layouts, columns?.nums ?? null, columns?.text ?? null];
   for (let i = 0; i < n; i++) {
     const e = batch[i]!;
     seqT[2 * i] = e.seq;
@@ -196,8 +217,9 @@ export function runOps(statements: ReadonlyArray<{ run(...params: unknown[]): un
   while (i < ops.length) {
     const s = ops[i] as number;
     if (s === PACKED_EVENTS) {
-      insertEvents(statements, ops[i + 1] as number, ops[i + 2] as Float64Array, ops[i + 3] as string, ops[i + 4] as string, ops[i + 5] as string);
-      i += 6;
+      const bodies = eventBodies(ops[i + 1] as number, ops[i + 4] as string, ops[i + 5] as string, ops[i + 6] as Uint8Array | null, ops[i + 7] as Float64Array | null, ops[i + 8] as string | null);
+      insertEvents(statements, ops[i + 1] as number, ops[i + 2] as Float64Array, ops[i + 3] as string, bodies);
+      i += PACKED_EVENTS_SLOTS;
       continue;
     }
     const n = LOG_ARITY[s];
@@ -208,10 +230,9 @@ export function runOps(statements: ReadonlyArray<{ run(...params: unknown[]): un
 }
 
 /** Event rows go in EVENT_CHUNK at a time: one statement per row was most of a tick's cost. */
-function insertEvents(statements: ReadonlyArray<{ run(...params: unknown[]): unknown }>, n: number, seqT: Float64Array, kindsText: string, bodiesText: string, separator: string): void {
+function insertEvents(statements: ReadonlyArray<{ run(...params: unknown[]): unknown }>, n: number, seqT: Float64Array, kindsText: string, bodies: readonly string[]): void {
   if (n === 0) return;
   const kinds = kindsText.split('\n');
-  const bodies = bodiesText.split(separator);
   if (kinds.length !== n || bodies.length !== n) throw new Error(`a packed group of ${n} events has ${kinds.length} kinds and ${bodies.length} bodies`);
   let row = 0;
   const params: Array<number | string> = [];

@@ -169,6 +169,25 @@ describe('trading log writer (group commits in a worker thread)', () => {
     }
   });
 
+  it("writes each event's body byte for byte as JSON.stringify, price updates in every layout included (written from columns in the worker)", async () => {
+    const { ws, writer, journal } = await openWithWriter();
+    const { header, market } = script(3 * GROUP);
+    // The market feed's key orders (a stored mark; a modelled mark with its components), and a tick with a key of its own.
+    const reorder = (e: EngineEvent, i: number): EngineEvent => {
+      if (e.kind !== 'tick') return e;
+      const { t, symbol, last, index, mark, liquidity } = e.tick;
+      if (i % 3 === 0) return { kind: 'tick', tick: { t, symbol, last, index, liquidity, mark } };
+      if (i % 3 === 1) return { kind: 'tick', tick: { t, symbol, last, index, liquidity, mark, markComponents: { price1: mark, price2: index } } };
+      return { kind: 'tick', tick: { ...e.tick, note: 'a "quoted" note' } as typeof e.tick };
+    };
+    const events = [...header, ...market.map(reorder)];
+    for (const e of events) expect(journal.apply(e, false).ok).toBe(true);
+    journal.flush();
+    expect(writer.committedGroups).toBeGreaterThan(0);
+    const bodies = (ws.db.prepare('SELECT body FROM trading_events ORDER BY seq').all() as Array<{ body: string }>).map((r) => r.body);
+    expect(bodies).toEqual(events.map((e) => JSON.stringify(e)));
+  });
+
   it("stores a snapshot written in slices (UTF-8 chunks moved to the writer's thread) as the same text and hash as one written at once", async () => {
     const { ws, journal } = await openWithWriter();
     const { header, market } = script(300);
