@@ -104,9 +104,10 @@ export class TriggerHeap {
    * price <= key·(1+ε); for 'asc' (fires at price >= key), price >= key·(1-ε).
    */
   topMayCross(price: number): boolean {
-    const top = this.peek();
-    if (!top) return false;
-    return crossed(this.order, price, top.key);
+    // Not through peek(): asked of eight heaps every tick, its object was most of a quiet tick's garbage.
+    this.dropStale();
+    const top = this.heap[0];
+    return top !== undefined && crossed(this.order, price, top.key + this.offset);
   }
 
   /**

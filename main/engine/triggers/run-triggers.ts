@@ -172,11 +172,13 @@ function nextCandidate(ctx: EngineContext, m: MarketState): Candidate | null {
 /** The crossed head met first along the move; on equal keys, orders before liquidations (listed first). */
 function pick(m: MarketState, heaps: HeapList, falling: boolean): Candidate | null {
   let best: Candidate | null = null;
-  for (const [kind, heap, source] of heaps) {
-    const price = source === 'mark' ? m.markF : m.lastF;
-    if (!heap.topMayCross(price)) continue;
+  // Indexed, not destructured: this runs twice a tick, and destructuring allocated on each.
+  for (let i = 0; i < heaps.length; i++) {
+    const h = heaps[i]!;
+    const heap = h[1];
+    if (!heap.topMayCross(h[2] === 'mark' ? m.markF : m.lastF)) continue;
     const top = heap.peek()!;
-    if (!best || (falling ? top.key > best.key : top.key < best.key)) best = { kind, heap, id: top.id, key: top.key, source };
+    if (!best || (falling ? top.key > best.key : top.key < best.key)) best = { kind: h[0], heap, id: top.id, key: top.key, source: h[2] };
   }
   return best;
 }
