@@ -133,20 +133,24 @@ export const EVENT_BODIES_SOURCE = `function eventBodies(n, othersText, separato
     at = end + 1;
     return s;
   };
+  // Each layout's keys as [what, the text before the value], worked out once per group.
+  const plans = tickLayouts.map((keys) => keys.map((key, j) => {
+    const head = (j > 0 ? ',' : '') + '"' + key + '":';
+    return key === 't' ? [0, head] : key === 'liquidity' ? [1, head] : key === 'markComponents' ? [2, head] : [3, head + '"'];
+  }));
   for (let i = 0; i < n; i++) {
     if (!layouts || layouts[i] === 0) {
       bodies[i] = others[o++];
       continue;
     }
-    const keys = tickLayouts[layouts[i] - 1];
+    const plan = plans[layouts[i] - 1];
     let body = '{"kind":"tick","tick":{';
-    for (let j = 0; j < keys.length; j++) {
-      const key = keys[j];
-      if (j > 0) body += ',';
-      if (key === 't') body += '"t":' + nums[3 * k];
-      else if (key === 'liquidity') body += '"liquidity":{"depthScale":' + nums[3 * k + 1] + ',"spreadBps":' + nums[3 * k + 2] + '}';
-      else if (key === 'markComponents') body += '"markComponents":{"price1":"' + next() + '","price2":"' + next() + '"}';
-      else body += '"' + key + '":"' + next() + '"';
+    for (let j = 0; j < plan.length; j++) {
+      const step = plan[j];
+      if (step[0] === 0) body += step[1] + nums[3 * k];
+      else if (step[0] === 1) body += step[1] + '{"depthScale":' + nums[3 * k + 1] + ',"spreadBps":' + nums[3 * k + 2] + '}';
+      else if (step[0] === 2) body += step[1] + '{"price1":"' + next() + '","price2":"' + next() + '"}';
+      else body += step[1] + next() + '"';
     }
     bodies[i] = body + '}}';
     k += 1;
