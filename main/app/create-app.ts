@@ -99,14 +99,19 @@ export function createApp(options: CreateAppOptions): App {
   const close = (): void => {
     if (closed === 'yes') return;
     closed = 'yes';
-    replay.close();
-    heatmap.close();
-    trading.close();
-    services.decay.close();
-    services.journal.close();
-    market.close();
-    workspace.close();
-    lock.release();
+    // Every step runs even if one before it throws: a service that fails to close must not leave
+    // the workspace open and its lock held (the next start would find it in use). The first
+    // error is thrown once all have run.
+    const errors: unknown[] = [];
+    const steps = [replay, heatmap, trading, services.decay, services.journal, market, workspace, { close: () => lock.release() }];
+    for (const step of steps) {
+      try {
+        step.close();
+      } catch (err) {
+        errors.push(err);
+      }
+    }
+    if (errors.length > 0) throw errors[0];
   };
   return {
     services,
