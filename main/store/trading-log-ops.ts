@@ -99,9 +99,8 @@ function keepsHistory(account: string): boolean {
  * 2n), the kinds joined by '\n', the bodies of the events that are not plain ticks, the separator
  * between two of those bodies, which events are plain ticks (Uint8Array of n: 0, or 1 + the
  * tick's layout; null when none is), the plain ticks' columns (tick-columns.ts: numbers and text,
- * or null)]. A few strings per
- * group instead of thousands: handing a group to the log writer's worker copies it (structured
- * clone), and long strings copy at memory speed.
+ * or null)]. A few strings per group instead of thousands: handing a group to the log writer's
+ * worker copies it (structured clone), and long strings copy at memory speed.
  *
  * The other bodies are written by one JSON.stringify of them all with a marker string between
  * the events (a third cheaper than a call per event), then split on the marker's JSON text. A
