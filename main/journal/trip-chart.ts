@@ -1,6 +1,7 @@
 import type { Candle } from '#shared/domain/market-series';
 import type { JournalTrip } from '#shared/journal/journal-trip';
 import type { Db } from '../store/db-types';
+import { decodeEventBody } from '../store/tick-columns';
 
 const MAX_BARS = 240;
 const INTERVAL_MS: Record<string, number> = { '1m': 60_000, '3m': 180_000, '5m': 300_000, '15m': 900_000, '30m': 1_800_000, '1h': 3_600_000, '2h': 7_200_000, '4h': 14_400_000, '1d': 86_400_000 };
@@ -25,8 +26,9 @@ export function tripChart(db: Db, trip: JournalTrip): TripChart {
     const step = Math.max(1000, Math.ceil((to - from) / MAX_BARS / 1000) * 1000);
     const bars = new Map<number, { open: string; high: string; low: string; close: string; hi: number; lo: number }>();
     for (const r of rows) {
-      const tick = (JSON.parse(r.body) as { tick: { symbol: string; last: string } }).tick;
-      if (tick.symbol !== trip.symbol) continue;
+      const e = decodeEventBody(r.body);
+      if (e.kind !== 'tick' || e.tick.symbol !== trip.symbol) continue;
+      const tick = e.tick;
       const k = Math.floor(r.t / step) * step;
       const p = Number(tick.last);
       const b = bars.get(k);

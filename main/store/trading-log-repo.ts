@@ -1,6 +1,7 @@
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import type { Db, Statement } from './db-types';
 import { logWriterOf, type LogWriter } from './log-writer';
+import { decodeEventBody } from './tick-columns';
 import { LOG_STATEMENTS, encodeAppend, runOps, type LoggedEvent, type SnapshotBytes, type SnapshotToStore, type StoredSnapshot } from './trading-log-ops';
 
 export type { LoggedEvent, SnapshotBytes, StoredSnapshot } from './trading-log-ops';
@@ -84,14 +85,14 @@ export class TradingLogRepo {
       const rows = this.db.prepare('SELECT seq, body FROM trading_events WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?').all(next, toSeq, page) as Array<{ seq: number; body: string }>;
       if (rows.length === 0) return;
       // The log holds only events the engine accepted, written by this code: no re-validation.
-      for (const r of rows) yield { seq: r.seq, event: JSON.parse(r.body) as EngineEvent };
+      for (const r of rows) yield { seq: r.seq, event: decodeEventBody(r.body) };
       next = rows[rows.length - 1]!.seq + 1;
     }
   }
 
   eventsBetween(fromSeq: number, toSeq: number): Array<{ seq: number; event: EngineEvent }> {
     this.settle();
-    return this.selectEvents.all(fromSeq, toSeq).map((r) => ({ seq: r.seq, event: JSON.parse(r.body) as EngineEvent }));
+    return this.selectEvents.all(fromSeq, toSeq).map((r) => ({ seq: r.seq, event: decodeEventBody(r.body) }));
   }
 
   latestSnapshot(maxSeq = Number.MAX_SAFE_INTEGER): StoredSnapshot | null {

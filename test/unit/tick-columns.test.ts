@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '#shared/domain/trading-commands';
-import { TICK_LAYOUTS, TickColumnsBuilder, eventBodies, plainTickLayout } from '#main/store/tick-columns';
+import { TICK_LAYOUTS, TickColumnsBuilder, decodeEventBody, eventBodies, plainTickLayout } from '#main/store/tick-columns';
 
 type Tick = Extract<EngineEvent, { kind: 'tick' }>['tick'];
 
@@ -18,7 +18,7 @@ function tickIn(keys: readonly string[], v: { t: number; symbol: string; last: s
 
 const base = { t: 1_700_000_000_000, symbol: 'BTCUSDT', last: '100000.5', index: '100001', mark: '100000.7', depthScale: 1, spreadBps: 1, p1: '100002', p2: '99999.9' };
 
-/** The bodies of `events` written as a packed group writes them (plain ticks from columns). */
+/** The bodies of `events` written as a packed group writes them (plain ticks packed, from columns). */
 function written(events: readonly EngineEvent[]): string[] {
   const builder = new TickColumnsBuilder(events.length);
   const layouts = new Uint8Array(events.length);
@@ -35,11 +35,21 @@ function written(events: readonly EngineEvent[]): string[] {
   return eventBodies(events.length, others.join('\n'), '\n', layouts, nums, text);
 }
 
-describe('tick columns: price updates written from their numbers and strings', () => {
-  it('knows the three layouts of a plain tick and writes each as JSON.stringify does', () => {
+/** What each body reads back as, written as JSON (key order included). */
+const readBack = (bodies: readonly string[]): string[] => bodies.map((b) => JSON.stringify(decodeEventBody(b)));
+
+describe('tick columns: price updates stored packed, written from their numbers and strings', () => {
+  it('knows the three layouts of a plain tick, packs each, and reads each back as the same event', () => {
     const events = TICK_LAYOUTS.map((keys) => tickIn(keys, base));
     expect(events.map(plainTickLayout)).toEqual([0, 1, 2]);
-    expect(written(events)).toEqual(events.map((e) => JSON.stringify(e)));
+    const bodies = written(events);
+    expect(bodies).toEqual([
+      '~0|1700000000000|BTCUSDT|100000.5|100001|100000.7|1|1',
+      '~1|1700000000000|BTCUSDT|100000.5|100001|100000.7|1|1',
+      '~2|1700000000000|BTCUSDT|100000.5|100001|100000.7|1|1|100002|99999.9',
+    ]);
+    expect(bodies.map(decodeEventBody)).toEqual(events);
+    expect(readBack(bodies)).toEqual(events.map((e) => JSON.stringify(e)));
   });
 
   it('leaves to JSON.stringify a tick it cannot write byte for byte', () => {
@@ -52,6 +62,7 @@ describe('tick columns: price updates written from their numbers and strings', (
       tickIn(TICK_LAYOUTS[0]!, { ...base, mark: '1\n2' }),
       tickIn(TICK_LAYOUTS[0]!, { ...base, symbol: 'BTC\u0001' }),
       tickIn(TICK_LAYOUTS[0]!, { ...base, symbol: 'BTC\ud800' }),
+      tickIn(TICK_LAYOUTS[0]!, { ...base, symbol: 'BTC|USDT' }),
       tickIn(TICK_LAYOUTS[2]!, { ...base, p2: '"' }),
       tickIn(TICK_LAYOUTS[0]!, { ...base, depthScale: Number.POSITIVE_INFINITY }),
       tickIn(TICK_LAYOUTS[0]!, { ...base, t: Number.NaN }),
@@ -62,10 +73,14 @@ describe('tick columns: price updates written from their numbers and strings', (
     ];
     for (const e of odd) expect(plainTickLayout(e), JSON.stringify(e)).toBe(-1);
     const mixed = [tickIn(TICK_LAYOUTS[1]!, base), ...odd, tickIn(TICK_LAYOUTS[2]!, base)];
-    expect(written(mixed)).toEqual(mixed.map((e) => JSON.stringify(e)));
+    const bodies = written(mixed);
+    // The odd ones are their own JSON, byte for byte; the two plain ones are packed.
+    expect(bodies.slice(1, -1)).toEqual(odd.map((e) => JSON.stringify(e)));
+    expect([bodies[0]![0], bodies.at(-1)![0]]).toEqual(['~', '~']);
+    expect(readBack(bodies)).toEqual(mixed.map((e) => JSON.stringify(e)));
   });
 
-  it('writes any plain tick, among other events, exactly as JSON.stringify (property)', () => {
+  it('reads any event back as the same JSON, plain ticks among others (property)', () => {
     const text = fc.string({ unit: fc.constantFrom('0', '9', '.', '-', 'e', 'A', 'é', '€', '😀', ' '), minLength: 1, maxLength: 12 });
     const num = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constant(-0));
     const tick = fc.record({ layout: fc.integer({ min: 0, max: 2 }), t: num, symbol: text, last: text, index: text, mark: text, depthScale: num, spreadBps: num, p1: text, p2: text });
@@ -73,12 +88,15 @@ describe('tick columns: price updates written from their numbers and strings', (
     fc.assert(
       fc.property(fc.array(fc.oneof(tick, other), { maxLength: 40 }), (items) => {
         const events = items.map((x) => ('layout' in x ? tickIn(TICK_LAYOUTS[x.layout]!, x) : (x as unknown as EngineEvent)));
-        expect(written(events)).toEqual(events.map((e) => JSON.stringify(e)));
+        expect(readBack(written(events))).toEqual(events.map((e) => JSON.stringify(e)));
       }),
     );
   });
 
-  it('refuses columns that do not match their ticks', () => {
+  it('refuses a body that is neither JSON nor a packed tick, and columns that do not match their ticks', () => {
+    expect(() => decodeEventBody('~7|1|BTCUSDT|1|1|1|1|1')).toThrow(/neither JSON nor a packed tick: ~7/);
+    expect(() => decodeEventBody('~0|1|BTCUSDT|1|1|1|1')).toThrow(/neither JSON nor a packed tick/);
+    expect(() => decodeEventBody('~2|1|BTCUSDT|1|1|1|1|1')).toThrow(/neither JSON nor a packed tick/);
     const b = new TickColumnsBuilder(1);
     b.add((tickIn(TICK_LAYOUTS[0]!, base) as { tick: Tick }).tick, 0);
     const { nums, text } = b.build();

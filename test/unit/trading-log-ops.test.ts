@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '#shared/domain/trading-commands';
 import { eventTime } from '#shared/domain/trading-commands';
+import { decodeEventBody } from '#main/store/tick-columns';
 import { LOG_STATEMENTS, S, encodeAppend, runOps, type LoggedEvent } from '#main/store/trading-log-ops';
 import { scriptedSession } from '../integration/trading/session-script';
 
@@ -14,7 +15,8 @@ function eventRows(batch: readonly LoggedEvent[]): Array<[number, number, string
     },
   }));
   runOps(statements, encodeAppend(batch, undefined));
-  return rows;
+  // Plain price updates are stored packed: compared as the JSON of the event they decode to.
+  return rows.map(([seq, t, kind, body]) => [seq, t, kind, body.startsWith('~') ? JSON.stringify(decodeEventBody(body)) : body]);
 }
 
 const logged = (events: readonly EngineEvent[], from = 1): LoggedEvent[] => events.map((event, i) => ({ seq: from + i, event, effects: [] }));

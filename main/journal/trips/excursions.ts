@@ -1,5 +1,6 @@
 import type { JournalTrip } from '#shared/journal/journal-trip';
 import type { Db } from '../../store/db-types';
+import { decodeEventBody } from '../../store/tick-columns';
 import { riskAmount } from './r-multiple';
 
 interface Extremes {
@@ -27,7 +28,9 @@ export function attachExcursions(db: Db, trips: JournalTrip[]): void {
     let ex: Extremes | null;
     if (trip.source === 'paper') {
       ex = extremesOf((tickStmt.all(trip.openedAt, trip.closedAt) as Array<{ body: string }>).map((r) => {
-        const tk = (JSON.parse(r.body) as { tick: { symbol: string; last: string } }).tick;
+        const e = decodeEventBody(r.body);
+        if (e.kind !== 'tick') return null;
+        const tk = e.tick;
         return tk.symbol === trip.symbol ? { low: tk.last, high: tk.last } : null;
       }));
       if (ex) trip.excursionSource = 'ticks';

@@ -5,10 +5,11 @@ import { m0030Trading } from './0030-trading';
 import { m0040Plans } from './0040-plans';
 import { m0050Journal } from './0050-journal';
 import { m0100EngineIndex } from './0100-engine-index';
+import { m0110PackedTicks } from './0110-packed-ticks';
 import type { Migration } from './types';
 
 /** Every schema step, in order. Append only; never edit a step that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [m0010Settings, m0020Market, m0030Trading, m0040Plans, m0050Journal, m0100EngineIndex];
+export const MIGRATIONS: readonly Migration[] = [m0010Settings, m0020Market, m0030Trading, m0040Plans, m0050Journal, m0100EngineIndex, m0110PackedTicks];
 
 export const LATEST_VERSION = MIGRATIONS.reduce((v, m) => Math.max(v, m.version), 0);
 
