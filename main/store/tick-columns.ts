@@ -37,6 +37,8 @@ export const TICK_LAYOUTS: ReadonlyArray<readonly string[]> = [
   ['t', 'symbol', 'last', 'index', 'liquidity', 'mark'],
   ['t', 'symbol', 'last', 'index', 'liquidity', 'mark', 'markComponents'],
 ];
+/** The layout that carries the mark's components. */
+const WITH_COMPONENTS = 2;
 
 type Tick = Extract<EngineEvent, { kind: 'tick' }>['tick'];
 
@@ -84,7 +86,7 @@ export function plainTickLayout(e: EngineEvent): number {
   if (!hasKeys(l, 'depthScale', 'spreadBps') || !Number.isFinite(t.t) || !Number.isFinite(l.depthScale) || !Number.isFinite(l.spreadBps)) return -1;
   if (!plainString(t.symbol) || !plainString(t.last) || !plainString(t.index) || !plainString(t.mark)) return -1;
   const c = t.markComponents;
-  if (layout === 2 && (!hasKeys(c, 'price1', 'price2') || !plainString(c!.price1) || !plainString(c!.price2))) return -1;
+  if (layout === WITH_COMPONENTS && (!hasKeys(c, 'price1', 'price2') || !plainString(c!.price1) || !plainString(c!.price2))) return -1;
   return layout;
 }
 
@@ -106,7 +108,7 @@ export class TickColumnsBuilder {
     this.nums[at + 1] = t.liquidity.depthScale;
     this.nums[at + 2] = t.liquidity.spreadBps;
     this.strings.push(t.symbol, t.last, t.index, t.mark);
-    if (layout === 2) this.strings.push(t.markComponents!.price1, t.markComponents!.price2);
+    if (layout === WITH_COMPONENTS) this.strings.push(t.markComponents!.price1, t.markComponents!.price2);
   }
 
   build(): TickColumns {
