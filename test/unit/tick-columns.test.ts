@@ -52,7 +52,7 @@ describe('tick columns: price updates stored packed, written from their numbers 
     expect(readBack(bodies)).toEqual(events.map((e) => JSON.stringify(e)));
   });
 
-  it('leaves to JSON.stringify a tick it cannot write byte for byte', () => {
+  it('stores as its JSON a tick it cannot pack', () => {
     const odd: EngineEvent[] = [
       tickIn(['symbol', 't', 'last', 'index', 'mark', 'liquidity'], base), // another key order
       tickIn([...TICK_LAYOUTS[0]!, 'markComponents'], base), // components after liquidity
