@@ -8,6 +8,7 @@ import { openWorkspace } from '#main/store/db';
 import { TradingJournal } from '#main/trading/journal';
 import { TradingHistoryRepo } from '#main/store/trading-history-repo';
 import { bookSummary, buildJournalBook } from '#main/journal/journal-book';
+import { tripChart } from '#main/journal/trip-chart';
 import { useTempDirs } from '../helpers/temp-dir';
 import { scriptedSession, SESSION_T0 } from '../trading/session-script';
 
@@ -122,6 +123,11 @@ describe('journal: paper round trips from the engine history', () => {
     expect([trip!.maePrice, trip!.mfePrice]).toEqual(['99500', '102000']);
     const perUnit = new Decimal(trip!.entryPrice).minus(98000).toNumber();
     expect(trip!.maeR).toBeCloseTo((Number(trip!.entryPrice) - 99500) / perUnit, 3);
+    // The trip's chart is bucketed from the same ticks (stored packed: migration 110).
+    const chart = tripChart(ws.db, trip!);
+    expect(chart.candles.length).toBeGreaterThan(0);
+    expect(chart.candles.map((c) => c.low)).toContain('99500');
+    expect(chart.candles.map((c) => c.high)).toContain('102000');
     ws.close();
   });
 });
