@@ -8,7 +8,8 @@ import { EVENT_CHUNK, LOG_ARITY, LOG_STATEMENTS, PACKED_EVENTS, PACKED_EVENTS_SL
  * The trading log's group commits off main's thread (issue 10 item 8).
  *
  * Inserting a group of market events (2,000 price updates) was half of what a persisted replay
- * cost main's thread. Main still encodes each group (trading-log-ops.ts: the JSON of every event,
+ * cost main's thread. Main still encodes each group (trading-log-ops.ts: the events that are not
+ * plain price updates as JSON, the plain ones as columns that this worker packs (tick-columns.ts),
  * the SQL parameters of every row) and hands it to this worker, which owns a second connection to
  * the workspace and runs the group in one transaction, in the order posted, while main applies
  * the next events.

@@ -170,6 +170,9 @@ export function eventBodies(n: number, othersText: string, separator: string, la
   return compiled(n, othersText, separator, layouts, nums, text, TICK_LAYOUTS);
 }
 
+/** Where each string of a tick stands in a packed body split on '|'. */
+const STRING_FIELD: Readonly<Record<string, number>> = { symbol: 2, last: 3, index: 4, mark: 5 };
+
 /** A stored event body (trading_events.body) as its event: JSON, or a packed tick (see above). */
 export function decodeEventBody(body: string): EngineEvent {
   if (body.charCodeAt(0) !== 0x7e) return JSON.parse(body) as EngineEvent;
@@ -179,17 +182,14 @@ export function decodeEventBody(body: string): EngineEvent {
   if (keys === undefined || f.length !== (keys.includes('markComponents') ? 10 : 8)) {
     throw new Error(`a trading event's body is neither JSON nor a packed tick: ${body.slice(0, 200)}`);
   }
-  const values: Record<string, unknown> = {
-    t: Number(f[1]),
-    symbol: f[2],
-    last: f[3],
-    index: f[4],
-    mark: f[5],
-    liquidity: { depthScale: Number(f[6]), spreadBps: Number(f[7]) },
-    markComponents: { price1: f[8], price2: f[9] },
-  };
-  // Built in the layout's key order, so the event is the one stored (JSON.stringify of it included).
+  // Built in the layout's key order, so the event is the one stored (JSON.stringify of it
+  // included), and only what the layout holds (this runs for every tick a rebuild replays).
   const tick: Record<string, unknown> = {};
-  for (const key of keys) tick[key] = values[key];
+  for (const key of keys) {
+    if (key === 't') tick.t = Number(f[1]);
+    else if (key === 'liquidity') tick.liquidity = { depthScale: Number(f[6]), spreadBps: Number(f[7]) };
+    else if (key === 'markComponents') tick.markComponents = { price1: f[8], price2: f[9] };
+    else tick[key] = f[STRING_FIELD[key]!];
+  }
   return { kind: 'tick', tick: tick as Tick };
 }
