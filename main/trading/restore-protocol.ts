@@ -20,8 +20,8 @@ export interface RestoreJob {
  * transferred buffer is handed over without a copy.
  * `head` (the snapshot without its accounts), its `accounts` slices and `accountsEnd` (main
  * restores them from then on), `index` (the liquidation index without its entries and heap items,
- * parsed meanwhile), its `entries` and `heapItems` slices, then `data` (every piece is there), then
- * `verified` once the worker has also restored the snapshot itself, checked its hash and replayed
+ * cut meanwhile), its `entries` and `heapItems` slices, then `data` (every piece is there), then
+ * `verified` once the worker has also checked that the snapshot restores to itself and replayed
  * the tail (its final hash is the engine's state hash), or `error` at any point.
  */
 export type RestoreMessage =

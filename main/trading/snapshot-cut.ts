@@ -17,6 +17,8 @@ export interface CutSnapshot {
   readonly head: string;
   /** UTF-8 JSON array texts of at most `per` accounts each, in order, each in a buffer of its own. */
   readonly pieces: Uint8Array[];
+  /** Where each piece's accounts lie in the body: [from, stop) (the pieces are transferred away; the body stays). */
+  readonly ranges: Array<readonly [number, number]>;
   readonly accounts: number;
 }
 
@@ -27,7 +29,7 @@ const LEFT = 0x5b; // [
 const RIGHT = 0x5d; // ]
 
 /** `[` + body[from, stop) + `]` in a buffer of its own (transferable without copying the rest). */
-function bracketed(body: Buffer, from: number, stop: number): Uint8Array {
+export function bracketed(body: Buffer, from: number, stop: number): Uint8Array {
   const piece = new Uint8Array(stop - from + 2);
   piece[0] = LEFT;
   piece.set(body.subarray(from, stop), 1);
@@ -37,10 +39,11 @@ function bracketed(body: Buffer, from: number, stop: number): Uint8Array {
 
 export function cutAccounts(body: Buffer, per: number): CutSnapshot {
   if (body.compare(OPEN, 0, OPEN.length, 0, Math.min(OPEN.length, body.length)) !== 0) throw new Error('a trading snapshot does not start with its accounts');
-  if (body[OPEN.length] === RIGHT) return { head: body.toString('utf8'), pieces: [], accounts: 0 };
+  if (body[OPEN.length] === RIGHT) return { head: body.toString('utf8'), pieces: [], ranges: [], accounts: 0 };
   const end = body.indexOf(END);
   if (end < 0) throw new Error('a trading snapshot has no end to its accounts');
   const pieces: Uint8Array[] = [];
+  const ranges: Array<readonly [number, number]> = [];
   let accounts = 0;
   let from = OPEN.length;
   let count = 0;
@@ -53,6 +56,7 @@ export function cutAccounts(body: Buffer, per: number): CutSnapshot {
       // An account ends at its closing brace: `next + 1` (or `end + 1` for the last one).
       const stop = (last ? end : next) + 1;
       pieces.push(bracketed(body, from, stop));
+      ranges.push([from, stop]);
       accounts += count;
       count = 0;
       from = stop + 1;
@@ -60,5 +64,5 @@ export function cutAccounts(body: Buffer, per: number): CutSnapshot {
     if (last) break;
     at = next + BETWEEN.length;
   }
-  return { head: OPEN.toString('latin1') + body.toString('utf8', end + 1), pieces, accounts };
+  return { head: OPEN.toString('latin1') + body.toString('utf8', end + 1), pieces, ranges, accounts };
 }

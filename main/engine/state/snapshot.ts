@@ -295,6 +295,18 @@ export function* restoreStateSteps(snap: EngineSnapshotSource, every = 2000): Ge
   return st;
 }
 
+/**
+ * The canonical text of the accounts these rows restore to, comma-separated in the rows' order,
+ * as snapshotState writes each: a restore check can take a snapshot's accounts a slice at a time
+ * (trading/rebuild.ts checkCutRestores) instead of restoring and writing out a whole state.
+ */
+export function restoredAccountsText(rows: readonly AccountSnap[]): string {
+  const d = decimalReader();
+  let text = '';
+  for (let i = 0; i < rows.length; i++) text += (i > 0 ? ',' : '') + JSON.stringify(accountSnap(restoreAccount(rows[i]!, d)));
+  return text;
+}
+
 function restoreAccount(as: AccountSnap, d: DecReader): Account {
   const a: Account = {
     id: as.id,

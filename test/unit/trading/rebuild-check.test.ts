@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '#main/engine/engine';
 import { canonicalJson } from '#main/engine/state/hash';
-import { checkRestored, readSnapshot, sha256 } from '#main/trading/rebuild';
-import { order, startedEngine } from '../engine/helpers';
+import { checkCutRestores, checkRestored, checkRestoredText, readSnapshot, sha256 } from '#main/trading/rebuild';
+import { cutAccounts } from '#main/trading/snapshot-cut';
+import { restoreState, snapshotState, type EngineSnapshot } from '#main/engine/state/snapshot';
+import { order, setupEvent, startedEngine, tick, T0 } from '../engine/helpers';
 
 function stored(e: Engine) {
   const body = canonicalJson(e.snapshot());
@@ -40,5 +42,61 @@ describe('checking a restored snapshot', () => {
     expect(order(e, { side: 'buy', type: 'market', quantity: '0.5' as never }).ok).toBe(true);
     expect(e.stateHash()).not.toBe(before);
     expect(e.stateHash()).toBe(Engine.restore(JSON.parse(JSON.stringify(e.snapshot()))).stateHash());
+  });
+});
+
+/** A snapshot body with a small crowd (stops, cross and isolated positions) and the trader's orders. */
+function crowdBody(): string {
+  const e = new Engine();
+  e.apply(setupEvent({ deposit: '50000', leverage: 10 }));
+  e.apply({ kind: 'crowd', t: T0, symbol: 'BTCUSDT', params: { seed: 9, traders: 60, longShare: 0.5, leverage: [{ leverage: 10, weight: 1 }, { leverage: 25, weight: 1 }], notional: { median: 5000, logSigma: 1 }, crossShare: 0.3, stops: { share: 0.5, minDistance: 0.01, maxDistance: 0.05 }, entryWindowHours: 0 } });
+  e.apply({ kind: 'tick', tick: tick(T0 + 60_000, '100000') });
+  expect(order(e, { side: 'buy', type: 'limit', quantity: '0.1' as never, price: '95000' as never }).ok).toBe(true);
+  return e.canonicalText();
+}
+
+/** The whole-state check the cut's replaces: restore everything, write it out, compare. */
+function wholeVerdict(body: string): string {
+  try {
+    checkRestoredText(canonicalJson(snapshotState(restoreState(JSON.parse(body) as EngineSnapshot))), { seq: 1, t: 0, hash: '', body, index: null });
+    return 'ok';
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+function cutVerdict(body: string, per: number): string {
+  try {
+    const bytes = Buffer.from(body);
+    checkCutRestores(bytes, cutAccounts(bytes, per), 1);
+    return 'ok';
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+describe('checking a snapshot a slice of accounts at a time', () => {
+  const body = crowdBody();
+  const accounts = (JSON.parse(body) as EngineSnapshot).accounts;
+  const withAccounts = (list: unknown[]): string => body.replace(/^\{"accounts":\[.*\],"crowd":/s, `{"accounts":[${list.map((a) => JSON.stringify(a)).join(',')}],"crowd":`);
+  const bad = {
+    // A decimal the engine writes otherwise ("1.50" restores to 1.5).
+    'a wallet written with a trailing zero': body.replace(/"wallet":"(\d+\.\d*[1-9])"/, '"wallet":"$10"'),
+    'two accounts swapped': withAccounts([accounts[1], accounts[0], ...accounts.slice(2)]),
+    'an account twice': withAccounts([accounts[0], ...accounts]),
+    'a market field out of order': body.replace('"depthScale":', '"zz":0,"depthScale":'),
+    'an unknown key in an account': body.replace('{"deposited":', '{"deposited":"0","x":1,"deposited2":'),
+  };
+
+  it.each([1, 7, 1000])('accepts a faithful body in slices of %i, as the whole check does', (per) => {
+    expect(accounts.length).toBeGreaterThan(40);
+    expect(wholeVerdict(body)).toBe('ok');
+    expect(cutVerdict(body, per)).toBe('ok');
+  });
+
+  it.each(Object.entries(bad))('refuses %s, as the whole check does', (_name, text) => {
+    expect(text).not.toBe(body);
+    expect(wholeVerdict(text)).toMatch(/does not restore to the same state/);
+    for (const per of [1, 7, 1000]) expect(cutVerdict(text, per)).toMatch(/does not restore to the same state/);
   });
 });

@@ -38,6 +38,11 @@ describe('a snapshot body cut into its accounts without parsing', () => {
     // Each piece owns its buffer: transferring it to main hands over nothing else.
     for (const p of cut.pieces) expect(p.byteLength).toBe(p.buffer.byteLength);
     expect(JSON.parse(cut.head)).toEqual({ ...parsed, accounts: [] });
+    // The ranges name each piece's accounts in the body, and with the head make up the whole body.
+    const bytes = Buffer.from(body);
+    expect(cut.ranges.map(([a, b]) => `[${bytes.toString('utf8', a, b)}]`)).toEqual(cut.pieces.map((p) => Buffer.from(p).toString('utf8')));
+    const inner = cut.ranges.map(([a, b]) => bytes.toString('utf8', a, b)).join(',');
+    expect(cut.head.replace('{"accounts":[]', `{"accounts":[${inner}]`)).toBe(body);
   });
 
   it('cuts bytes, so text beyond ASCII in an account stays whole', () => {
