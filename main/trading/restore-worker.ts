@@ -31,7 +31,7 @@ function slices<T>(rows: readonly T[], send: (json: Uint8Array) => void): void {
  * cut from its bytes (index-cut.ts), or parsed and written out again if it is laid out otherwise.
  */
 function sendIndex(bytes: Buffer | null): void {
-  const cut = bytes ? cutIndex(bytes, RESTORE_SLICE * 4) : null;
+  const cut = bytes ? cutIndex(bytes, RESTORE_SLICE) : null;
   if (cut) {
     const head = parseIndex(cut.head) ?? null;
     post({ kind: 'index', index: head });

@@ -278,8 +278,8 @@ export class LiquidationIndex {
       if (entries.length % every === 0) yield;
     }
     const heaps: Array<LiquidationIndexData['heaps'][number]> = [];
-    for (const [symbol, h] of this.longs) heaps.push({ symbol, side: 'long', heap: h.exportData() });
-    for (const [symbol, h] of this.shorts) heaps.push({ symbol, side: 'short', heap: h.exportData() });
+    for (const [symbol, h] of this.longs) heaps.push({ symbol, side: 'long', heap: yield* h.exportDataSteps(every) });
+    for (const [symbol, h] of this.shorts) heaps.push({ symbol, side: 'short', heap: yield* h.exportDataSteps(every) });
     return {
       format: 1,
       entries,

@@ -55,6 +55,20 @@ describe('TriggerHeap', () => {
     );
   });
 
+  it('exports in steps (a snapshot on main) the same data as at once, pausing every `every` items', () => {
+    const h = new TriggerHeap('desc');
+    for (let i = 0; i < 20; i++) h.set(`q${i}`, 100 - i);
+    h.remove('q3');
+    h.shiftAll(-1.5);
+    const steps = h.exportDataSteps(4);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses += 1;
+    expect(pauses).toBe(4); // 19 items: a pause after the 4th, 8th, 12th and 16th
+    expect(r.value).toEqual(h.exportData());
+    expect(r.value.items).toHaveLength(19);
+  });
+
   it('imports in steps (a reopen on main) the same heap as at once, from items read once', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 1, max: 1000 })), { maxLength: 200 }), fc.integer({ min: 1, max: 7 }), (sets, every) => {
