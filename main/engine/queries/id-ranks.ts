@@ -1,4 +1,4 @@
-import { radixOrder } from '../index/radix-order';
+import { radixOrder, radixOrderSteps } from '../index/radix-order';
 import type { AccountId } from '../model/ids';
 
 /**
@@ -44,7 +44,9 @@ export class IdRanks {
     }
     yield;
     if (this.sorted !== numbering) return;
-    this.lastOrder = { key, byId: radixOrder(ranks) };
+    const byId = yield* radixOrderSteps(ranks);
+    if (this.sorted !== numbering) return;
+    this.lastOrder = { key, byId };
   }
 
   /** The rank of each id (ids must be distinct), numbering any new ones first. */

@@ -9,7 +9,7 @@ import { LIQUIDITY_ID, type AccountId } from '#main/engine/model/ids';
 import type { EngineView } from '#main/engine/queries/account-view';
 import { crowdOrder, prepareCrowdOrderSteps } from '#main/engine/queries/crowd-page';
 import { IdRanks } from '#main/engine/queries/id-ranks';
-import { radixOrder } from '#main/engine/index/radix-order';
+import { radixOrder, radixOrderSteps } from '#main/engine/index/radix-order';
 import { mustApply, startedEngine, tick, T0 } from './helpers';
 
 /**
@@ -83,6 +83,21 @@ describe('radixOrder', () => {
         const r = ranks.ranksOf(ids);
         const byRank = ids.map((_, i) => i).sort((a, b) => r[a]! - r[b]!);
         expect(byRank.map((i) => ids[i])).toEqual([...ids].sort());
+      }),
+    );
+  });
+
+  it('in steps, pauses between its passes and gives the same order', () => {
+    fc.assert(
+      fc.property(fc.array(key, { minLength: 2, maxLength: 300 }), (keys) => {
+        const k = Float64Array.from(keys);
+        const steps = radixOrderSteps(k);
+        let pauses = 0;
+        let r = steps.next();
+        for (; !r.done; r = steps.next()) pauses += 1;
+        expect(Array.from(r.value)).toEqual(Array.from(radixOrder(k)));
+        expect(pauses).toBeLessThanOrEqual(4);
+        if (new Set(keys.map((x) => (x === 0 ? 0 : x))).size > 1) expect(pauses).toBeGreaterThan(0);
       }),
     );
   });

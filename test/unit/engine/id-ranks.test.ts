@@ -68,5 +68,13 @@ describe('account id ranks numbered in steps (the first Market page of a session
     const fresh = ranks.orderById('k2', ids);
     expect(lookups).toHaveBeenCalledTimes(2);
     expect([...fresh]).toEqual([...new IdRanks().orderById('k', ids)]);
+
+    // Numbered anew while the order is being sorted (the sort pauses between its passes): dropped too.
+    const late = ranks.orderByIdSteps('k3', more, 64);
+    for (let i = 0; i < Math.ceil(more.length / 64) + 1; i++) expect(late.next().done).toBe(false);
+    ranks.ranksOf([...more, 'b:late']);
+    while (!late.next().done);
+    ranks.orderById('k3', more);
+    expect(lookups).toHaveBeenCalledTimes(4);
   });
 });
