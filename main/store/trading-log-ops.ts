@@ -22,13 +22,12 @@ export interface StoredSnapshot {
   readonly index?: string | null;
 }
 
-/** A stored snapshot with its texts as UTF-8 bytes (TradingLogRepo.latestSnapshotBytes). */
+/** A stored snapshot with its body as UTF-8 bytes (TradingLogRepo.latestSnapshotBytes; its index: snapshotIndexBytes). */
 export interface SnapshotBytes {
   readonly seq: number;
   readonly t: number | null;
   readonly hash: string;
   readonly body: Buffer;
-  readonly index: Buffer | null;
 }
 
 /**

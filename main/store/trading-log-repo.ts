@@ -102,15 +102,22 @@ export class TradingLogRepo {
   }
 
   /**
-   * latestSnapshot with its texts as UTF-8 bytes, as SQLite holds them: the restore worker hashes
-   * and cuts the body's bytes (no 55 MB string converted back to UTF-8 for sha256 and per piece).
+   * latestSnapshot's body as UTF-8 bytes, as SQLite holds them: the restore worker hashes and cuts
+   * the body's bytes (no 55 MB string converted back to UTF-8 for sha256 and per piece). Its index
+   * is read apart (snapshotIndexBytes), after the accounts are on their way.
    */
   latestSnapshotBytes(maxSeq = Number.MAX_SAFE_INTEGER): SnapshotBytes | null {
     this.settle();
-    const row = this.db
-      .prepare('SELECT seq, t, hash, CAST(body AS BLOB) AS body, CAST(index_body AS BLOB) AS "index" FROM trading_snapshots WHERE seq <= ? ORDER BY seq DESC LIMIT 1')
-      .get(maxSeq) as SnapshotBytes | undefined;
+    const row = this.db.prepare('SELECT seq, t, hash, CAST(body AS BLOB) AS body FROM trading_snapshots WHERE seq <= ? ORDER BY seq DESC LIMIT 1').get(maxSeq) as
+      | SnapshotBytes
+      | undefined;
     return row ?? null;
+  }
+
+  /** The liquidation index stored beside snapshot `seq`, as UTF-8 bytes (null: none). */
+  snapshotIndexBytes(seq: number): Buffer | null {
+    this.settle();
+    return (this.db.prepare('SELECT CAST(index_body AS BLOB) FROM trading_snapshots WHERE seq = ?').pluck().get(seq) as Buffer | null | undefined) ?? null;
   }
 
   /** The latest snapshot's event and size, and the last event (cheap: for choosing how to reopen). */

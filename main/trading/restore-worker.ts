@@ -55,7 +55,12 @@ export function runRestoreJob(job: RestoreJob): void {
   const db = new Database(job.dbPath, { readonly: true, fileMustExist: true });
   try {
     const repo = new TradingLogRepo(db);
+    // One read transaction: the snapshot, its index (read once the accounts are on their way) and
+    // the tail are of the same moment of the file.
+    db.exec('BEGIN');
     const bytes = repo.latestSnapshotBytes(job.toSeq);
+    let indexBytes: Buffer | null | undefined;
+    const index = (): Buffer | null => (indexBytes ??= bytes ? repo.snapshotIndexBytes(bytes.seq) : null);
     if (bytes && job.verify) checkSnapshotHash(bytes);
     // The accounts are cut from the body's bytes and sent before it is parsed (snapshot-cut.ts);
     // main restores them while the index is cut and sent here.
@@ -66,7 +71,7 @@ export function runRestoreJob(job: RestoreJob): void {
       post({ kind: 'head', snapshotSeq: bytes.seq, head: JSON.parse(cut.head) as EngineSnapshot });
       for (const json of cut.pieces) postPiece({ kind: 'accounts', json });
       post({ kind: 'accountsEnd' });
-      sendIndex(bytes.index);
+      sendIndex(index());
     } else {
       post({ kind: 'head', snapshotSeq: 0, head: null });
       post({ kind: 'accountsEnd' });
@@ -87,8 +92,8 @@ export function runRestoreJob(job: RestoreJob): void {
     if (state && cut && state.accounts.length !== cut.accounts) {
       throw new Error(`trading snapshot at event ${snap!.seq} was cut into ${cut.accounts} accounts but holds ${state.accounts.length}`);
     }
-    const index = parseIndex(bytes?.index?.toString('utf8'));
-    const engine = state ? Engine.restore(state, index ? { index } : {}) : new Engine();
+    const parsedIndex = parseIndex(index()?.toString('utf8'));
+    const engine = state ? Engine.restore(state, parsedIndex ? { index: parsedIndex } : {}) : new Engine();
     if (snap && job.verify) checkRestored(engine, snap);
     for (const { seq, event } of repo.events((snap?.seq ?? 0) + 1, job.toSeq)) replayOne(engine, seq, event);
     post({ kind: 'verified', hash: engine.stateHash(), ms: performance.now() - started });
