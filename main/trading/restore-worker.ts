@@ -59,8 +59,8 @@ export function runRestoreJob(job: RestoreJob): void {
     // the tail are of the same moment of the file.
     db.exec('BEGIN');
     const bytes = repo.latestSnapshotBytes(job.toSeq);
-    let indexBytes: Buffer | null | undefined;
-    const index = (): Buffer | null => (indexBytes ??= bytes ? repo.snapshotIndexBytes(bytes.seq) : null);
+    let indexBytes: { readonly bytes: Buffer | null } | null = null;
+    const index = (): Buffer | null => (indexBytes ??= { bytes: bytes ? repo.snapshotIndexBytes(bytes.seq) : null }).bytes;
     if (bytes && job.verify) checkSnapshotHash(bytes);
     // The accounts are cut from the body's bytes and sent before it is parsed (snapshot-cut.ts);
     // main restores them while the index is cut and sent here.
