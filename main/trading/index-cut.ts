@@ -1,3 +1,4 @@
+import type { LiquidationIndexData } from '#main/engine/index/liquidation-index';
 import { bracketed } from './snapshot-cut';
 
 /**
@@ -13,8 +14,8 @@ import { bracketed } from './snapshot-cut';
  * position instead (Engine.importIndex).
  */
 export interface CutIndex {
-  /** The index with empty `entries` and empty heap `items` (parses to the rest of LiquidationIndexData). */
-  readonly head: string;
+  /** The index with empty `entries` and empty heap `items`: the rest of LiquidationIndexData, parsed. */
+  readonly head: LiquidationIndexData;
   /** UTF-8 JSON array texts of at most `per` entries each, in order. */
   readonly entries: Uint8Array[];
   /** For each heap, in order, its items likewise. */
@@ -67,7 +68,17 @@ export function cutIndex(text: Buffer, per: number): CutIndex | null {
     from = b;
   }
   head += text.toString('utf8', from);
-  return { head, entries, heapItems };
+  // The rest must be an index whose every heap lost exactly its items here (a heap without an
+  // items key would otherwise hand the next heap's items to it).
+  let parsed: LiquidationIndexData;
+  try {
+    parsed = JSON.parse(head) as LiquidationIndexData;
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed.entries) || parsed.entries.length > 0 || !Array.isArray(parsed.heaps) || parsed.heaps.length !== heapItems.length) return null;
+  if (!parsed.heaps.every((h) => Array.isArray(h?.heap?.items) && h.heap.items.length === 0)) return null;
+  return { head: parsed, entries, heapItems };
 }
 
 function startsAt(text: Buffer, at: number, what: Buffer): boolean {

@@ -33,9 +33,7 @@ function slices<T>(rows: readonly T[], send: (json: Uint8Array) => void): void {
 function sendIndex(bytes: Buffer | null): void {
   const cut = bytes ? cutIndex(bytes, RESTORE_SLICE) : null;
   if (cut) {
-    const head = parseIndex(cut.head) ?? null;
-    post({ kind: 'index', index: head });
-    if (!head) return;
+    post({ kind: 'index', index: cut.head });
     for (const json of cut.entries) postPiece({ kind: 'entries', json });
     cut.heapItems.forEach((pieces, heap) => {
       for (const json of pieces) postPiece({ kind: 'heapItems', heap, json });
