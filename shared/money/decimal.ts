@@ -74,6 +74,24 @@ export function toWireOrNull(x: DecimalLike | null | undefined): DecimalString |
   return x == null ? null : toWire(x);
 }
 
+/**
+ * x > 0, x < 0 and x <= 0 read off the sign and digits: decimal.js builds a Decimal from a
+ * comparison's argument (\`x.gt(0)\` parses the 0 each time), which the engine's hot paths pay
+ * hundreds of thousands of times when a crowd opens. Same answers as gt(0), lt(0) and lte(0),
+ * NaN included (false), -0 included (not below zero).
+ */
+export function isAboveZero(x: Decimal): boolean {
+  return x.s === 1 && !x.isZero();
+}
+
+export function isBelowZero(x: Decimal): boolean {
+  return x.s === -1 && !x.isZero();
+}
+
+export function isAtMostZero(x: Decimal): boolean {
+  return x.isZero() || x.s === -1;
+}
+
 export const ZERO = new Dec(0);
 export const ONE = new Dec(1);
 

@@ -1,11 +1,11 @@
 import type { Side } from '#shared/domain/exchange';
 import type { FillLiquidity } from '#shared/domain/trading-history';
 import type { OrderSide } from '#shared/domain/trading-orders';
-import { Dec, ZERO, toWire } from '#shared/money/decimal';
+import { Dec, ZERO, isAboveZero, isBelowZero, toWire } from '#shared/money/decimal';
 import { initialMargin, tradingFee } from '#shared/risk/index';
 import type { EngineContext } from '../context';
 import type { Account, Position } from '../model/account';
-import { sideOfOrder } from '../model/account';
+import { leverageDecimal, sideOfOrder } from '../model/account';
 import type { MarketState } from '../model/market';
 import { nextId } from '../state/engine-state';
 import { money, moneyUp } from './money';
@@ -88,11 +88,11 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
       const share = pos.qty.isZero() ? pos.margin : money(pos.margin.mul(closed).div(before));
       pos.margin = pos.margin.minus(share);
       let back = share.plus(realized);
-      const charged = fee.gt(0) ? Dec.min(fee, Dec.max(ZERO, back)) : fee;
+      const charged = isAboveZero(fee) ? Dec.min(fee, Dec.max(ZERO, back)) : fee;
       back = back.minus(charged);
       ctx.state.fees = ctx.state.fees.plus(charged);
       feePaid = feePaid.plus(charged);
-      if (back.lt(0)) {
+      if (isBelowZero(back)) {
         // Closed beyond its bankruptcy price (or funding had emptied the margin): the rest of the
         // same position's margin is its collateral too and pays first; only what that cannot
         // cover is the gap reported to the caller (the fund). The wallet is never touched.
@@ -104,7 +104,7 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
       }
     } else {
       account.wallet = account.wallet.plus(realized);
-      const charged = fee.gt(0) ? Dec.min(fee, Dec.max(ZERO, account.wallet)) : fee;
+      const charged = isAboveZero(fee) ? Dec.min(fee, Dec.max(ZERO, account.wallet)) : fee;
       account.wallet = account.wallet.minus(charged);
       ctx.state.fees = ctx.state.fees.plus(charged);
       feePaid = feePaid.plus(charged);
@@ -119,7 +119,7 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
   }
 
   const opened = req.qty.minus(closed);
-  if (opened.gt(0)) {
+  if (isAboveZero(opened)) {
     if (!pos) {
       const settings = account.settings.get(symbol) ?? ctx.state.defaults;
       pos = {
@@ -151,7 +151,7 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
     feePaid = feePaid.plus(fee);
     pos.feesPaid = pos.feesPaid.plus(fee);
     if (pos.mode === 'isolated' && account.kind !== 'liquidity') {
-      const im = moneyUp(initialMargin(value, new Dec(pos.leverage)));
+      const im = moneyUp(initialMargin(value, leverageDecimal(pos.leverage)));
       account.wallet = account.wallet.minus(im);
       pos.margin = pos.margin.plus(im);
     }

@@ -1,5 +1,5 @@
 import type { MarginMode, Side } from '#shared/domain/exchange';
-import { ZERO, type Dec } from '#shared/money/decimal';
+import { Dec, ZERO } from '#shared/money/decimal';
 import type { AccountId, AccountKind } from './ids';
 import type { Order } from './order';
 
@@ -59,6 +59,21 @@ export function newAccount(id: AccountId, kind: AccountKind, history: boolean): 
     withdrawn: ZERO,
   };
 }
+
+/**
+ * A position's leverage (a small integer) as a decimal, made once per value: every solve and
+ * every opening fill asks for one, 100,000 times when a crowd opens.
+ */
+export function leverageDecimal(leverage: number): Dec {
+  let d = leverages.get(leverage);
+  if (!d) {
+    d = new Dec(leverage);
+    if (Number.isInteger(leverage) && leverage > 0 && leverage <= 1000) leverages.set(leverage, d);
+  }
+  return d;
+}
+
+const leverages = new Map<number, Dec>();
 
 export function entryPrice(p: Position): Dec {
   return p.entryValue.div(p.qty);

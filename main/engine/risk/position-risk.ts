@@ -1,4 +1,4 @@
-import { Dec, ZERO } from '#shared/money/decimal';
+import { Dec, ZERO, isAtMostZero } from '#shared/money/decimal';
 import {
   explainLiquidation,
   initialMargin,
@@ -10,7 +10,7 @@ import {
   type LiquidationInput,
   type PositionState,
 } from '#shared/risk/index';
-import { entryPrice, type Account, type Position } from '../model/account';
+import { entryPrice, leverageDecimal, type Account, type Position } from '../model/account';
 import type { MarketState } from '../model/market';
 
 /**
@@ -29,10 +29,11 @@ export function riskState(m: MarketState, p: Position, markPrice: Dec = m.mark):
     entryPrice: entryPrice(p),
     markPrice,
     marginMode: p.mode,
-    leverage: new Dec(p.leverage),
-    ...(p.mode === 'isolated' ? { isolatedMargin: Dec.max(ZERO, p.margin) } : {}),
+    leverage: leverageDecimal(p.leverage),
+    isolatedMargin: p.mode === 'isolated' ? (isAtMostZero(p.margin) ? ZERO : p.margin) : undefined,
   };
 }
+
 
 /** The risk-core input for one position: cross positions carry the wallet and the account's other positions. */
 export function liquidationInput(markets: MarketLookup, account: Account, p: Position, markPrice?: Dec): LiquidationInput {
@@ -53,7 +54,7 @@ export interface SolvedPrices {
 }
 
 export function solvePrices(markets: MarketLookup, account: Account, p: Position): SolvedPrices {
-  if (p.mode === 'isolated' && p.margin.lte(0)) return { liquidation: null, bankruptcy: null };
+  if (p.mode === 'isolated' && isAtMostZero(p.margin)) return { liquidation: null, bankruptcy: null };
   // One solve gives both; the explanation around them (margin at the mark, terms) is not needed.
   return liquidationPrices(liquidationInput(markets, account, p));
 }

@@ -49,9 +49,9 @@ export interface SelfTermsContext {
   readonly pos: ResolvedPosition;
   readonly bracket: Bracket;
   /** BitMEX: the funding rate about to be settled; added to mmr' when this position pays it. */
-  readonly fundingRate?: Dec;
+  readonly fundingRate?: Dec | undefined;
   /** Bybit inverse cross: the bankruptcy price, whose closing fee the requirement reserves. */
-  readonly closeFeeAtBankruptcy?: { readonly rate: Dec; readonly bankruptcyPrice: Dec };
+  readonly closeFeeAtBankruptcy?: { readonly rate: Dec; readonly bankruptcyPrice: Dec } | undefined;
 }
 
 export function selfTerms(ctx: SelfTermsContext): SelfTerms {

@@ -1,5 +1,5 @@
 import type { MarginMode, Side } from '../../domain/exchange';
-import type { Dec } from '../../money/decimal';
+import { type Dec, isAboveZero, isBelowZero } from '../../money/decimal';
 import { fixedBracket, type Bracket } from '../brackets';
 import { notionalAt, type ContractSpec } from '../contract-spec';
 import { RiskInputError } from '../errors';
@@ -42,16 +42,16 @@ export interface ResolvedPosition {
 }
 
 export function resolvePosition(profile: ExchangeProfile, state: PositionState, field = 'position'): ResolvedPosition {
-  if (!state.quantity.gt(0)) throw new RiskInputError(`${field}.quantity`, 'must be greater than zero');
-  if (!state.entryPrice.gt(0)) throw new RiskInputError(`${field}.entryPrice`, 'must be greater than zero');
-  if (!state.markPrice.gt(0)) throw new RiskInputError(`${field}.markPrice`, 'must be greater than zero');
-  if (!state.leverage.gt(0)) throw new RiskInputError(`${field}.leverage`, 'must be greater than zero');
-  if (state.isolatedMargin !== undefined && state.isolatedMargin.lt(0)) {
+  if (!isAboveZero(state.quantity)) throw new RiskInputError(`${field}.quantity`, 'must be greater than zero');
+  if (!isAboveZero(state.entryPrice)) throw new RiskInputError(`${field}.entryPrice`, 'must be greater than zero');
+  if (!isAboveZero(state.markPrice)) throw new RiskInputError(`${field}.markPrice`, 'must be greater than zero');
+  if (!isAboveZero(state.leverage)) throw new RiskInputError(`${field}.leverage`, 'must be greater than zero');
+  if (state.isolatedMargin !== undefined && isBelowZero(state.isolatedMargin)) {
     throw new RiskInputError(`${field}.isolatedMargin`, 'must not be negative');
   }
   const base = contractSpec(profile, state.symbol);
   const spec = state.contractSize ? { ...base, contractSize: state.contractSize } : base;
-  if (!spec.contractSize.gt(0)) throw new RiskInputError(`${field}.contractSize`, 'must be greater than zero');
+  if (!isAboveZero(spec.contractSize)) throw new RiskInputError(`${field}.contractSize`, 'must be greater than zero');
   const override = state.maintenanceOverride;
   if (override && (override.rate.lt(0) || !override.rate.lt(1))) {
     throw new RiskInputError(`${field}.maintenanceMarginRate`, 'must be in [0, 1)');
