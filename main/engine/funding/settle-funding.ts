@@ -1,6 +1,6 @@
 import type { FundingTick } from '#shared/domain/market-tick';
 import type { FundingPaymentView } from '#shared/domain/trading-history';
-import { Dec, ZERO, toWire } from '#shared/money/decimal';
+import { Dec, ZERO, isAtMostZero, isBelowZero, toWire } from '#shared/money/decimal';
 import { fundingPayment } from '#shared/risk/index';
 import { market, type EngineContext } from '../context';
 import { money } from '../ledger/money';
@@ -49,7 +49,7 @@ export function* settleFundingSteps(ctx: EngineContext, f: FundingTick, every: n
     const amount = pay ? money(pay.amount) : shared!.take(p.side, p.qty);
     if (pay) {
       net = net.plus(amount);
-      if (amount.lt(0)) paid = paid.minus(amount);
+      if (isBelowZero(amount)) paid = paid.minus(amount);
     }
     if (amount.isZero()) continue;
     if (p.mode === 'isolated' && account.kind !== 'liquidity') p.margin = p.margin.plus(amount);
@@ -61,7 +61,7 @@ export function* settleFundingSteps(ctx: EngineContext, f: FundingTick, every: n
       // History accounts (the trader), emptied margins and positions without a liquidation price
       // are re-solved now; the crowd's entries go stale and are re-solved when the mark comes
       // near (liquidation-index.ts, fundingSettled).
-      const emptied = p.mode === 'isolated' ? p.margin.lte(0) : account.wallet.lt(0);
+      const emptied = p.mode === 'isolated' ? isAtMostZero(p.margin) : isBelowZero(account.wallet);
       // liquidationF is null exactly when the decimal is: an entry restored from a snapshot keeps
       // its decimals as text until read, and 100,000 of them need not be parsed here.
       if (account.history || emptied || (entries.get(id)?.liquidationF ?? null) === null) ctx.dirty.add(id);
