@@ -76,7 +76,7 @@ export class Engine {
     return engine;
   }
 
-  private *restoreInto(snapshot: EngineSnapshotSource, index: LiquidationIndexSource | undefined, every: number): Generator<void, void> {
+  private *restoreInto(snapshot: EngineSnapshotSource, index: LiquidationIndexSource | undefined, every: number): Generator<void | Promise<void>, void> {
     this.state = yield* restoreStateSteps(snapshot, every);
     yield* this.rebuildIndexes(index, every);
   }

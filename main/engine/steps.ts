@@ -2,7 +2,7 @@
  * Engine work written once as a step generator (it pauses where a long event may be cut into
  * slices: Engine.applySteps) and run in one go by apply() through drain().
  */
-export function drain<T>(steps: Generator<void, T>): T {
+export function drain<T>(steps: Generator<unknown, T>): T {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;

@@ -1,5 +1,5 @@
 import type { LiquidationIndexData } from '#main/engine/index/liquidation-index';
-import type { AccountSnap } from '#main/engine/state/snapshot';
+import { RowsPending, type AccountSnap } from '#main/engine/state/snapshot';
 import type { RestoreMessage } from './restore-protocol';
 
 export type Piece = Extract<RestoreMessage, { kind: 'accounts' | 'entries' | 'heapItems' }>;
@@ -17,15 +17,26 @@ type Entry = LiquidationIndexData['entries'][number];
 export class ArrivingPieces {
   private readonly queue: Piece[] = [];
   private ended = false;
+  private accountsEnded = false;
   private wake: (() => void) | null = null;
+  /** Settles at the next piece or at the end of the accounts (what a pending accounts read waits for). */
+  private next: { readonly promise: Promise<void>; readonly resolve: () => void } | null = null;
 
   arrive(piece: Piece): void {
     this.queue.push(piece);
+    this.settleNext();
   }
 
-  /** Every piece has arrived. */
+  /** Every accounts piece has arrived. */
+  endAccounts(): void {
+    this.accountsEnded = true;
+    this.settleNext();
+  }
+
+  /** Every piece has arrived (the accounts' included). */
   end(): void {
     this.ended = true;
+    this.endAccounts();
     const wake = this.wake;
     this.wake = null;
     wake?.();
@@ -36,9 +47,21 @@ export class ArrivingPieces {
     return this.ended ? Promise.resolve() : new Promise<void>((resolve) => (this.wake = resolve));
   }
 
-  /** The accounts in snapshot order, parsed a piece at a time as they are read (once). */
-  accounts(): Iterable<AccountSnap> {
-    return this.rows((p) => p.kind === 'accounts');
+  /**
+   * The accounts in snapshot order, parsed a piece at a time as they are read (once); where the
+   * next piece has not arrived yet, a RowsPending that settles when it (or the end) does.
+   */
+  *accounts(): Generator<AccountSnap | RowsPending, void> {
+    for (let i = 0; ; i++) {
+      while (i === this.queue.length) {
+        if (this.accountsEnded) return;
+        yield new RowsPending(this.nextArrival());
+      }
+      const piece = this.queue[i]!;
+      if (piece.kind !== 'accounts') continue;
+      this.queue[i] = EMPTY_PIECE;
+      yield* JSON.parse(utf8.decode(piece.json)) as AccountSnap[];
+    }
   }
 
   /** The liquidation index's entries, likewise. */
@@ -64,6 +87,21 @@ export class ArrivingPieces {
 
   clear(): void {
     this.queue.length = 0;
+  }
+
+  private nextArrival(): Promise<void> {
+    if (!this.next) {
+      let resolve: () => void = () => undefined;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.next = { promise, resolve };
+    }
+    return this.next.promise;
+  }
+
+  private settleNext(): void {
+    const next = this.next;
+    this.next = null;
+    next?.resolve();
   }
 }
 

@@ -47,8 +47,8 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
   const worker = new Worker(entry.source, { eval: entry.eval });
   let head: Extract<RestoreMessage, { kind: 'head' }> | null = null;
   let indexHead: Extract<RestoreMessage, { kind: 'index' }>['index'] = null;
-  let accountsReady: () => void = () => undefined;
-  const accountsIn = new Promise<void>((resolve) => (accountsReady = resolve));
+  let headReady: () => void = () => undefined;
+  const headIn = new Promise<void>((resolve) => (headReady = resolve));
   const pieces = new ArrivingPieces();
   let fail: (err: Error) => void = () => undefined;
   const failed = new Promise<never>((_resolve, reject) => (fail = reject));
@@ -60,9 +60,10 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
     switch (m.kind) {
       case 'head':
         head = m;
+        headReady();
         return;
       case 'accountsEnd':
-        accountsReady();
+        pieces.endAccounts();
         return;
       case 'index':
         indexHead = m.index;
@@ -91,23 +92,29 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
   });
   try {
     worker.postMessage({ dbPath, toSeq: lastSeq, verify } satisfies RestoreJob);
-    await Promise.race([accountsIn, failed]);
+    await Promise.race([headIn, failed]);
     const h = head as Extract<RestoreMessage, { kind: 'head' }> | null;
     let engine: Engine;
-    if (h?.head) {
-      // Parsed a piece at a time as the restore reads them (arriving-pieces.ts).
-      const snapshot: EngineSnapshotSource = { ...h.head, accounts: pieces.accounts() };
-      const state = await runSliced(restoreStateSteps(snapshot, 250));
-      await Promise.race([pieces.arrived(), failed]);
-      const x = indexHead as LiquidationIndexData | null;
-      const index: LiquidationIndexSource | undefined = x
-        ? { ...x, entries: pieces.entries(), heaps: x.heaps.map((y, i) => ({ ...y, heap: { offset: y.heap.offset, items: pieces.heapItems(i) } })) }
-        : undefined;
-      engine = await runSliced(Engine.fromStateSteps(state, index ? { index } : {}, 250));
-      pieces.clear();
-    } else {
-      await Promise.race([pieces.arrived(), failed]);
-      engine = new Engine();
+    try {
+      if (h?.head) {
+        // Restored as the pieces arrive, each parsed when the restore reaches it (arriving-pieces.ts).
+        const snapshot: EngineSnapshotSource = { ...h.head, accounts: pieces.accounts() };
+        const state = await Promise.race([runSliced(restoreStateSteps(snapshot, 250)), failed]);
+        await Promise.race([pieces.arrived(), failed]);
+        const x = indexHead as LiquidationIndexData | null;
+        const index: LiquidationIndexSource | undefined = x
+          ? { ...x, entries: pieces.entries(), heaps: x.heaps.map((y, i) => ({ ...y, heap: { offset: y.heap.offset, items: pieces.heapItems(i) } })) }
+          : undefined;
+        engine = await runSliced(Engine.fromStateSteps(state, index ? { index } : {}, 250));
+        pieces.clear();
+      } else {
+        await Promise.race([pieces.arrived(), failed]);
+        engine = new Engine();
+      }
+    } catch (err) {
+      // The accounts arrive before the worker has checked the body's hash: a damaged snapshot can
+      // break this restore first, and the worker's verdict then names the damage.
+      throw (await Promise.race([verified.then(() => null), failed.then(() => null, (e: unknown) => e)])) ?? err;
     }
     const snapshotSeq = h?.snapshotSeq ?? 0;
     await runSliced(replayTail(engine, repo, snapshotSeq + 1, lastSeq));

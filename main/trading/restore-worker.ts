@@ -59,16 +59,22 @@ export function runRestoreJob(job: RestoreJob): void {
     const bytes = repo.latestSnapshotBytes(job.toSeq);
     let indexBytes: { readonly bytes: Buffer | null } | null = null;
     const index = (): Buffer | null => (indexBytes ??= { bytes: bytes ? repo.snapshotIndexBytes(bytes.seq) : null }).bytes;
+    // The accounts are cut from the body's bytes and each piece is sent as soon as it is cut
+    // (snapshot-cut.ts), before the body's hash is checked: main restores them meanwhile, and
+    // adopts nothing before this worker's `verified` (restore-off-main.ts). Only the state hash
+    // is wanted with hashOnly (hash-off-main.ts): nothing travels to main but the answer.
+    const send = bytes && !job.hashOnly
+      ? {
+          head: (head: string) => post({ kind: 'head', snapshotSeq: bytes.seq, head: JSON.parse(head) as EngineSnapshot }),
+          piece: (json: Uint8Array) => postPiece({ kind: 'accounts', json }),
+        }
+      : undefined;
+    const cut = bytes ? cutAccounts(bytes.body, RESTORE_SLICE, send) : null;
+    if (send) post({ kind: 'accountsEnd' });
     if (bytes && job.verify) checkSnapshotHash(bytes);
-    // The accounts are cut from the body's bytes and sent before it is parsed (snapshot-cut.ts);
-    // main restores them while the index is cut and sent here.
-    const cut = bytes ? cutAccounts(bytes.body, RESTORE_SLICE) : null;
     if (job.hashOnly) {
-      // Only the state hash is wanted (hash-off-main.ts): nothing travels to main but the answer.
+      // The answer alone (above).
     } else if (bytes && cut) {
-      post({ kind: 'head', snapshotSeq: bytes.seq, head: JSON.parse(cut.head) as EngineSnapshot });
-      for (const json of cut.pieces) postPiece({ kind: 'accounts', json });
-      post({ kind: 'accountsEnd' });
       sendIndex(index());
     } else {
       post({ kind: 'head', snapshotSeq: 0, head: null });

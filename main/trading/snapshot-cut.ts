@@ -15,7 +15,7 @@
 export interface CutSnapshot {
   /** The body with an empty accounts array (parses to the snapshot's other fields). */
   readonly head: string;
-  /** UTF-8 JSON array texts of at most `per` accounts each, in order, each in a buffer of its own. */
+  /** UTF-8 JSON array texts of at most `per` accounts each, in order, each in a buffer of its own (detached once sent). */
   readonly pieces: Uint8Array[];
   /** Where each piece's accounts lie in the body: [from, stop) (the pieces are transferred away; the body stays). */
   readonly ranges: Array<readonly [number, number]>;
@@ -37,11 +37,22 @@ export function bracketed(body: Buffer, from: number, stop: number): Uint8Array 
   return piece;
 }
 
-export function cutAccounts(body: Buffer, per: number): CutSnapshot {
+/**
+ * Cuts the body's accounts into pieces of at most `per`. `send`, when given, gets the head and
+ * then each piece as soon as it is cut (the restore worker posts them: main starts restoring the
+ * first accounts while the rest are cut); the pieces returned are then the same buffers.
+ */
+export function cutAccounts(body: Buffer, per: number, send?: { head(head: string): void; piece(piece: Uint8Array): void }): CutSnapshot {
   if (body.compare(OPEN, 0, OPEN.length, 0, Math.min(OPEN.length, body.length)) !== 0) throw new Error('a trading snapshot does not start with its accounts');
-  if (body[OPEN.length] === RIGHT) return { head: body.toString('utf8'), pieces: [], ranges: [], accounts: 0 };
+  if (body[OPEN.length] === RIGHT) {
+    const head = body.toString('utf8');
+    send?.head(head);
+    return { head, pieces: [], ranges: [], accounts: 0 };
+  }
   const end = body.indexOf(END);
   if (end < 0) throw new Error('a trading snapshot has no end to its accounts');
+  const head = OPEN.toString('latin1') + body.toString('utf8', end + 1);
+  send?.head(head);
   const pieces: Uint8Array[] = [];
   const ranges: Array<readonly [number, number]> = [];
   let accounts = 0;
@@ -55,8 +66,10 @@ export function cutAccounts(body: Buffer, per: number): CutSnapshot {
     if (last || count === per) {
       // An account ends at its closing brace: `next + 1` (or `end + 1` for the last one).
       const stop = (last ? end : next) + 1;
-      pieces.push(bracketed(body, from, stop));
+      const piece = bracketed(body, from, stop);
+      pieces.push(piece);
       ranges.push([from, stop]);
+      send?.piece(piece);
       accounts += count;
       count = 0;
       from = stop + 1;
@@ -64,5 +77,5 @@ export function cutAccounts(body: Buffer, per: number): CutSnapshot {
     if (last) break;
     at = next + BETWEEN.length;
   }
-  return { head: OPEN.toString('latin1') + body.toString('utf8', end + 1), pieces, ranges, accounts };
+  return { head, pieces, ranges, accounts };
 }

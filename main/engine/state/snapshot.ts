@@ -33,7 +33,16 @@ export interface EngineSnapshot {
 }
 
 /** A snapshot whose accounts are read once, in order (a reopen streams them from the restore worker). */
-export type EngineSnapshotSource = Omit<EngineSnapshot, 'accounts'> & { readonly accounts: Iterable<AccountSnap> };
+export type EngineSnapshotSource = Omit<EngineSnapshot, 'accounts'> & { readonly accounts: Iterable<AccountSnap | RowsPending> };
+
+/**
+ * What an accounts source gives where its next rows have not arrived yet (a reopen restores the
+ * accounts the restore worker has sent while it cuts the rest): the restore yields `arrived` to
+ * whoever runs its steps (run-sliced.ts awaits it) and reads on.
+ */
+export class RowsPending {
+  constructor(readonly arrived: Promise<void>) {}
+}
 
 interface MarketSnap {
   readonly symbol: string;
@@ -260,7 +269,7 @@ export function restoreState(snap: EngineSnapshot): EngineState {
  * main can rebuild a 100,000-trader state between other work (docs/engine.md, "Opening big
  * crowds"). Same state as restoreState.
  */
-export function* restoreStateSteps(snap: EngineSnapshotSource, every = 2000): Generator<void, EngineState> {
+export function* restoreStateSteps(snap: EngineSnapshotSource, every = 2000): Generator<void | Promise<void>, EngineState> {
   if (snap.format !== 1) throw new Error(`unknown engine snapshot format ${String(snap.format)}`);
   const st = emptyState();
   st.t = snap.t ?? Number.NEGATIVE_INFINITY;
@@ -283,6 +292,10 @@ export function* restoreStateSteps(snap: EngineSnapshotSource, every = 2000): Ge
   }
   let n = 0;
   for (const as of snap.accounts) {
+    if (as instanceof RowsPending) {
+      yield as.arrived;
+      continue;
+    }
     st.accounts.set(as.id, restoreAccount(as, d));
     n += 1;
     if (n % every === 0) yield;

@@ -71,6 +71,18 @@ describe('reopening the trading engine off main', () => {
     ws.close();
   });
 
+  it('names the damage when a damaged account breaks main\'s restore before the worker has checked the hash', async () => {
+    const file = path.join(tempDir(), 'w.db');
+    session(file, true);
+    const ws = openWorkspace(file);
+    // The accounts go to main before the body's hash is checked: this one no longer parses there.
+    ws.db.prepare("UPDATE trading_snapshots SET body = substr(body, 1, instr(body, '\"wallet\":\"') + 8) || substr(body, instr(body, '\"wallet\":\"') + 10) WHERE seq = (SELECT MAX(seq) FROM trading_snapshots)").run();
+    const body = (ws.db.prepare('SELECT body FROM trading_snapshots ORDER BY seq DESC LIMIT 1').get() as { body: string }).body;
+    expect(() => JSON.parse(body)).toThrow(SyntaxError);
+    await expect(restoreOffMain(ws.db, file, true)).rejects.toThrow(/does not match its hash/);
+    ws.close();
+  });
+
   it.each([
     ['at the head (checked without indexes)', true],
     ['with a tail', false],

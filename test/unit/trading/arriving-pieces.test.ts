@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AccountSnap } from '#main/engine/state/snapshot';
+import { RowsPending, type AccountSnap } from '#main/engine/state/snapshot';
 import { ArrivingPieces, type Piece } from '#main/trading/arriving-pieces';
 
 const utf8 = new TextEncoder();
@@ -24,13 +24,41 @@ describe('the restore pieces arriving on main', () => {
     pieces.arrive(piece('heapItems', [['c2|BTCUSDT', 80_000]], 0));
     pieces.end();
     await arrived;
-    expect([...pieces.accounts()].map((a) => a.id)).toEqual(['c1', 'c2', 'c3']);
+    expect([...pieces.accounts()].map((a) => (a as AccountSnap).id)).toEqual(['c1', 'c2', 'c3']);
     expect([...pieces.entries()]).toEqual([['c1|BTCUSDT', 1]]);
     expect([...pieces.heapItems(1)]).toEqual([['c1|BTCUSDT', 90_000]]);
     expect([...pieces.heapItems(0)]).toEqual([['c2|BTCUSDT', 80_000]]);
     expect([...pieces.heapItems(2)]).toEqual([]);
     // Read once: each piece's bytes are dropped as it is parsed.
     expect([...pieces.accounts()]).toEqual([]);
+  });
+
+  it('hands out the accounts as their pieces arrive, with a pending mark where the next has not', async () => {
+    const pieces = new ArrivingPieces();
+    const accounts = pieces.accounts();
+    let r = accounts.next();
+    expect(r.value).toBeInstanceOf(RowsPending);
+    const first = (r.value as RowsPending).arrived;
+    let woke = false;
+    void first.then(() => (woke = true));
+    pieces.arrive(piece('accounts', [account('c1'), account('c2')]));
+    await first;
+    expect(woke).toBe(true);
+    expect(accounts.next().value).toEqual(account('c1'));
+    expect(accounts.next().value).toEqual(account('c2'));
+    // An index piece arriving meanwhile is not an account; the end of the accounts ends the read.
+    pieces.arrive(piece('entries', [['c1|BTCUSDT', 1]]));
+    r = accounts.next();
+    expect(r.value).toBeInstanceOf(RowsPending);
+    pieces.arrive(piece('accounts', [account('c3')]));
+    await (r.value as RowsPending).arrived;
+    expect(accounts.next().value).toEqual(account('c3'));
+    r = accounts.next();
+    expect(r.value).toBeInstanceOf(RowsPending);
+    pieces.endAccounts();
+    await (r.value as RowsPending).arrived;
+    expect(accounts.next().done).toBe(true);
+    expect([...pieces.entries()]).toEqual([['c1|BTCUSDT', 1]]);
   });
 
   it('settles arrived() only once the last piece is in', async () => {

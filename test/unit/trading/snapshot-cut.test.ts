@@ -45,6 +45,14 @@ describe('a snapshot body cut into its accounts without parsing', () => {
     expect(cut.head.replace('{"accounts":[]', `{"accounts":[${inner}]`)).toBe(body);
   });
 
+  it.each([0, 1, 7, 20])('sends the head first, then each piece as it is cut (%i traders)', (traders) => {
+    const { body } = bodyOf(traders);
+    const sent: Array<string | Uint8Array> = [];
+    const cut = cutAccounts(Buffer.from(body), 3, { head: (h) => sent.push(h), piece: (p) => sent.push(p) });
+    expect(sent).toEqual([cut.head, ...cut.pieces]);
+    expect(sent.slice(1).every((p, i) => p === cut.pieces[i])).toBe(true);
+  });
+
   it('cuts bytes, so text beyond ASCII in an account stays whole', () => {
     const { body, parsed } = bodyOf(30, 'grand-père ∆ 🚀 },{"deposited":');
     const cut = cutAccounts(Buffer.from(body), 4);
