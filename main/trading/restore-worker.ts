@@ -4,7 +4,7 @@ import { Engine } from '#main/engine/engine';
 import { TradingLogRepo, type StoredSnapshot } from '../store/trading-log-repo';
 import type { EngineSnapshot } from '#main/engine/state/snapshot';
 import { checkCutRestores, checkRestored, checkSnapshotHash, parseIndex, replayOne } from './rebuild';
-import { cutAccounts } from './snapshot-cut';
+import { cutAccounts, type CutSnapshot } from './snapshot-cut';
 import { cutIndex } from './index-cut';
 import { RESTORE_SLICE, type RestoreJob, type RestoreMessage } from './restore-protocol';
 
@@ -69,7 +69,14 @@ export function runRestoreJob(job: RestoreJob): void {
           piece: (json: Uint8Array) => postPiece({ kind: 'accounts', json }),
         }
       : undefined;
-    const cut = bytes ? cutAccounts(bytes.body, RESTORE_SLICE, send) : null;
+    let cut: CutSnapshot | null = null;
+    try {
+      cut = bytes ? cutAccounts(bytes.body, RESTORE_SLICE, send) : null;
+    } catch (err) {
+      // A body that cannot be cut (or whose head does not parse) is named by its hash when damaged.
+      if (bytes && job.verify) checkSnapshotHash(bytes);
+      throw err;
+    }
     if (send) post({ kind: 'accountsEnd' });
     if (bytes && job.verify) checkSnapshotHash(bytes);
     if (job.hashOnly) {

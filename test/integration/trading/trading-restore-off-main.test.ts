@@ -83,6 +83,15 @@ describe('reopening the trading engine off main', () => {
     ws.close();
   });
 
+  it('names the damage when the snapshot\'s head no longer parses', async () => {
+    const file = path.join(tempDir(), 'w.db');
+    session(file, true);
+    const ws = openWorkspace(file);
+    ws.db.prepare("UPDATE trading_snapshots SET body = replace(body, '\"fees\":\"', '\"fees\":') WHERE seq = (SELECT MAX(seq) FROM trading_snapshots)").run();
+    await expect(restoreOffMain(ws.db, file, true)).rejects.toThrow(/does not match its hash/);
+    ws.close();
+  });
+
   it.each([
     ['at the head (checked without indexes)', true],
     ['with a tail', false],
