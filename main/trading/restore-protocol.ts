@@ -18,8 +18,9 @@ export interface RestoreJob {
  * Node delivers every message queued on a port in one task, and deserialises each there: as
  * structured clones (or as strings) the pieces of a 100,000-trader snapshot held main ~1 s; a
  * transferred buffer is handed over without a copy.
- * `head` (the snapshot without its accounts), its `accounts` slices and `accountsEnd` (main
- * restores them from then on), `index` (the liquidation index without its entries and heap items,
+ * `head` (the snapshot without its accounts), its `accounts` slices as they are cut and
+ * `accountsEnd` (main restores them as they arrive, before the worker has checked the body's
+ * hash), `index` (the liquidation index without its entries and heap items,
  * cut meanwhile), its `entries` and `heapItems` slices, then `data` (every piece is there), then
  * `verified` once the worker has also checked that the snapshot restores to itself and replayed
  * the tail (its final hash is the engine's state hash), or `error` at any point.
