@@ -57,10 +57,7 @@ export class ArrivingPieces {
         if (this.accountsEnded) return;
         yield new RowsPending(this.nextArrival());
       }
-      const piece = this.queue[i]!;
-      if (piece.kind !== 'accounts') continue;
-      this.queue[i] = EMPTY_PIECE;
-      yield* JSON.parse(utf8.decode(piece.json)) as AccountSnap[];
+      if (this.queue[i]!.kind === 'accounts') yield* this.take<AccountSnap>(i);
     }
   }
 
@@ -76,17 +73,19 @@ export class ArrivingPieces {
 
   private *rows<T>(wanted: (p: Piece) => boolean): Generator<T, void> {
     for (let i = 0; i < this.queue.length; i++) {
-      const piece = this.queue[i]!;
-      if (!wanted(piece)) continue;
-      // Its bytes are garbage once parsed: 55 MB in all for 100,000 traders.
-      this.queue[i] = EMPTY_PIECE;
-      const rows = JSON.parse(utf8.decode(piece.json)) as T[];
-      yield* rows;
+      if (wanted(this.queue[i]!)) yield* this.take<T>(i);
     }
   }
 
   clear(): void {
     this.queue.length = 0;
+  }
+
+  /** The rows of piece `i`, parsed; its bytes are garbage from then on (55 MB in all for 100,000 traders). */
+  private take<T>(i: number): T[] {
+    const piece = this.queue[i]!;
+    this.queue[i] = EMPTY_PIECE;
+    return JSON.parse(utf8.decode(piece.json)) as T[];
   }
 
   private nextArrival(): Promise<void> {

@@ -2,7 +2,7 @@ import type { MarginMode } from '#shared/domain/exchange';
 import { Dec, ZERO, toWire } from '#shared/money/decimal';
 import { initialMargin, maxLeverageForNotional } from '#shared/risk/index';
 import { market, reject, type EngineContext } from '../context';
-import type { Account, Position } from '../model/account';
+import { leverageDecimal, type Account, type Position } from '../model/account';
 import { accountMargin } from '../risk/account-margin';
 import { positionUpnl } from '../risk/position-risk';
 import { marketLookup } from '../risk/refresh';
@@ -100,7 +100,7 @@ export function adjustMargin(ctx: EngineContext, account: Account, symbol: strin
     balanceEffect(ctx, account, amount, 'marginAdded', symbol);
   } else {
     const upnl = positionUpnl(m, pos);
-    const im = initialMargin(pos.qty.mul(m.spec.contractSize).mul(m.mark), new Dec(pos.leverage));
+    const im = initialMargin(pos.qty.mul(m.spec.contractSize).mul(m.mark), leverageDecimal(pos.leverage));
     const removable = Dec.max(ZERO, pos.margin.plus(Dec.min(ZERO, upnl)).minus(im));
     if (amount.neg().gt(removable)) reject('marginLocked', `at most ${removable.toFixed(2)} can be removed (the position keeps its initial margin at the mark and covers its open loss)`, 'amount');
     pos.margin = pos.margin.plus(amount);

@@ -1,7 +1,7 @@
 import { Dec, ZERO } from '#shared/money/decimal';
 import { initialMargin, marginRatio } from '#shared/risk/index';
 import { moneyUp } from '../ledger/money';
-import type { Account } from '../model/account';
+import { leverageDecimal, type Account } from '../model/account';
 import { restsAtLimit, type Order } from '../model/order';
 import {
   positionInitialMargin,
@@ -39,7 +39,7 @@ export function orderMargin(order: Order, leverage: number, contractSize: Dec): 
   if (!restsAtLimit(order.type) || order.status === 'pending') return ZERO;
   const rest = order.qty.minus(order.filled);
   if (rest.lte(0)) return ZERO;
-  return moneyUp(initialMargin(rest.mul(order.price).mul(contractSize), new Dec(leverage)));
+  return moneyUp(initialMargin(rest.mul(order.price).mul(contractSize), leverageDecimal(leverage)));
 }
 
 export function accountMargin(markets: MarketLookup, account: Account): AccountMargin {

@@ -1,4 +1,4 @@
-import { Dec, ZERO, isAtMostZero } from '#shared/money/decimal';
+import { type Dec, ZERO, isAtMostZero } from '#shared/money/decimal';
 import {
   explainLiquidation,
   initialMargin,
@@ -33,7 +33,6 @@ export function riskState(m: MarketState, p: Position, markPrice: Dec = m.mark):
     isolatedMargin: p.mode === 'isolated' ? (isAtMostZero(p.margin) ? ZERO : p.margin) : undefined,
   };
 }
-
 
 /** The risk-core input for one position: cross positions carry the wallet and the account's other positions. */
 export function liquidationInput(markets: MarketLookup, account: Account, p: Position, markPrice?: Dec): LiquidationInput {
@@ -89,5 +88,5 @@ export function positionMaintenance(m: MarketState, p: Position): Dec {
 
 /** Initial margin a cross position holds: notional at the mark / leverage (Binance). */
 export function positionInitialMargin(m: MarketState, p: Position): Dec {
-  return initialMargin(notionalAtMark(m, p), new Dec(p.leverage));
+  return initialMargin(notionalAtMark(m, p), leverageDecimal(p.leverage));
 }
