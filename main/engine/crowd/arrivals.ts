@@ -5,7 +5,7 @@ import { bestPrice } from '../book/walk';
 import { market, reject, type EngineContext } from '../context';
 import type { EngineState } from '../state/engine-state';
 import { money, moneyUp } from '../ledger/money';
-import { newAccount } from '../model/account';
+import { leverageDecimal, newAccount } from '../model/account';
 import { crowdId } from '../model/ids';
 import type { MarketState } from '../model/market';
 import { bookFill } from '../orders/book-fill';
@@ -81,7 +81,7 @@ function openArrival(ctx: EngineContext, m: MarketState, a: CrowdArrival, quotes
   if (qty.lt(spec.minQty)) qty = spec.minQty;
   if (qty.mul(unit).lt(spec.minNotional)) qty = ceilTo(spec.minNotional.div(unit), spec.stepSize);
   const notional = qty.mul(unit);
-  const lev = Dec.min(new Dec(Math.max(1, Math.floor(a.leverage))), maxLeverageForNotional(spec.brackets, notional)).floor();
+  const lev = Dec.min(leverageDecimal(Math.max(1, Math.floor(a.leverage))), maxLeverageForNotional(spec.brackets, notional)).floor();
   if (lev.lt(1)) return false;
   const im = moneyUp(initialMargin(notional, lev));
   const fee = money(tradingFee(notional, m.profile.fees.taker));

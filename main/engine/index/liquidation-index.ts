@@ -109,8 +109,10 @@ export function positionKey(account: AccountId, symbol: string): string {
 export class LiquidationIndex {
   private readonly longs = new Map<string, TriggerHeap>();
   private readonly shorts = new Map<string, TriggerHeap>();
-  readonly entries = new Map<string, RiskEntry>();
-  /** The same entries by symbol and account (rankings walk one market without building keys). */
+  /**
+   * The entries by symbol and account (rankings walk one market without building keys). The only
+   * map of them: a second one by position key cost every insert another cache miss.
+   */
   private readonly bySymbol = new Map<string, Map<AccountId, RiskEntry>>();
   private readonly multi = new Map<AccountId, ReadonlySet<string>>();
   private readonly multiBySymbol = new Map<string, Set<AccountId>>();
@@ -146,15 +148,18 @@ export class LiquidationIndex {
     const key = positionKey(entry.account, entry.symbol);
     for (const w of this.watchers) w(entry.symbol, entry.account);
     this.onChange?.(entry.account, entry.symbol);
-    this.entries.set(key, entry);
-    this.symbolEntries(entry.symbol).set(entry.account, entry);
-    const forcedSet = this.forcedIn(entry.symbol);
-    if (forced) forcedSet.add(key);
-    else forcedSet.delete(key);
+    const bySymbol = this.symbolEntries(entry.symbol);
+    // A position's first entry has nothing to clear: a key is in the forced set or a heap only
+    // while it has an entry (a crowd opening files 100,000 first entries, a third of them in
+    // deletes of keys that were never there).
+    const first = !bySymbol.has(entry.account);
+    bySymbol.set(entry.account, entry);
+    if (forced) this.forcedIn(entry.symbol).add(key);
+    else if (!first) this.forced.get(entry.symbol)?.delete(key);
     const heap = this.heap(entry.symbol, entry.side);
-    this.other(entry.symbol, entry.side).remove(key);
+    if (!first) this.other(entry.symbol, entry.side).remove(key);
     if (indexed && entry.liquidationF !== null) heap.set(key, entry.liquidationF);
-    else heap.remove(key);
+    else if (!first) heap.remove(key);
   }
 
   epochOf(symbol: string): number {
@@ -200,9 +205,7 @@ export class LiquidationIndex {
     this.changes += 1;
     const key = positionKey(account, symbol);
     for (const w of this.watchers) w(symbol, account);
-    if (this.entries.has(key)) this.onChange?.(account, symbol);
-    this.entries.delete(key);
-    this.bySymbol.get(symbol)?.delete(account);
+    if (this.bySymbol.get(symbol)?.delete(account)) this.onChange?.(account, symbol);
     this.forced.get(symbol)?.delete(key);
     this.longs.get(symbol)?.remove(key);
     this.shorts.get(symbol)?.remove(key);
@@ -210,6 +213,12 @@ export class LiquidationIndex {
 
   get(account: AccountId, symbol: string): RiskEntry | undefined {
     return this.bySymbol.get(symbol)?.get(account);
+  }
+
+  /** The entry of a position key (positionKey: the heaps' ids). */
+  byKey(key: string): RiskEntry | undefined {
+    const bar = key.lastIndexOf('|');
+    return this.get(key.slice(0, bar), key.slice(bar + 1));
   }
 
   symbolEntries(symbol: string): Map<AccountId, RiskEntry> {
@@ -262,7 +271,9 @@ export class LiquidationIndex {
   }
 
   get size(): number {
-    return this.entries.size;
+    let n = 0;
+    for (const m of this.bySymbol.values()) n += m.size;
+    return n;
   }
 
   exportData(): LiquidationIndexData {
@@ -272,7 +283,7 @@ export class LiquidationIndex {
   /** exportData pausing every `every` entries (a 100,000-position index takes ~0.5 s at once). */
   *exportDataSteps(every: number): Generator<void, LiquidationIndexData> {
     const entries: Array<LiquidationIndexData['entries'][number]> = [];
-    for (const e of this.entries.values()) {
+    for (const e of this.allEntries()) {
       const [liquidation, bankruptcy] = e instanceof ImportedRiskEntry ? e.texts() : [e.liquidation?.toString() ?? null, e.bankruptcy?.toString() ?? null];
       entries.push([e.account, e.symbol, e.side, liquidation, bankruptcy, e.qtyF, e.entryF, e.bankruptcyF, e.epoch]);
       if (entries.length % every === 0) yield;
@@ -290,6 +301,10 @@ export class LiquidationIndex {
     };
   }
 
+  private *allEntries(): Generator<RiskEntry> {
+    for (const m of this.bySymbol.values()) yield* m.values();
+  }
+
   /** Replaces the content with exported data (the caller checks it belongs to the restored state). */
   importData(data: LiquidationIndexData): void {
     const steps = this.importDataSteps(data, Number.MAX_SAFE_INTEGER);
@@ -303,7 +318,6 @@ export class LiquidationIndex {
     for (const [account, symbol, side, liquidation, bankruptcy, qtyF, entryF, bankruptcyF, epoch] of data.entries) {
       if (!decimalText(liquidation) || !decimalText(bankruptcy)) throw new Error(`liquidation index: bad price for ${account} ${symbol}`);
       const entry = new ImportedRiskEntry(account, symbol, side, liquidation, bankruptcy, qtyF, entryF, bankruptcyF, epoch);
-      this.entries.set(positionKey(account, symbol), entry);
       this.symbolEntries(symbol).set(account, entry);
       if (++n % every === 0) yield;
     }
@@ -318,7 +332,6 @@ export class LiquidationIndex {
     this.changes += 1;
     this.longs.clear();
     this.shorts.clear();
-    this.entries.clear();
     this.bySymbol.clear();
     this.multi.clear();
     this.multiBySymbol.clear();

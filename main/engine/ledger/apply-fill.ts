@@ -54,6 +54,9 @@ export interface FillOutcome {
  * Fees: opening fees come from the cross wallet (the order check reserved them); closing fees from
  * the isolated margin or the cross wallet, never beyond what is there (non-recourse).
  */
+/** No fee to move: a fill without a fee rate (ZERO itself) or one whose fee rounded to nothing. */
+const isZeroFee = (fee: Dec): boolean => fee === ZERO || fee.isZero();
+
 export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
   const { account, market } = req;
   const symbol = market.symbol;
@@ -64,7 +67,8 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
   let realized = ZERO;
   let feePaid = ZERO;
   let shortfall = ZERO;
-  const feeFor = (qty: Dec): Dec => (req.feeRate ? money(tradingFee(qty.mul(req.price).mul(market.spec.contractSize), req.feeRate)) : ZERO);
+  // On the fill's value: the same qty × price × contract size the caller computed for it.
+  const feeOn = (value: Dec): Dec => (req.feeRate ? money(tradingFee(value, req.feeRate)) : ZERO);
 
   if (pos && pos.side !== openSide) {
     closed = Dec.min(req.qty, pos.qty);
@@ -76,7 +80,7 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
     pos.qty = before.minus(closed);
     pos.realizedPnl = pos.realizedPnl.plus(realized);
     if (pos.side === 'long') market.openInterest = market.openInterest.minus(closed);
-    const fee = feeFor(closed);
+    const fee = feeOn(proceeds);
     if (req.escrow) {
       // Settled by the liquidation engine with the insurance fund.
     } else if (pos.mode === 'isolated' && account.kind !== 'liquidity') {
@@ -104,12 +108,16 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
       }
     } else {
       account.wallet = account.wallet.plus(realized);
-      const charged = isAboveZero(fee) ? Dec.min(fee, Dec.max(ZERO, account.wallet)) : fee;
-      account.wallet = account.wallet.minus(charged);
-      ctx.state.fees = ctx.state.fees.plus(charged);
-      feePaid = feePaid.plus(charged);
+      // A fill without a fee rate (the liquidity account's side of every book fill) moves no fee:
+      // skipping its zero fee spares four decimals per fill, 100,000 of them when a crowd opens.
+      if (req.feeRate) {
+        const charged = isAboveZero(fee) ? Dec.min(fee, Dec.max(ZERO, account.wallet)) : fee;
+        account.wallet = account.wallet.minus(charged);
+        ctx.state.fees = ctx.state.fees.plus(charged);
+        feePaid = feePaid.plus(charged);
+      }
     }
-    pos.feesPaid = pos.feesPaid.plus(feePaid);
+    if (!feePaid.isZero()) pos.feesPaid = pos.feesPaid.plus(feePaid);
     pos.updatedAt = t;
     if (pos.qty.isZero()) {
       account.positions.delete(symbol);
@@ -118,42 +126,53 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
     }
   }
 
-  const opened = req.qty.minus(closed);
+  const opened = closed === ZERO ? req.qty : req.qty.minus(closed);
   if (isAboveZero(opened)) {
+    const value = opened.mul(req.price).mul(market.spec.contractSize);
+    const fee = feeOn(value);
+    const imOf = (p: Position): Dec => moneyUp(initialMargin(value, leverageDecimal(p.leverage)));
+    if (openSide === 'long') market.openInterest = market.openInterest.plus(opened);
+    if (!isZeroFee(fee)) {
+      account.wallet = account.wallet.minus(fee);
+      ctx.state.fees = ctx.state.fees.plus(fee);
+      feePaid = feePaid.plus(fee);
+    }
     if (!pos) {
+      // A new position takes its amounts as they are: 0 + x is x, without a decimal each.
       const settings = account.settings.get(symbol) ?? ctx.state.defaults;
+      const mode = account.kind === 'liquidity' ? 'cross' : settings.mode;
       pos = {
         account: account.id,
         symbol,
         side: openSide,
-        qty: ZERO,
-        entryValue: ZERO,
-        mode: account.kind === 'liquidity' ? 'cross' : settings.mode,
+        qty: opened,
+        entryValue: value,
+        mode,
         leverage: settings.leverage,
         margin: ZERO,
         fundingPaid: ZERO,
         realizedPnl: ZERO,
-        feesPaid: ZERO,
+        feesPaid: fee,
         openedAt: t,
         updatedAt: t,
       };
       account.positions.set(symbol, pos);
       ctx.idx.positionsIn(symbol).set(account.id, pos);
-    }
-    const value = opened.mul(req.price).mul(market.spec.contractSize);
-    pos.qty = pos.qty.plus(opened);
-    pos.entryValue = pos.entryValue.plus(value);
-    pos.updatedAt = t;
-    if (openSide === 'long') market.openInterest = market.openInterest.plus(opened);
-    const fee = feeFor(opened);
-    account.wallet = account.wallet.minus(fee);
-    ctx.state.fees = ctx.state.fees.plus(fee);
-    feePaid = feePaid.plus(fee);
-    pos.feesPaid = pos.feesPaid.plus(fee);
-    if (pos.mode === 'isolated' && account.kind !== 'liquidity') {
-      const im = moneyUp(initialMargin(value, leverageDecimal(pos.leverage)));
-      account.wallet = account.wallet.minus(im);
-      pos.margin = pos.margin.plus(im);
+      if (mode === 'isolated') {
+        const im = imOf(pos);
+        account.wallet = account.wallet.minus(im);
+        pos.margin = im;
+      }
+    } else {
+      pos.qty = pos.qty.plus(opened);
+      pos.entryValue = pos.entryValue.plus(value);
+      pos.updatedAt = t;
+      if (!isZeroFee(fee)) pos.feesPaid = pos.feesPaid.plus(fee);
+      if (pos.mode === 'isolated' && account.kind !== 'liquidity') {
+        const im = imOf(pos);
+        account.wallet = account.wallet.minus(im);
+        pos.margin = pos.margin.plus(im);
+      }
     }
   }
 

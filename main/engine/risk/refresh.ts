@@ -49,10 +49,18 @@ export function refreshNow(ctx: EngineContext, ids: readonly string[]): void {
   }
 }
 
+const NO_SYMBOLS: ReadonlySet<string> = new Set();
+
+function crossSymbolsOf(account: Account): Set<string> {
+  const out = new Set<string>();
+  for (const p of account.positions.values()) if (p.mode === 'cross') out.add(p.symbol);
+  return out;
+}
+
 export function refreshAccount(ctx: EngineContext, markets: MarketLookup, account: Account): void {
   const liq = ctx.idx.liq;
-  const crossSymbols = new Set<string>();
-  for (const p of account.positions.values()) if (p.mode === 'cross') crossSymbols.add(p.symbol);
+  // One position (every crowd trader) spans one symbol at most: no set to build.
+  const crossSymbols: ReadonlySet<string> = account.positions.size < 2 ? NO_SYMBOLS : crossSymbolsOf(account);
   liq.setMultiCross(account.id, crossSymbols);
   const multi = crossSymbols.size >= 2;
   for (const symbol of ctx.state.markets.keys()) {

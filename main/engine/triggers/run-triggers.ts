@@ -188,7 +188,7 @@ function refile(ctx: EngineContext, m: MarketState, aside: Set<string>): void {
   for (const tag of [...aside].sort()) {
     const [kind, id] = [tag.slice(0, tag.indexOf(':')), tag.slice(tag.indexOf(':') + 1)];
     if (kind === 'liquidation') {
-      const e = ctx.idx.liq.entries.get(id);
+      const e = ctx.idx.liq.byKey(id);
       if (e) ctx.idx.liq.set(e, !ctx.idx.liq.isMultiCross(e.account), ctx.idx.liq.forcedIn(m.symbol).has(id));
     } else {
       const o = ctx.idx.orders.byId.get(Number(id));
