@@ -1,7 +1,9 @@
+import { nextTask } from './turns';
+
+export { nextTask };
+
 /** Main's work in slices: the longest piece it does before other tasks (the UI's IPC, timers) run. */
 export const SLICE_MS = 12;
-
-export const nextTask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * Runs a step generator in slices of about SLICE_MS, yielding to the event loop between them. A

@@ -1,6 +1,7 @@
 import { INTERVALS, INTERVAL_MS, type Candle, type Interval, type SeriesInfo } from '#shared/domain/market-series';
 import type { DecimalString } from '#shared/money/decimal';
 import type { Db } from '../store/db-types';
+import { nextTask } from '../app/turns';
 
 export interface PreviewBars {
   /** The bars' interval: the series' own, or a coarser one when the range holds more than maxBars. */
@@ -35,7 +36,7 @@ export async function previewBarsPaged(db: Db, series: SeriesInfo, from: number 
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTask();
   }
 }
 

@@ -41,7 +41,9 @@ export class MarketEvents {
     const journal = this.host.journal();
     journal.snapshotsInSteps = this.host.stepBudgetMs !== Number.POSITIVE_INFINITY && journal.engine.readState.accounts.size >= STEPPED_SNAPSHOT_ACCOUNTS;
     const steps = journal.applySteps(event, STEP_EVERY);
-    const end = performance.now() + (this.host.stepBudgetMs ?? SLICE_MS);
+    const budget = this.host.stepBudgetMs ?? SLICE_MS;
+    // Right after another work's last slice (it waited behind it): one step only, then a task of its own.
+    const end = this.host.work.draining && budget !== Number.POSITIVE_INFINITY ? 0 : performance.now() + budget;
     for (;;) {
       const r = steps.next();
       if (r.done) {

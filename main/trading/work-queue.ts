@@ -17,6 +17,17 @@ export class WorkQueue {
     return this.current !== null;
   }
 
+  /**
+   * True while the calls that waited behind a finished work run: they run in the same task as
+   * its last slice, so a market event among them takes no slice of its own at once
+   * (market-events.ts) or the two slices held main back to back.
+   */
+  get draining(): boolean {
+    return this.drainingNow;
+  }
+
+  private drainingNow = false;
+
   /** Runs `fn` now, or once the work in progress (and any work started after it) is done. */
   afterWork(fn: () => void): void {
     if (this.current) this.current.defer(fn);
@@ -42,7 +53,12 @@ export class WorkQueue {
         if (this.current !== work || r === null) return;
         this.current = null;
         finished(r);
-        for (const fn of work.takeDeferred()) this.afterWork(fn);
+        this.drainingNow = true;
+        try {
+          for (const fn of work.takeDeferred()) this.afterWork(fn);
+        } finally {
+          this.drainingNow = false;
+        }
       },
       (err: Error) => {
         if (this.current !== work) return;

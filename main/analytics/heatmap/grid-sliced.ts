@@ -1,5 +1,6 @@
 import type { GridWindow, LayerMask } from './grid';
 import type { SegmentStore } from './segments';
+import { nextTurn } from '../../app/turns';
 
 export type Schedule = (fn: () => void) => void;
 
@@ -16,7 +17,7 @@ export interface SlicedGrid {
   readonly compactions: number;
 }
 
-const defaultSchedule: Schedule = (fn) => setImmediate(fn);
+const defaultSchedule: Schedule = nextTurn;
 
 /**
  * computeGrid (grid.ts) in slices of at most GRID_SLICE_MS, yielding to the event loop between

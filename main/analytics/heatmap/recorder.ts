@@ -10,6 +10,7 @@ import type { HeatmapHistory } from './history-replay';
 import { PricePath } from './price-path';
 import { ReadQueue } from './read-queue';
 import { SegmentStore, type SegmentChange } from './segments';
+import { nextTurn } from '../../app/turns';
 
 /** How long one piece of the recorder's work may hold main's thread before it yields. */
 export const SLICE_MS = 8;
@@ -72,7 +73,7 @@ export class HeatmapRecorder implements TickSink {
     options: RecorderOptions = {},
   ) {
     this.sliceMs = options.sliceMs ?? SLICE_MS;
-    this.schedule = options.schedule ?? ((fn) => setImmediate(fn));
+    this.schedule = options.schedule ?? nextTurn;
     this.engineBusy = options.engineBusy ?? (() => null);
   }
 

@@ -1,4 +1,5 @@
 import type { HeatRow, SegmentKind, SegmentStore } from './segments';
+import { nextTurn } from '../../app/turns';
 
 /** The levels standing at t, as rows (a past moment's exact levels, for the cursor map and hover). */
 export function rowsAliveAt(store: SegmentStore, t: number): HeatRow[] {
@@ -23,7 +24,7 @@ export function rowsAliveAt(store: SegmentStore, t: number): HeatRow[] {
  * millions of segments). Only segments that existed at the start are scanned: later ones open at
  * the recorder's clock, after any t a query asks about. A compaction renumbers them: start again.
  */
-export async function rowsAliveAtSliced(store: SegmentStore, t: number, schedule: (fn: () => void) => void = (fn) => setImmediate(fn), sliceMs = 8): Promise<HeatRow[]> {
+export async function rowsAliveAtSliced(store: SegmentStore, t: number, schedule: (fn: () => void) => void = nextTurn, sliceMs = 8): Promise<HeatRow[]> {
   for (;;) {
     const compactions = store.compactions;
     const n0 = store.size;

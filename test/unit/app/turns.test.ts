@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { nextTask, nextTurn, turnsWaiting } from '#main/app/turns';
+import { runSliced } from '#main/app/run-sliced';
+
+/** A job that spins `ms` of CPU per step and logs each step's start. */
+function* busy(name: string, steps: number, ms: number, log: string[]): Generator<void, void> {
+  for (let i = 0; i < steps; i++) {
+    log.push(name);
+    const end = performance.now() + ms;
+    while (performance.now() < end);
+    yield;
+  }
+}
+
+describe('one slice per event-loop turn', () => {
+  it('runs jobs that ask for turns in order, one per turn', async () => {
+    const order: number[] = [];
+    let iterations = 0;
+    // setImmediate callbacks queued now run in the next check phase: one tick of this counter per loop iteration.
+    const counter = (): void => {
+      iterations += 1;
+      if (iterations < 10) setImmediate(counter);
+    };
+    setImmediate(counter);
+    const seenAt: number[] = [];
+    await Promise.all([0, 1, 2].map((n) => new Promise<void>((resolve) => nextTurn(() => (order.push(n), seenAt.push(iterations), resolve())))));
+    expect(order).toEqual([0, 1, 2]);
+    // Three different loop iterations, not one check phase running all three.
+    expect(new Set(seenAt).size).toBe(3);
+    expect(turnsWaiting()).toBe(0);
+  });
+
+  it('lets a timer run between the slices of two sliced jobs (they no longer run back to back)', async () => {
+    const log: string[] = [];
+    const timer = setInterval(() => log.push('timer'), 1);
+    try {
+      // Each step is longer than a slice (12 ms): one step per slice.
+      await Promise.all([runSliced(busy('a', 4, 14, log)), runSliced(busy('b', 4, 14, log))]);
+    } finally {
+      clearInterval(timer);
+    }
+    const work = log.filter((x) => x !== 'timer');
+    expect(work.sort()).toEqual(['a', 'a', 'a', 'a', 'b', 'b', 'b', 'b']);
+    // After the first slices, never two slices without the timer between them.
+    const from = log.indexOf('timer');
+    for (let i = from; i < log.length - 1; i++) if (log[i] !== 'timer') expect(log[i + 1]).toBe('timer');
+  });
+
+  it('nextTask settles in a later turn', async () => {
+    let ran = false;
+    setImmediate(() => (ran = true));
+    await nextTask();
+    expect(ran).toBe(true);
+  });
+});
