@@ -9,7 +9,7 @@ import type { Engine } from '#main/engine/engine';
 import type { Account } from '#main/engine/model/account';
 import { TRADER_ID } from '#main/engine/model/ids';
 import { accountSummary, marketView, openOrders, positionViews, type EngineView } from '#main/engine/queries/account-view';
-import { crowdOrder, crowdPage, crowdTotals, prepareCrowdOrderSteps, sortMovesWithMark, type CrowdTotals } from '#main/engine/queries/crowd-page';
+import { crowdOrder, crowdOrderSteps, crowdPage, crowdTotals, prepareCrowdOrderSteps, sortMovesWithMark, type CrowdTotals } from '#main/engine/queries/crowd-page';
 import { CrowdTotalsTracker } from '#main/engine/queries/crowd-totals';
 import { explainFunding, explainRisk } from '#main/engine/queries/explain';
 import { IdRanks } from '#main/engine/queries/id-ranks';
@@ -59,6 +59,8 @@ export class TradingQueries {
   constructor(
     db: Db,
     private readonly engine: () => Engine,
+    /** From how many positions a page's order is computed in slices beforehand (prepareCrowdPage). */
+    private readonly slicedOrderRows = SLICED_ORDER_ROWS,
   ) {
     this.history = new TradingHistoryRepo(db);
   }
@@ -176,14 +178,25 @@ export class TradingQueries {
     await c.warming;
   }
 
+  /**
+   * Before a page (the IPC handler awaits it, after prepareCrowd): a big market's order for a sort
+   * not cached yet, in slices. Given up, and left to crowd() at once, when the positions (or, for
+   * a sort that moves with the mark, the engine) change meanwhile.
+   */
+  async prepareCrowdPage(input: CrowdInput): Promise<void> {
+    const v = this.view();
+    const c = this.cachesFor(v.state);
+    const { symbol, key } = orderKey(v, input);
+    if (c.order?.key === key || v.idx.positionsIn(symbol).size < this.slicedOrderRows) return;
+    const unchanged = (): boolean => this.engine().readState === v.state && orderKey(v, input).key === key;
+    const ids = await runSliced(whileTrue(crowdOrderSteps(v, symbol, input.sort, input.desc, input.side, c.idRanks, TOTALS_STEP), unchanged));
+    if (ids && unchanged()) c.order = { key, ids };
+  }
+
   crowd(input: CrowdInput): CrowdPage {
     const v = this.view();
     const c = this.cachesFor(v.state);
-    const symbol = input.symbol ?? [...v.state.markets.keys()].sort()[0];
-    if (!symbol || !v.state.markets.has(symbol)) throw new AppError('NOT_FOUND', `no ${input.symbol ?? ''} market in this paper-trading session`);
-    // A tick moves no position: only an order that depends on the mark is rebuilt at every event.
-    const version = sortMovesWithMark(input.sort) ? `seq ${v.state.seq}` : `index ${v.idx.liq.version}`;
-    const key = `${version}|${symbol}|${input.sort}|${input.desc}|${input.side ?? ''}`;
+    const { symbol, key } = orderKey(v, input);
     if (c.order?.key !== key) c.order = { key, ids: crowdOrder(v, symbol, input.sort, input.desc, input.side, c.idRanks) };
     // The header's sums (100,000 decimal additions) change only with the positions.
     const totalsKey = `index ${v.idx.liq.version}|${symbol}`;
@@ -204,5 +217,26 @@ export class TradingQueries {
       }
     }
     return crowdPage(v, symbol, c.order.ids, input.offset, input.limit, c.totals.totals);
+  }
+}
+
+const SLICED_ORDER_ROWS = 20_000;
+
+/** The market a page shows and the key its order is cached under. */
+function orderKey(v: EngineView, input: CrowdInput): { readonly symbol: string; readonly key: string } {
+  const symbol = input.symbol ?? [...v.state.markets.keys()].sort()[0];
+  if (!symbol || !v.state.markets.has(symbol)) throw new AppError('NOT_FOUND', `no ${input.symbol ?? ''} market in this paper-trading session`);
+  // A tick moves no position: only an order that depends on the mark is rebuilt at every event.
+  const version = sortMovesWithMark(input.sort) ? `seq ${v.state.seq}` : `index ${v.idx.liq.version}`;
+  return { symbol, key: `${version}|${symbol}|${input.sort}|${input.desc}|${input.side ?? ''}` };
+}
+
+/** `steps` while `ok()` holds before each step; null once it does not. */
+function* whileTrue<T>(steps: Generator<void, T>, ok: () => boolean): Generator<void, T | null> {
+  for (;;) {
+    if (!ok()) return null;
+    const r = steps.next();
+    if (r.done) return r.value;
+    yield;
   }
 }

@@ -9,7 +9,8 @@ import { positionUpnl, solvePrices } from '../risk/position-risk';
 import { lookup, type EngineView } from './account-view';
 import { adlScoreOf } from './adl-rank';
 import type { IdRanks } from './id-ranks';
-import { radixOrder } from '../index/radix-order';
+import { radixOrderSteps } from '../index/radix-order';
+import { NEVER, drain } from '../steps';
 
 /**
  * The market's positions (every account but the liquidity one), sorted server-side so 100,000
@@ -19,14 +20,25 @@ import { radixOrder } from '../index/radix-order';
  * (`ranks`) and the radix sort is stable. The caller caches the result per engine event count.
  */
 export function crowdOrder(v: EngineView, symbol: string, sort: CrowdSort, desc: boolean, side: Side | undefined, ranks: IdRanks): AccountId[] {
+  return drain(crowdOrderSteps(v, symbol, sort, desc, side, ranks, NEVER));
+}
+
+/**
+ * crowdOrder pausing every `every` rows and after each radix pass (100,000 rows by a sort the
+ * first page had not prepared held main ~35 ms at once). The engine must not change until it
+ * ends: the caller checks the index version between steps (TradingQueries.prepareCrowdPage).
+ */
+export function* crowdOrderSteps(v: EngineView, symbol: string, sort: CrowdSort, desc: boolean, side: Side | undefined, ranks: IdRanks, every: number): Generator<void, AccountId[]> {
   const m = v.state.markets.get(symbol);
   if (!m) return [];
   const markF = m.markF;
   const ids: AccountId[] = [];
   const { positions, entries, fromEntries } = rowSource(v, symbol, sort);
   const keys = new Float64Array(positions.size);
+  let n = 0;
   if (fromEntries) {
     for (const [id, e] of entries) {
+      if (++n % every === 0) yield;
       if (side && e.side !== side) continue;
       // fromEntries holds for every sort but 'leverage' (rowSource).
       if (sort !== 'account' && sort !== 'leverage') keys[ids.length] = entryKey(e, sort, markF);
@@ -34,18 +46,21 @@ export function crowdOrder(v: EngineView, symbol: string, sort: CrowdSort, desc:
     }
   } else {
     for (const [id, p] of positions) {
+      if (++n % every === 0) yield;
       if (id === LIQUIDITY_ID || (side && p.side !== side)) continue;
       if (sort !== 'account') keys[ids.length] = sortKey(p, entries.get(id), sort, markF);
       ids.push(id);
     }
   }
-  const byId = ranks.orderById(idOrderKey(v, symbol, side, fromEntries), ids);
+  const idKey = idOrderKey(v, symbol, side, fromEntries);
+  if (every !== NEVER) yield* ranks.orderByIdSteps(idKey, ids, every);
+  const byId = ranks.orderById(idKey, ids);
   let order: Uint32Array;
   if (sort === 'account') order = desc ? byId.slice().reverse() : byId;
   else {
     const k = keys.subarray(0, ids.length);
     if (desc) for (let i = 0; i < k.length; i++) k[i] = -k[i]!;
-    order = radixOrder(k, byId);
+    order = yield* radixOrderSteps(k, byId);
   }
   const out = new Array<AccountId>(order.length);
   for (let i = 0; i < order.length; i++) out[i] = ids[order[i]!]!;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { CrowdSort } from '#shared/domain/trading-queries';
 import type { Engine } from '#main/engine/engine';
-import { crowdOrder, crowdTotals } from '#main/engine/queries/crowd-page';
+import { crowdOrder, crowdOrderSteps, crowdTotals } from '#main/engine/queries/crowd-page';
 import { IdRanks } from '#main/engine/queries/id-ranks';
 import type { Db } from '#main/store/db-types';
 import { TradingQueries } from '#main/trading/trading-queries';
@@ -125,5 +125,37 @@ describe('the Market tab order cache', () => {
     const fresh = new TradingQueries({} as Db, () => e).crowd({ sort: 'notional', desc: true, offset: 0, limit: 400 });
     await queries.prepareCrowd();
     expect(queries.crowd({ sort: 'notional', desc: true, offset: 0, limit: 400 })).toEqual(fresh);
+  });
+
+  it('orders in slices exactly as at once, for every sort, direction and side', () => {
+    const e = crowdEngine(5);
+    order(e, { symbol: 'BTCUSDT', side: 'buy', type: 'market', quantity: '2' as never });
+    const v = { state: e.readState, idx: e.indexes };
+    for (const sort of SORTS)
+      for (const desc of [false, true])
+        for (const side of [undefined, 'long', 'short'] as const) {
+          const steps = crowdOrderSteps(v, 'BTCUSDT', sort, desc, side, new IdRanks(), 7);
+          let r = steps.next();
+          let pauses = 0;
+          for (; !r.done; r = steps.next()) pauses += 1;
+          expect(pauses).toBeGreaterThan(10);
+          expect(r.value).toEqual(crowdOrder(v, 'BTCUSDT', sort, desc, side, new IdRanks()));
+        }
+  });
+
+  it("prepares a page's order in slices beforehand, and gives it up when the positions change meanwhile", async () => {
+    const e = crowdEngine();
+    const input = { sort: 'liquidationPrice' as const, desc: true, offset: 0, limit: 50 };
+    const queries = new TradingQueries({} as Db, () => e, 100);
+    const exact = (desc: boolean): string[] => crowdOrder({ state: e.readState, idx: e.indexes }, 'BTCUSDT', 'liquidationPrice', desc, undefined, new IdRanks()).slice(0, 50);
+    await queries.prepareCrowdPage(input);
+    expect(queries.crowd(input).rows.map((r) => r.account)).toEqual(exact(true));
+    // A trade before the prepared order is stored (the slices ran at once; the trade came before
+    // the answer): it is dropped, and the page is still exact.
+    const other = { ...input, desc: false };
+    const pending = queries.prepareCrowdPage(other);
+    order(e, { symbol: 'BTCUSDT', side: 'sell', type: 'market', quantity: '5' as never });
+    await pending;
+    expect(queries.crowd(other).rows.map((r) => r.account)).toEqual(exact(false));
   });
 });
