@@ -20,8 +20,11 @@ export interface ReplayServiceDeps {
   readonly pauseOnStore?: { load(): PauseOn; save(p: PauseOn): void };
 }
 
-/** Ticks of a scenario's path compiled per step by compileAhead: a few milliseconds, ~20 ms the first time (before the JIT has the code; 20,000 held main ~70 ms then). */
-const COMPILE_STEP = 5_000;
+/**
+ * Ticks of a scenario's path compiled per step by compileAhead: under a millisecond, a few the
+ * first time (before the JIT has the code: 5,000 took 20-25 ms then, 20,000 ~70 ms).
+ */
+const COMPILE_STEP = 1_000;
 /** From this many ticks a scenario is compiled ahead in slices (51,840, three days of 5 s ticks, took ~20-35 ms at once). */
 const SLICED_FROM_TICKS = 20_000;
 
