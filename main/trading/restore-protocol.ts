@@ -41,4 +41,4 @@ export type RestoreMessage =
   | { readonly kind: 'error'; readonly message: string };
 
 /** Accounts (or index rows) per message: a few milliseconds of parsing on main each. */
-export const RESTORE_SLICE = 1000;
+export const RESTORE_SLICE = 500;
