@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplayStatus } from '#shared/ipc/channels/replay';
+import type { ReplayStatus } from '#shared/domain/market-replay';
 import { createApp, type App } from '#main/app/create-app';
 import { useTempDirs } from '../helpers/temp-dir';
 
