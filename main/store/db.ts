@@ -92,6 +92,8 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
       prepareClose: async () => {
         await writer?.drained();
         await checkpointer?.settle();
+        // Its last checkpoint has copied the log: stopped now, close() has no checkpoint in flight to wait for.
+        await checkpointer?.stopAsync();
       },
       close: () => {
         // The writer's last groups commit before its connection closes; an error it held is reported, not lost.

@@ -65,4 +65,19 @@ describe('WAL checkpoints in a worker thread', () => {
     // Without a worker there is nothing to wait for.
     await open('inline').ws.prepareClose();
   });
+
+  it('prepareClose stops the worker, so close() waits on no checkpoint in flight and still removes the WAL', async () => {
+    const { ws, file } = open('worker');
+    write(ws);
+    await ws.prepareClose();
+    // The worker is gone: autocheckpoints are back on the main connection, as after stop().
+    expect(ws.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    // Still writable until close(), which removes the WAL as the last connection.
+    ws.db.prepare('INSERT INTO trading_events (seq, t, kind, body) VALUES (?, ?, ?, ?)').run(100_000, 1, 'tick', '{}');
+    ws.close();
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
+    const again = openWorkspace(file);
+    opened.push(again);
+    expect((again.db.prepare('SELECT COUNT(*) AS n FROM trading_events').get() as { n: number }).n).toBe(8001);
+  });
 });
