@@ -21,7 +21,7 @@ import { canonicalJson, hashOf } from './state/hash';
 import { restoreStateSteps, snapshotState, type EngineSnapshot, type EngineSnapshotSource } from './state/snapshot';
 import { quietRun, runTriggerSteps, runTriggers } from './triggers/run-triggers';
 import { drain } from './steps';
-import { indexTextSteps, snapshotTextSteps } from './state/snapshot-text';
+import { indexTextSteps, snapshotTextSteps, type PartSink } from './state/snapshot-text';
 
 export interface EngineOptions {
   /** How ADL picks counterparties; 'reference' is the original full ranking, the test oracle. */
@@ -220,12 +220,16 @@ export class Engine {
 
   /**
    * The canonical text (in pieces: joined, canonicalText()) and the liquidation index's JSON
-   * text, written a slice of `every` accounts or entries at a time (snapshot-text.ts). Nothing may
-   * apply to the engine until the generator ends.
+   * text, written a slice of `every` accounts or entries at a time (snapshot-text.ts); with
+   * `sinks`, handed to them as written (the texts returned are then empty). Nothing may apply to
+   * the engine until the generator ends.
    */
-  *snapshotTextSteps(every: number): Generator<void, { readonly seq: number; readonly t: number | null; readonly body: string[]; readonly index: string[] }> {
-    const body = yield* snapshotTextSteps(this.state, every);
-    const index = yield* indexTextSteps(yield* this.idx.liq.exportDataSteps(every * 4), every * 4);
+  *snapshotTextSteps(
+    every: number,
+    sinks?: { readonly body: PartSink; readonly index: PartSink },
+  ): Generator<void, { readonly seq: number; readonly t: number | null; readonly body: string[]; readonly index: string[] }> {
+    const body = yield* snapshotTextSteps(this.state, every, sinks?.body);
+    const index = yield* indexTextSteps(yield* this.idx.liq.exportDataSteps(every * 4), every * 4, sinks?.index);
     return { seq: this.state.seq, t: Number.isFinite(this.state.t) ? this.state.t : null, body, index };
   }
 

@@ -176,22 +176,20 @@ export class TradingJournal {
     const seq = this.seq;
     if (seq <= this.lastSnapshotSeq) return;
     try {
-      const text = yield* this.engineRef.snapshotTextSteps(every);
       // UTF-8 chunks, hashed as they are encoded: the log writer's thread joins and decodes them
-      // (joining 70 MB of text and posting it held main 200-400 ms in one piece).
+      // (joining 70 MB of text and posting it held main 200-400 ms in one piece). Each piece is
+      // encoded as it is written, so its text dies young (snapshot-text.ts).
       const hash = createHash('sha256');
       const body: Uint8Array[] = [];
-      for (const part of text.body) {
-        const bytes = utf8.encode(part);
-        hash.update(bytes);
-        body.push(bytes);
-        yield;
-      }
       const index: Uint8Array[] = [];
-      for (const part of text.index) {
-        index.push(utf8.encode(part));
-        yield;
-      }
+      const text = yield* this.engineRef.snapshotTextSteps(every, {
+        body: (part) => {
+          const bytes = utf8.encode(part);
+          hash.update(bytes);
+          body.push(bytes);
+        },
+        index: (part) => void index.push(utf8.encode(part)),
+      });
       this.repo.append([], { seq: text.seq, t: text.t, hash: hash.digest('hex'), body, index }, false);
     } finally {
       // A failed snapshot is tried again snapshotEvery events later, not at every event.

@@ -42,6 +42,9 @@ export interface FillOutcome {
   readonly positionAfter: Position | null;
 }
 
+/** No fee to move: a fill without a fee rate (ZERO itself) or one whose fee rounded to nothing. */
+const isZeroFee = (fee: Dec): boolean => fee === ZERO || fee.isZero();
+
 /**
  * Books one side of a fill into an account: closes against an opposite position first (one-way
  * mode), opens or adds with the rest.
@@ -54,9 +57,6 @@ export interface FillOutcome {
  * Fees: opening fees come from the cross wallet (the order check reserved them); closing fees from
  * the isolated margin or the cross wallet, never beyond what is there (non-recourse).
  */
-/** No fee to move: a fill without a fee rate (ZERO itself) or one whose fee rounded to nothing. */
-const isZeroFee = (fee: Dec): boolean => fee === ZERO || fee.isZero();
-
 export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
   const { account, market } = req;
   const symbol = market.symbol;

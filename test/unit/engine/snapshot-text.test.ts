@@ -59,4 +59,20 @@ describe('an engine snapshot written in slices', () => {
     expect(JSON.parse(value.index.join(''))).toEqual(e.indexSnapshot());
     expect(value.index.join('')).toBe(JSON.stringify(e.indexSnapshot()));
   });
+
+  it.each([1, 7, 250])('hands its pieces to sinks as it writes them, in order, the same texts (%i accounts a slice)', (every) => {
+    const e = engineWithCrowd(400);
+    const body: string[] = [];
+    const index: string[] = [];
+    const steps = e.snapshotTextSteps(every, { body: (p) => body.push(p), index: (p) => index.push(p) });
+    // Pieces arrive while the generator runs, not at its end.
+    let seenMidway = 0;
+    for (let r = steps.next(), n = 0; !r.done; r = steps.next(), n++) if (n === 3) seenMidway = body.length;
+    expect(seenMidway).toBeGreaterThan(1);
+    expect(body.join('')).toBe(e.canonicalText());
+    expect(index.join('')).toBe(JSON.stringify(e.indexSnapshot()));
+    const { value } = runSteps(e.snapshotTextSteps(every, { body: () => undefined, index: () => undefined }));
+    expect(value.body).toEqual([]);
+    expect(value.index).toEqual([]);
+  });
 });
