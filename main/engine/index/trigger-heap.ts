@@ -151,6 +151,17 @@ export class TriggerHeap {
     return { offset: this.offset, items };
   }
 
+  /** exportData without building it: the shift, and the live items read lazily (the heap must not change meanwhile). */
+  exportSource(): HeapSource {
+    const live = this.live;
+    return {
+      offset: this.offset,
+      items: (function* () {
+        for (const [id, e] of live) yield [id, e.key] as const;
+      })(),
+    };
+  }
+
   /** Replaces the content with exported data (O(n)). */
   importData(data: HeapData): void {
     const steps = this.importDataSteps(data, Number.MAX_SAFE_INTEGER);

@@ -1,4 +1,4 @@
-import type { LiquidationIndexData } from '../index/liquidation-index';
+import type { LiquidationIndexSource } from '../index/liquidation-index';
 import type { EngineState } from './engine-state';
 import { accountSnap, snapshotWith } from './snapshot';
 
@@ -46,7 +46,7 @@ const OPEN = '{"accounts":[';
  * entries and the items of its heaps written a slice at a time (100,000 heap items at once held
  * main ~60 ms): the same data as JSON.stringify(index) (key order aside).
  */
-export function* indexTextSteps(index: LiquidationIndexData, every: number, sink?: PartSink): Generator<void, string[]> {
+export function* indexTextSteps(index: LiquidationIndexSource, every: number, sink?: PartSink): Generator<void, string[]> {
   const parts: string[] = [];
   const put: PartSink = sink ?? ((part) => void parts.push(part));
   const rest = JSON.stringify({ ...index, entries: [], heaps: [] });
@@ -69,10 +69,20 @@ export function* indexTextSteps(index: LiquidationIndexData, every: number, sink
 const INDEX_OPEN = '{"format":1,"entries":[';
 const INDEX_HEAD = `${INDEX_OPEN}],"heaps":[]`;
 
-/** The JSON texts of `rows`, comma-separated, `every` to a part, pausing after each. */
-function* sliced(rows: readonly unknown[], every: number, put: PartSink): Generator<void, void> {
-  for (let i = 0; i < rows.length; i += every) {
-    put((i > 0 ? ',' : '') + rows.slice(i, i + every).map((e) => JSON.stringify(e)).join(','));
+/** The JSON texts of `rows` (read once, in order), comma-separated, `every` to a part, pausing after each. */
+function* sliced(rows: Iterable<unknown>, every: number, put: PartSink): Generator<void, void> {
+  let chunk: string[] = [];
+  let written = 0;
+  for (const row of rows) {
+    chunk.push(JSON.stringify(row));
+    if (chunk.length === every) {
+      put((written++ > 0 ? ',' : '') + chunk.join(','));
+      chunk = [];
+      yield;
+    }
+  }
+  if (chunk.length > 0) {
+    put((written > 0 ? ',' : '') + chunk.join(','));
     yield;
   }
 }

@@ -57,4 +57,16 @@ describe('LiquidationIndex', () => {
     expect(back.exportData()).toEqual(data);
     expect(back.get('c:2', 'BTCUSDT')?.liquidation?.toString()).toBe('91');
   });
+
+  it('gives the same rows lazily (exportSource) as exportData builds', () => {
+    const idx = new LiquidationIndex();
+    idx.set(entry('c:2', 'BTCUSDT', 'long', '90'), true);
+    idx.set(entry('c:9', 'ETHUSDT', 'short', '3100'), true);
+    idx.set(entry('c:1', 'BTCUSDT', 'short', '110'), false, true);
+    idx.fundingSettled('BTCUSDT', 'long', 100, 0.0001);
+    const src = idx.exportSource();
+    const read = { ...src, entries: [...src.entries], heaps: src.heaps.map((h) => ({ ...h, heap: { offset: h.heap.offset, items: [...h.heap.items] } })) };
+    expect(read).toEqual(idx.exportData());
+    expect(JSON.stringify(read)).toBe(JSON.stringify(idx.exportData()));
+  });
 });
