@@ -22,6 +22,7 @@ import { restoreStateSteps, snapshotState, type EngineSnapshot, type EngineSnaps
 import { quietRun, runTriggerSteps, runTriggers } from './triggers/run-triggers';
 import { drain } from './steps';
 import { indexTextSteps, snapshotTextSteps, type PartSink } from './state/snapshot-text';
+import { sortedAccountIds } from './state/sorted-ids';
 
 export interface EngineOptions {
   /** How ADL picks counterparties; 'reference' is the original full ranking, the test oracle. */
@@ -266,7 +267,7 @@ export class Engine {
   private *rebuildIndexes(index: LiquidationIndexSource | undefined, every: number): Generator<void, void> {
     this.idx.clear();
     const markets = marketLookup({ state: this.state, idx: this.idx, effects: [], dirty: new Set() });
-    const ids = [...this.state.accounts.keys()].sort();
+    const ids = sortedAccountIds(this.state.accounts);
     let n = 0;
     for (const id of ids) {
       const a = this.state.accounts.get(id)!;

@@ -1,6 +1,7 @@
 import type { LiquidationIndexSource } from '../index/liquidation-index';
 import type { EngineState } from './engine-state';
 import { accountSnap, snapshotWith } from './snapshot';
+import { sortedAccountIds } from './sorted-ids';
 
 /** Where the pieces of a text go, in order, as they are written. */
 export type PartSink = (part: string) => void;
@@ -19,7 +20,7 @@ export type PartSink = (part: string) => void;
 export function* snapshotTextSteps(st: EngineState, every: number, sink?: PartSink): Generator<void, string[]> {
   const parts: string[] = [];
   const put: PartSink = sink ?? ((part) => void parts.push(part));
-  const ids = [...st.accounts.keys()].sort();
+  const ids = sortedAccountIds(st.accounts);
   yield;
   const rest = JSON.stringify(snapshotWith(st, []));
   if (!rest.startsWith(OPEN + ']')) throw new Error('an engine snapshot no longer starts with its accounts');

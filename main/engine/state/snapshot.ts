@@ -5,6 +5,7 @@ import type { OrderReason, OrderSide, OrderStatus, OrderType, TimeInForce, Trigg
 import { Dec, ZERO } from '#shared/money/decimal';
 import { contractSpec, getProfile } from '#shared/risk/index';
 import { generateCrowdSteps } from '../crowd/generate';
+import { sortedAccountIds } from './sorted-ids';
 import type { Account, Position } from '../model/account';
 import type { AccountKind } from '../model/ids';
 import { MarketState } from '../model/market';
@@ -160,7 +161,7 @@ const byId = byKey((o: Order) => o.id);
  * (test/property/engine/canonical-snapshot.test.ts checks both the order and the text).
  */
 export function snapshotState(st: EngineState): EngineSnapshot {
-  return snapshotWith(st, [...st.accounts.values()].sort(byKey((a) => a.id)).map(accountSnap));
+  return snapshotWith(st, sortedAccountIds(st.accounts).map((id) => accountSnap(st.accounts.get(id)!)));
 }
 
 /** The snapshot with these accounts (snapshotState's, or none: snapshot-text.ts writes them a slice at a time). */
