@@ -103,6 +103,18 @@ export function startCheckpointer(db: Db, file: string, options: { nativeBinding
     fallBack();
     options.onError?.(err.message);
   });
+  /** Tells a running worker to close its connection and end; false when it is not running. */
+  const askToStop = (): boolean => {
+    if (!running) return false;
+    running = false;
+    settleAll();
+    worker.postMessage('stop');
+    return true;
+  };
+  const stopped = (): void => {
+    void worker.terminate();
+    if (db.open) db.pragma('wal_autocheckpoint = 1000');
+  };
   return {
     settle: () =>
       new Promise<void>((resolve) => {
@@ -113,33 +125,24 @@ export function startCheckpointer(db: Db, file: string, options: { nativeBinding
         setTimeout(settleAll, SETTLE_MAX_MS).unref();
       }),
     stop: () => {
-      if (!running) return;
-      running = false;
-      settleAll();
-      worker.postMessage('stop');
+      if (!askToStop()) return;
       // Synchronous on purpose: the caller closes the writer next, and SQLite removes the WAL (so a
       // copy of the .db file alone is whole) only when it closes the last connection on the file.
       Atomics.wait(flag, 0, 0, 1000);
-      void worker.terminate();
-      if (db.open) db.pragma('wal_autocheckpoint = 1000');
+      stopped();
     },
     stopAsync: async () => {
-      if (!running) return;
-      running = false;
-      settleAll();
+      if (!askToStop()) return;
       // The worker closes its connection, then its port, and exits. The timer is not unref'd: it
       // keeps the process alive for the close (the worker is unref'd), cleared when the worker exits.
-      const exited = new Promise<void>((resolve) => {
+      await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 1000);
         worker.once('exit', () => {
           clearTimeout(timer);
           resolve();
         });
       });
-      worker.postMessage('stop');
-      await exited;
-      void worker.terminate();
-      if (db.open) db.pragma('wal_autocheckpoint = 1000');
+      stopped();
     },
   };
 }

@@ -25,17 +25,13 @@ export function* snapshotTextSteps(st: EngineState, every: number, sink?: PartSi
   const rest = JSON.stringify(snapshotWith(st, []));
   if (!rest.startsWith(OPEN + ']')) throw new Error('an engine snapshot no longer starts with its accounts');
   put(OPEN);
-  let written = 0;
-  let chunk: string[] = [];
-  for (const id of ids) {
-    chunk.push(JSON.stringify(accountSnap(st.accounts.get(id)!)));
-    if (chunk.length === every) {
-      put((written++ > 0 ? ',' : '') + chunk.join(','));
-      chunk = [];
-      yield;
-    }
-  }
-  if (chunk.length > 0) put((written > 0 ? ',' : '') + chunk.join(','));
+  yield* sliced(
+    (function* () {
+      for (const id of ids) yield accountSnap(st.accounts.get(id)!);
+    })(),
+    every,
+    put,
+  );
   put(rest.slice(OPEN.length));
   return parts;
 }
