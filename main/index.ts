@@ -3,7 +3,7 @@ import { type BrowserWindow, app, dialog, ipcMain } from 'electron';
 import { CHANNELS } from '#shared/ipc/contract';
 import { EVENT_STREAM_CHANNEL } from '#shared/ipc/bridge';
 import { fail } from '#shared/ipc/result';
-import { createApp, type App } from './app/create-app';
+import { createAppAsync, type App } from './app/create-app';
 import { findElectronNativeBinding } from './native-binding';
 import { registerAppScheme, serveAppScheme } from './protocol';
 import { isTrustedSender } from './trust';
@@ -46,14 +46,14 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('will-quit', () => levdesk?.close());
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     // Tests point the app at a fresh folder; users get Electron's per-user app data folder.
     if (process.env.LEVDESK_DATA_DIR) app.setPath('userData', path.resolve(process.env.LEVDESK_DATA_DIR));
     denyAllPermissions();
     serveAppScheme(rendererDir);
     try {
       const nativeBinding = findElectronNativeBinding(path.join(distDir, '..'), process.versions.electron, app.isPackaged);
-      levdesk = createApp({ shell: 'electron', dataDir: app.getPath('userData'), ...(nativeBinding ? { nativeBinding } : {}) });
+      levdesk = await createAppAsync({ shell: 'electron', dataDir: app.getPath('userData'), ...(nativeBinding ? { nativeBinding } : {}) });
     } catch (err) {
       // Also on stderr: "workspace PATH is in use by process N" is matched by scripts.
       console.error(err instanceof Error ? err.message : String(err));

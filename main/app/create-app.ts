@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { Shell } from '#shared/ipc/channels/app';
 import { openWorkspace, workspacePathIn, type Workspace } from '../store/db';
-import { lockWorkspace } from '../store/workspace-lock';
+import { lockWorkspace, type WorkspaceLock } from '../store/workspace-lock';
+import { pageCheckOffMain } from '../store/page-check';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import { handlers } from '../ipc/handlers';
 import { findDefaultDataDir, loadDefaultData } from '../market/default-data';
@@ -44,12 +45,33 @@ export interface App {
 
 /** The composition root shared by the Electron shell, the web host and tests. */
 export function createApp(options: CreateAppOptions): App {
-  const validate = options.validate ?? process.env.NODE_ENV !== 'production';
   // One writer per workspace: taken before the file is opened, so a refused second process changes nothing.
   const lock = lockWorkspace(workspacePathIn(options.dataDir), options.nativeBinding);
+  return assemble(options, lock, undefined);
+}
+
+/**
+ * createApp with the workspace's page check run in a worker thread first (page-check.ts): the
+ * desktop shell and the web host start this way, so opening a big workspace does not hold main's
+ * event loop for the 110-160 ms the check reads. The lock is taken first, as in createApp.
+ */
+export async function createAppAsync(options: CreateAppOptions): Promise<App> {
+  const file = workspacePathIn(options.dataDir);
+  const lock = lockWorkspace(file, options.nativeBinding);
+  const pageCheck = await pageCheckOffMain(file, options.nativeBinding);
+  return assemble(options, lock, pageCheck ?? undefined);
+}
+
+function assemble(options: CreateAppOptions, lock: WorkspaceLock, pageCheck: string | undefined): App {
+  const validate = options.validate ?? process.env.NODE_ENV !== 'production';
   let workspace: Workspace;
   try {
-    workspace = openWorkspace(workspacePathIn(options.dataDir), { checkpoints: 'worker', logWriter: 'worker', ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    workspace = openWorkspace(workspacePathIn(options.dataDir), {
+      checkpoints: 'worker',
+      logWriter: 'worker',
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(pageCheck !== undefined ? { pageCheck } : {}),
+    });
   } catch (err) {
     lock.release();
     throw err;

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
-import { createApp, type App } from '../app/create-app';
+import { createAppAsync, type App } from '../app/create-app';
 import { StoreError } from '../store/errors';
 import { startHost, type RunningHost } from './server';
 import { WEB_HOST_FILE, loadIdentity, saveIdentity } from './web-host-file';
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const rendererDir = path.resolve(values['renderer-dir'] ?? path.join(__dirname, 'renderer'));
 
   // The workspace's writer lock comes first: a refused second host must not touch web-host.json.
-  const app = createApp({ shell: 'web', dataDir });
+  const app = await createAppAsync({ shell: 'web', dataDir });
   const saved = loadIdentity(dataDir, values['new-token']);
   const host = await listen(app, port ?? saved.port, saved.token, rendererDir, port === null);
   saveIdentity(dataDir, { token: host.token, port: host.port });

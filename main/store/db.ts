@@ -8,14 +8,12 @@ import { StoreError, isCorruptionError, readOnlyMessage } from './errors';
 import { LATEST_VERSION, MIGRATIONS, migrate } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { openReadSnapshot, type ReadSnapshot } from './read-snapshot';
+import { needsPageCheck } from './page-check';
 
 /** 'LEVD' in the SQLite header's application_id: how we know a file is ours. */
 export const LEVDESK_APPLICATION_ID = 0x4c455644;
 export const WORKSPACE_FILE_NAME = 'workspace.levdesk.db';
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
-
-/** Files up to this size get a full page check (PRAGMA quick_check) every time they open. */
-const QUICK_CHECK_MAX_BYTES = 256 * 1024 * 1024;
 
 export interface OpenOptions {
   /** Path to a better_sqlite3.node built for Electron's ABI; omit under plain Node. */
@@ -33,6 +31,11 @@ export interface OpenOptions {
    * this connection.
    */
   readonly logWriter?: 'worker' | 'inline';
+  /**
+   * The answer of this file's page check already run off main (page-check.ts), under the lock the
+   * caller holds: judged here as if the check ran now. Omitted, the check runs here.
+   */
+  readonly pageCheck?: string;
 }
 
 export interface Workspace {
@@ -67,7 +70,7 @@ export function openWorkspace(file: string, options: OpenOptions = {}): Workspac
 
   const db = connect(file, options.nativeBinding);
   try {
-    if (existed) inspect(db, file, latest);
+    if (existed) inspect(db, file, latest, options.pageCheck);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // FULL: a trader's command is on disk before we answer; WAL keeps this to one fsync per commit.
@@ -182,7 +185,7 @@ function connect(file: string, nativeBinding: string | undefined): Db {
 }
 
 /** Reads only: identity, version and page checks happen before anything is written. */
-function inspect(db: Db, file: string, latest: number): void {
+function inspect(db: Db, file: string, latest: number, pageCheck: string | undefined): void {
   let appId: number;
   let version: number;
   let tables: number;
@@ -203,10 +206,10 @@ function inspect(db: Db, file: string, latest: number): void {
       file,
     );
   }
-  if (fs.statSync(file).size <= QUICK_CHECK_MAX_BYTES) {
+  if (pageCheck !== undefined || needsPageCheck(file)) {
     let result: string;
     try {
-      result = db.pragma('quick_check(1)', { simple: true }) as string;
+      result = pageCheck ?? (db.pragma('quick_check(1)', { simple: true }) as string);
     } catch (err) {
       throw new StoreError('CORRUPT', `The workspace ${file} is damaged (${(err as Error).message}); it was left untouched.`, file);
     }

@@ -2,28 +2,35 @@
  * crowd-thread.bench.ts's reopen, in a process of its own (the app starting on a workspace it
  * closed): creates the app on the data folder given as the argument and waits until trading
  * answers, measuring main's event loop meanwhile. Prints the phase's line, then how long creating
- * the app took and the longest gap once it existed: the desktop window and the web host's server
- * are made after createApp returns, so only the gaps from then on are ones a window could see.
+ * the app took with its longest gap, and the longest gap once it existed: the desktop window and
+ * the web host's server are made after createAppAsync resolves.
  * Asserts nothing.
  */
-import { createApp } from '#main/app/create-app';
+import { createAppAsync, type App } from '#main/app/create-app';
 import { fmt, phase } from './loop-phase';
 
 const dataDir = process.argv[2];
 if (!dataDir) throw new Error('usage: app-reopen.ts DATA_DIR');
 let createMs = 0;
+let createGap = 0;
 let maxGap = 0;
 const app = await phase('app: reopen until trading answers (restore off main, new process)', async () => {
   const started = performance.now();
-  const a = createApp({ shell: 'web', dataDir, validate: false, defaultData: false });
-  createMs = performance.now() - started;
-  let last = performance.now();
+  let last = started;
   const ui = setInterval(() => {
     const now = performance.now();
     maxGap = Math.max(maxGap, now - last);
     last = now;
   }, 10);
+  let a: App;
   try {
+    // As the desktop shell and the web host start: the page check in a worker, the rest on main.
+    a = await createAppAsync({ shell: 'web', dataDir, validate: false, defaultData: false });
+    createMs = performance.now() - started;
+    // The part of createAppAsync after the check holds main until it resolves: count it as a gap.
+    createGap = Math.max(maxGap, performance.now() - last);
+    maxGap = 0;
+    last = performance.now();
     await a.services.trading.ready;
     const r = await a.dispatch('trading.session', {});
     if (!r.ok) throw new Error(r.error.message);
@@ -32,5 +39,7 @@ const app = await phase('app: reopen until trading answers (restore off main, ne
   }
   return a;
 });
-console.log(`  creating the app (its page check, before any window): ${fmt(createMs)} ms; longest UI gap once it existed: ${fmt(maxGap)} ms`);
+console.log(
+  `  creating the app (createAppAsync, before any window): ${fmt(createMs)} ms, longest UI gap ${fmt(createGap)} ms; longest UI gap once it existed: ${fmt(maxGap)} ms`,
+);
 app.close();
