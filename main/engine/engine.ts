@@ -230,7 +230,7 @@ export class Engine {
     sinks?: { readonly body: PartSink; readonly index: PartSink },
   ): Generator<void, { readonly seq: number; readonly t: number | null; readonly body: string[]; readonly index: string[] }> {
     const body = yield* snapshotTextSteps(this.state, every, sinks?.body);
-    const index = yield* indexTextSteps(this.idx.liq.exportSource(), every * 4, sinks?.index);
+    const index = yield* indexTextSteps(this.idx.liq.exportSource(), every, sinks?.index);
     return { seq: this.state.seq, t: Number.isFinite(this.state.t) ? this.state.t : null, body, index };
   }
 
