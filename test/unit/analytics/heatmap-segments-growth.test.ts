@@ -33,4 +33,36 @@ describe('segment store growth', () => {
     expect(target.price[RESERVE_AT + 4]).toBe(2000 + RESERVE_AT + 4);
     expect(target.price[RESERVE_AT + 5]).toBe(1);
   });
+
+  it("a replace that meets the capacity keeps the key's segments right through the compaction", () => {
+    const store = new SegmentStore(8, 8);
+    // Five closed segments early on, one still open: the compaction's candidates.
+    for (let k = 0; k < 6; k++) store.replace('old', [row(100 + k)], k + 1);
+    store.replace('x', [row(1), row(2)], 10);
+    expect(store.size).toBe(8);
+    // Keeps the level at 1, closes the one at 2, opens one at 3: the store is full, so it compacts.
+    store.replace('x', [row(1), row(3)], 11);
+    const open = new Map(store.parts().open);
+    expect(open.get('x')!.map((i) => store.price[i]).sort((a, b) => a - b)).toEqual([1, 3]);
+    expect(open.get('old')!.map((i) => store.price[i])).toEqual([105]);
+    // The next change closes the right segment: the level at 1 ends at 12, no other one does.
+    store.replace('x', [row(3)], 12);
+    const p = store.parts();
+    const alive = [...Array(p.n).keys()].filter((i) => store.isLive(i) && store.aliveAt(i, 12)).map((i) => store.price[i]);
+    expect(alive.sort((a, b) => a - b)).toEqual([3, 105]);
+  });
+
+  it('a position re-read with a new level closes its segment and opens the next, in place', () => {
+    const store = new SegmentStore(1000, 16);
+    store.replace('a', [row(10)], 1);
+    store.replace('a', [row(10)], 2);
+    expect(store.size).toBe(1);
+    store.replace('a', [row(11)], 3);
+    expect(store.size).toBe(2);
+    expect([store.tFrom[0], store.tTo[0], store.tFrom[1], store.tTo[1]]).toEqual([1, 3, 3, Number.POSITIVE_INFINITY]);
+    expect(new Map(store.parts().open).get('a')).toEqual([1]);
+    store.replace('a', [], 4);
+    expect(store.tTo[1]).toBe(4);
+    expect(store.openKeys).toBe(0);
+  });
 });
