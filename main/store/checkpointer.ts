@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { betterSqliteModule } from './sqlite-module';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './db-types';
 
@@ -64,12 +64,6 @@ parentPort.on('message', (m) => {
   parentPort.close();
 });
 `;
-
-function betterSqliteModule(): string {
-  // The CommonJS bundles have require; the ES modules run by tsx and vitest resolve through createRequire.
-  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
-  return req.resolve('better-sqlite3');
-}
 
 /**
  * Moves the WAL checkpoints of `db` (the workspace's writer connection, on `file`) to a worker.

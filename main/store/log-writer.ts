@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import { betterSqliteModule } from './sqlite-module';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { Db } from './db-types';
 import { EVENT_BODIES_SOURCE, TICK_LAYOUTS } from './tick-columns';
@@ -144,12 +144,6 @@ port.on('message', (m) => {
   }
 });
 `;
-
-function betterSqliteModule(): string {
-  // The CommonJS bundles have require; the ES modules run by tsx and vitest resolve through createRequire.
-  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
-  return req.resolve('better-sqlite3');
-}
 
 export interface LogWriterOptions {
   readonly nativeBinding?: string;

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { betterSqliteModule } from './sqlite-module';
 
 /**
  * A workspace's page check (PRAGMA quick_check) run in a worker thread.
@@ -33,11 +33,6 @@ try {
 parentPort.postMessage(verdict);
 `;
 
-function betterSqliteModule(): string {
-  const req = typeof require === 'function' ? require : createRequire(import.meta.url);
-  return req.resolve('better-sqlite3');
-}
-
 /** Whether openWorkspace would check this file's pages: it exists, is not empty and is small enough. */
 export function needsPageCheck(file: string): boolean {
   try {
@@ -50,9 +45,8 @@ export function needsPageCheck(file: string): boolean {
 
 /**
  * Runs the page check of `file` off main. Resolves with quick_check(1)'s answer ('ok', or the
- * first problem it found), or null when the file needs
- * none (see needsPageCheck) or the worker could not start or run: the caller then checks on main.
- * Never rejects. Run it only while holding the workspace's lock, so no writer changes the file
+ * first problem it found), or null when the file needs none (see needsPageCheck) or the worker
+ * could not start or run: the caller then checks on main. Never rejects. Run it only while holding the workspace's lock, so no writer changes the file
  * between the check and the open.
  */
 export function pageCheckOffMain(file: string, nativeBinding?: string): Promise<string | null> {
