@@ -89,6 +89,20 @@ for (let i = 0; i < check.length; i++) if (check[i] !== live.data[i]) same = fal
 console.log(`live grid after 2,000 ticks equals the full recompute: ${same}`);
 console.log(`memory: ${(process.memoryUsage().heapUsed / 2 ** 20).toFixed(0)} MiB heap (store capacity ${store.capacity.toLocaleString()} segments, then the oldest closed ones are dropped)`);
 
+// A store at its capacity: each of N keys re-read with a new level per round (as after funding
+// settlements) until the store has compacted three times; the read that compacts holds main.
+const full = new SegmentStore();
+const compactMs: number[] = [];
+for (let t = 1; compactMs.length < 3; t++) {
+  for (let i = 0; i < N; i++) {
+    const before = full.compactions;
+    const [, ms] = wall(() => full.replace(`c:${i}`, [row()], t));
+    if (full.compactions !== before) compactMs.push(ms);
+  }
+  full.drainChanges();
+}
+console.log(`compaction at capacity (${full.capacity.toLocaleString()} segments, ${N.toLocaleString()} keys), the read that runs it, wall: ${compactMs.map((x) => x.toFixed(0)).join(' / ')} ms`);
+
 // ---- 2. a real crowd ----------------------------------------------------------------------------
 const NO_DATA: MarketData = { findSeries: () => null, candles: () => [], fundingRange: () => [], fundingBefore: () => null };
 const scenario = ScenarioSchema.parse({

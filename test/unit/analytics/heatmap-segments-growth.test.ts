@@ -65,4 +65,30 @@ describe('segment store growth', () => {
     expect(store.tTo[1]).toBe(4);
     expect(store.openKeys).toBe(0);
   });
+
+  it('a compaction drops at least half of the closed segments: every one that ended by the cut, none after it', () => {
+    const store = new SegmentStore(1000, 1000);
+    // Keys re-read at uneven times, so the end times cluster (as after funding settlements).
+    let t = 0;
+    while (store.size < 1000) {
+      t += store.size % 7 === 0 ? 50 : 1;
+      store.replace(`k${store.size % 120}`, [row(t)], t);
+    }
+    const p = store.parts();
+    const ends = [...Array(p.n).keys()].filter((i) => store.isLive(i) && Number.isFinite(p.tTo[i]!)).map((i) => p.tTo[i]!);
+    const open = p.n - ends.length;
+    store.replace('new', [row(1)], t + 1);
+    const cut = store.horizon;
+    expect(store.compactions).toBe(1);
+    const dropped = ends.filter((e) => e <= cut).length;
+    expect(dropped * 2).toBeGreaterThanOrEqual(ends.length);
+    expect(store.dropped).toBe(dropped);
+    expect(store.size).toBe(p.n - dropped + 1);
+    const q = store.parts();
+    const kept = [...Array(q.n).keys()].filter((i) => Number.isFinite(q.tTo[i]!)).map((i) => q.tTo[i]!);
+    expect(kept.every((e) => e > cut)).toBe(true);
+    expect(kept.sort((a, b) => a - b)).toEqual(ends.filter((e) => e > cut).sort((a, b) => a - b));
+    expect(q.n - kept.length).toBe(open + 1);
+  });
 });
+
