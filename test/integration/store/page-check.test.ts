@@ -4,6 +4,7 @@ import { createAppAsync } from '#main/app/create-app';
 import { openWorkspace, workspacePathIn } from '#main/store/db';
 import { StoreError } from '#main/store/errors';
 import { pageCheckOffMain } from '#main/store/page-check';
+import { damageMiddlePage, filledWorkspace } from '../helpers/damaged-workspace';
 import { fileHash } from '../helpers/db-fingerprint';
 import { useTempDirs } from '../helpers/temp-dir';
 
@@ -12,17 +13,8 @@ const tempDir = useTempDirs();
 /** A closed workspace in `dir` whose b-tree has one page overwritten in the middle. */
 function damagedWorkspace(dir: string): string {
   const file = workspacePathIn(dir);
-  const ws = openWorkspace(file);
-  const insert = ws.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
-  ws.db.transaction(() => {
-    for (let i = 0; i < 2000; i++) insert.run(`filler-${i}`, JSON.stringify('x'.repeat(40)));
-  })();
-  ws.db.pragma('wal_checkpoint(TRUNCATE)');
-  ws.close();
-  const size = fs.statSync(file).size;
-  const fd = fs.openSync(file, 'r+');
-  fs.writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, Math.floor(size / 2 / 4096) * 4096);
-  fs.closeSync(fd);
+  filledWorkspace(file);
+  damageMiddlePage(file);
   return file;
 }
 

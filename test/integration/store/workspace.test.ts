@@ -8,6 +8,7 @@ import { LATEST_VERSION, MIGRATIONS } from '#main/store/migrations/index';
 import type { Migration } from '#main/store/migrations/types';
 import { SettingsRepo } from '#main/store/settings-repo';
 import { fileHash } from '../helpers/db-fingerprint';
+import { damageMiddlePage, filledWorkspace } from '../helpers/damaged-workspace';
 import { useTempDirs } from '../helpers/temp-dir';
 
 const tempDir = useTempDirs();
@@ -129,20 +130,8 @@ describe('refusals leave the file untouched', () => {
 
   it('refuses a damaged workspace and names it', () => {
     const file = fileIn(tempDir());
-    const ws = openWorkspace(file);
-    const repo = new SettingsRepo(ws.db);
-    // Enough rows to span several pages, so the damage lands inside a b-tree page.
-    const insert = ws.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
-    ws.db.transaction(() => {
-      for (let i = 0; i < 2000; i++) insert.run(`filler-${i}`, JSON.stringify('x'.repeat(40)));
-    })();
-    repo.update({ theme: 'light' });
-    ws.db.pragma('wal_checkpoint(TRUNCATE)');
-    ws.close();
-    const size = fs.statSync(file).size;
-    const fd = fs.openSync(file, 'r+');
-    fs.writeSync(fd, Buffer.alloc(4096, 0xa5), 0, 4096, Math.floor(size / 2 / 4096) * 4096);
-    fs.closeSync(fd);
+    filledWorkspace(file);
+    damageMiddlePage(file);
     const before = fileHash(file);
     const err = expectStoreError(() => openWorkspace(file), 'CORRUPT');
     expect(err.message).toContain(file);
@@ -151,13 +140,7 @@ describe('refusals leave the file untouched', () => {
 
   it('refuses a truncated workspace', () => {
     const file = fileIn(tempDir());
-    const ws = openWorkspace(file);
-    const insert = ws.db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
-    ws.db.transaction(() => {
-      for (let i = 0; i < 2000; i++) insert.run(`filler-${i}`, JSON.stringify('y'.repeat(40)));
-    })();
-    ws.db.pragma('wal_checkpoint(TRUNCATE)');
-    ws.close();
+    filledWorkspace(file, 'y');
     fs.truncateSync(file, Math.floor(fs.statSync(file).size / 2));
     const before = fileHash(file);
     expectStoreError(() => openWorkspace(file), 'CORRUPT');
