@@ -310,7 +310,7 @@ export class SegmentStore {
    * histogram of their end times (every segment that ended at or before it goes, at least half of
    * the closed ones). This and compact() run once in a long while over 2,000,000 rows inside one
    * read: a copy of the end times, its median and a fresh renumbering array per compaction held
-   * main 230-280 ms (every page of a new 8-16 MB array is a page fault on this machine).
+   * main 130-280 ms (every page of a new 8-16 MB array is a page fault on this machine).
    */
   private dropOldest(): void {
     const n = this.n;
