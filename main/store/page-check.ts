@@ -22,15 +22,12 @@ export const PAGE_CHECK_MAX_BYTES = 256 * 1024 * 1024;
 // Plain JavaScript (eval'd), as the checkpointer's: it runs the same from the sources, the bundles and Electron.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-let verdict;
+// No answer when it cannot open or check the file: main then checks it itself, with its own errors.
 try {
   const Database = require(workerData.module);
   const db = new Database(workerData.file, { fileMustExist: true, ...(workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {}) });
-  try { verdict = { result: String(db.pragma('quick_check(1)', { simple: true })) }; } finally { db.close(); }
-} catch (err) {
-  verdict = { error: String(err && err.message) };
-}
-parentPort.postMessage(verdict);
+  try { parentPort.postMessage({ result: String(db.pragma('quick_check(1)', { simple: true })) }); } finally { db.close(); }
+} catch {}
 `;
 
 /** Whether openWorkspace would check this file's pages: it exists, is not empty and is small enough. */
@@ -46,8 +43,8 @@ export function needsPageCheck(file: string): boolean {
 /**
  * Runs the page check of `file` off main. Resolves with quick_check(1)'s answer ('ok', or the
  * first problem it found), or null when the file needs none (see needsPageCheck) or the worker
- * could not start or run: the caller then checks on main. Never rejects. Run it only while holding the workspace's lock, so no writer changes the file
- * between the check and the open.
+ * could not start or run: the caller then checks on main. Never rejects. Run it only while
+ * holding the workspace's lock, so no writer changes the file between the check and the open.
  */
 export function pageCheckOffMain(file: string, nativeBinding?: string): Promise<string | null> {
   if (!needsPageCheck(file)) return Promise.resolve(null);

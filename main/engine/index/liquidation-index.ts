@@ -2,7 +2,6 @@ import type { Side } from '#shared/domain/exchange';
 import { Dec } from '#shared/money/decimal';
 import type { AccountId } from '../model/ids';
 import { TriggerHeap, type HeapData, type HeapSource } from './trigger-heap';
-import { NEVER, drain } from '../steps';
 
 /**
  * The whole liquidation index as plain JSON data, written next to an engine snapshot so a restore
@@ -277,31 +276,16 @@ export class LiquidationIndex {
   }
 
   exportData(): LiquidationIndexData {
-    return drain(this.exportDataSteps(NEVER));
-  }
-
-  /** exportData pausing every `every` entries (a 100,000-position index takes ~0.5 s at once). */
-  *exportDataSteps(every: number): Generator<void, LiquidationIndexData> {
-    const entries: Array<LiquidationIndexData['entries'][number]> = [];
-    for (const row of this.entryRows()) {
-      entries.push(row);
-      if (entries.length % every === 0) yield;
-    }
-    const heaps: Array<LiquidationIndexData['heaps'][number]> = [];
-    for (const [symbol, h] of this.longs) heaps.push({ symbol, side: 'long', heap: yield* h.exportDataSteps(every) });
-    for (const [symbol, h] of this.shorts) heaps.push({ symbol, side: 'short', heap: yield* h.exportDataSteps(every) });
+    const source = this.exportSource();
     return {
-      format: 1,
-      entries,
-      heaps,
-      epochs: [...this.epochs],
-      forced: [...this.forced].map(([symbol, set]) => [symbol, [...set]] as const),
-      multi: [...this.multi].map(([account, set]) => [account, [...set]] as const),
+      ...source,
+      entries: [...source.entries],
+      heaps: source.heaps.map((h) => ({ ...h, heap: { offset: h.heap.offset, items: [...h.heap.items] } })),
     };
   }
 
   /**
-   * exportData without building it: the same rows in the same order, read lazily (the index must
+   * The exported index without building it: its rows in order, read lazily (the index must
    * not change until they are read). A snapshot's text writes them as they come: the 100,000
    * rows built first outlived young collections and paused main 40-65 ms each while a close wrote
    * the index.
