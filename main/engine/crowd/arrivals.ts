@@ -5,7 +5,7 @@ import { bestPrice } from '../book/walk';
 import { market, reject, type EngineContext } from '../context';
 import type { EngineState } from '../state/engine-state';
 import { money, moneyUp } from '../ledger/money';
-import { leverageDecimal, newAccount } from '../model/account';
+import { leverageDecimal, newAccount, symbolSettings } from '../model/account';
 import { crowdId } from '../model/ids';
 import type { MarketState } from '../model/market';
 import { bookFill } from '../orders/book-fill';
@@ -59,6 +59,7 @@ export function* arrivalSteps(ctx: EngineContext, m: MarketState, every: number)
     else crowd.skipped += 1;
     if (++n % every === 0) yield;
   }
+  if (crowd.next >= arrivals.length) crowd.arrivals = [];
   ctx.effects.push({ kind: 'crowdArrived', t: ctx.state.t, opened, skipped: crowd.skipped - skippedBefore });
 }
 
@@ -88,7 +89,7 @@ function openArrival(ctx: EngineContext, m: MarketState, a: CrowdArrival, quotes
   const deposit = moneyUp(im.plus(fee).plus(im.mul(a.cushion)));
   const id = crowdId(a.n);
   const account = newAccount(id, 'crowd', false);
-  account.settings.set(m.symbol, { mode: a.mode, leverage: lev.toNumber() });
+  account.settings.set(m.symbol, symbolSettings(a.mode, lev.toNumber()));
   account.wallet = deposit;
   account.deposited = deposit;
   ctx.state.accounts.set(id, account);

@@ -1,7 +1,7 @@
 import type { Side } from '#shared/domain/exchange';
 import type { FillLiquidity } from '#shared/domain/trading-history';
 import type { OrderSide } from '#shared/domain/trading-orders';
-import { Dec, ZERO, isAboveZero, isBelowZero, toWire } from '#shared/money/decimal';
+import { Dec, ZERO, compactDigits, isAboveZero, isBelowZero, toWire } from '#shared/money/decimal';
 import { initialMargin, tradingFee } from '#shared/risk/index';
 import type { EngineContext } from '../context';
 import type { Account, Position } from '../model/account';
@@ -145,8 +145,8 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
         account: account.id,
         symbol,
         side: openSide,
-        qty: opened,
-        entryValue: value,
+        qty: compactDigits(opened),
+        entryValue: compactDigits(value),
         mode,
         leverage: settings.leverage,
         margin: ZERO,

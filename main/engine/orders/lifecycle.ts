@@ -1,5 +1,5 @@
 import type { OrderReason, OrderSide, OrderStatus } from '#shared/domain/trading-orders';
-import { Dec, ZERO, floorTo } from '#shared/money/decimal';
+import { Dec, ZERO, compactDigits, floorTo } from '#shared/money/decimal';
 import type { EngineContext } from '../context';
 import { closingOrderSide, type Account } from '../model/account';
 import { isFinal, transition, type Order, type OrderRole, type PlannedBracket } from '../model/order';
@@ -45,7 +45,7 @@ export function newOrder(ctx: EngineContext, f: NewOrderFields): Order {
     filled: ZERO,
     filledValue: ZERO,
     price: f.price,
-    trigger: f.trigger,
+    trigger: f.trigger && compactDigits(f.trigger),
     triggerSource: f.triggerSource,
     timeInForce: f.timeInForce,
     reduceOnly: f.reduceOnly || f.closePosition,

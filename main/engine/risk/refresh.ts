@@ -1,3 +1,4 @@
+import { compactDigits } from '#shared/money/decimal';
 import type { EngineContext } from '../context';
 import type { Account } from '../model/account';
 import { solvePrices, type MarketLookup } from './position-risk';
@@ -77,8 +78,8 @@ export function refreshAccount(ctx: EngineContext, markets: MarketLookup, accoun
         account: account.id,
         symbol,
         side: p.side,
-        liquidation: solved.liquidation,
-        bankruptcy: solved.bankruptcy,
+        liquidation: solved.liquidation && compactDigits(solved.liquidation),
+        bankruptcy: solved.bankruptcy && compactDigits(solved.bankruptcy),
         qtyF: p.qty.toNumber(),
         entryF: p.entryValue.div(p.qty).toNumber(),
         bankruptcyF: solved.bankruptcy ? solved.bankruptcy.toNumber() : null,

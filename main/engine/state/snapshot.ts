@@ -2,14 +2,15 @@ import type { CrowdParams } from '#shared/domain/crowd';
 import type { MarginMode, ProfileId, Side } from '#shared/domain/exchange';
 import type { MarketTick } from '#shared/domain/market-tick';
 import type { OrderReason, OrderSide, OrderStatus, OrderType, TimeInForce, TriggerSource } from '#shared/domain/trading-orders';
-import { Dec, ZERO } from '#shared/money/decimal';
+import { Dec, ZERO, compactDigits } from '#shared/money/decimal';
 import { contractSpec, getProfile } from '#shared/risk/index';
 import { generateCrowdSteps } from '../crowd/generate';
 import { sortedAccountIds } from './sorted-ids';
-import type { Account, Position } from '../model/account';
+import { symbolSettings, type Account, type Position } from '../model/account';
 import type { AccountKind } from '../model/ids';
 import { MarketState } from '../model/market';
 import type { Order, OrderRole } from '../model/order';
+import { SmallMap } from '../model/small-map';
 import { emptyState, type EngineState, type IdCounters } from './engine-state';
 import { markCanonical, sortedCopy } from './hash';
 
@@ -135,7 +136,7 @@ function decimalReader(): DecReader {
   return (x) => {
     if (x === '0') return ZERO; // half of them: no hashing of the text
     let v = seen.get(x);
-    if (v === undefined) seen.set(x, (v = new Dec(x)));
+    if (v === undefined) seen.set(x, (v = compactDigits(new Dec(x))));
     return v;
   };
 }
@@ -326,9 +327,9 @@ function restoreAccount(as: AccountSnap, d: DecReader): Account {
     id: as.id,
     kind: as.kind,
     wallet: d(as.wallet),
-    settings: new Map(as.settings.map(([k, mode, leverage]) => [k, { mode, leverage }])),
-    positions: new Map(),
-    orders: new Map(),
+    settings: new SmallMap(as.settings.map(([k, mode, leverage]) => [k, symbolSettings(mode, leverage)] as const)),
+    positions: new SmallMap(),
+    orders: new SmallMap(),
     history: as.history,
     deposited: d(as.deposited),
     withdrawn: d(as.withdrawn),

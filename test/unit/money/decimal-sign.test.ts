@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, isAboveZero, isAtMostZero, isBelowZero } from '#shared/money/decimal';
+import { Dec, compactDigits, isAboveZero, isAtMostZero, isBelowZero } from '#shared/money/decimal';
 
 /** Every kind of value a comparison with zero can meet: signed zeros, infinities, NaN, results of arithmetic. */
 const special = [new Dec(0), new Dec(-0), new Dec(5).mul(0), new Dec(-5).mul(0), new Dec(3).minus(3), new Dec(Infinity), new Dec(-Infinity), new Dec(NaN)];
@@ -27,5 +27,20 @@ describe('sign tests without a decimal argument', () => {
     expect(negZero.isNegative()).toBe(true);
     expect(isBelowZero(negZero)).toBe(false);
     expect(isAtMostZero(negZero)).toBe(true);
+  });
+});
+
+describe('compactDigits', () => {
+  it('keeps the value, sign and text of every decimal, in a new one', () => {
+    fc.assert(
+      fc.property(decimals, (x) => {
+        const c = compactDigits(x);
+        expect(c).not.toBe(x);
+        expect(c.toString()).toBe(x.toString());
+        expect(c.isNegative()).toBe(x.isNegative());
+        expect(c.isNaN() ? x.isNaN() : c.eq(x)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
