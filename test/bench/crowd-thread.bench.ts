@@ -20,6 +20,7 @@ import type { EngineEvent } from '#shared/domain/trading-commands';
 import { build } from 'esbuild';
 import { benchCrowdHeader } from './kit/crowd-header';
 import { fmt, phase } from './kit/loop-phase';
+import { liveHeapMb } from './kit/live-heap';
 import { nodeBundle } from '../../electron.config';
 import { createApp } from '#main/app/create-app';
 import { openWorkspace } from '#main/store/db';
@@ -87,6 +88,7 @@ try {
     const crowd = await app.dispatch('trading.crowd', { sort: 'liquidationPrice', desc: false, limit: 5 });
     if (!crowd.ok || (crowd.value as { total: number }).total < TRADERS * 0.9) throw new Error('the crowd did not open');
   });
+  console.log(`  live heap after a full collection: ${fmt(liveHeapMb())} MB`);
   // Playing it as fast as the machine goes: quiet ticks, the 08:00 funding settlement of every
   // position, periodic snapshots (every 100,000 events) and cascades, all in slices on main.
   await phase(`app: play at max speed for ${PLAY_SECONDS} s (funding, snapshots, cascades in slices)`, async () => {
@@ -100,6 +102,7 @@ try {
     const seq = app.services.trading.engine.readState.seq;
     console.log(`  played to ${t === null ? '?' : new Date(t).toISOString()}: ${fmt(seq - before)} engine events, ${fmt(app.services.workspace.db.prepare('SELECT COUNT(*) AS n FROM trading_snapshots').pluck().get() as number)} snapshots stored, ${fmt(app.services.workspace.db.prepare('SELECT COUNT(*) AS n FROM trading_funding').pluck().get() as number)} trader funding rows`);
   });
+  console.log(`  live heap after a full collection: ${fmt(liveHeapMb())} MB`);
   // As the web host's shutdown and the desktop quit close: the snapshot at the head in slices first.
   await phase('app: close (closeAsync: snapshot at the head in slices)', () => app.closeAsync());
   app.close();

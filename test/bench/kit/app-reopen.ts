@@ -7,6 +7,7 @@
  * Asserts nothing.
  */
 import { createAppAsync, type App } from '#main/app/create-app';
+import { liveHeapMb } from './live-heap';
 import { fmt, phase } from './loop-phase';
 
 const dataDir = process.argv[2];
@@ -42,4 +43,5 @@ const app = await phase('app: reopen until trading answers (restore off main, ne
 console.log(
   `  creating the app (createAppAsync, before any window): ${fmt(createMs)} ms, longest UI gap ${fmt(createGap)} ms; longest UI gap once it existed: ${fmt(maxGap)} ms`,
 );
+console.log(`  live heap after a full collection: ${fmt(liveHeapMb())} MB`);
 app.close();
