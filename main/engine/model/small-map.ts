@@ -4,7 +4,7 @@ const NONE: unique symbol = Symbol('none');
  * A Map for an account's own collections (settings, positions and live orders by symbol or id),
  * which hold one entry or none for nearly every account: a crowd trader has one symbol, one
  * position and at most one stop. V8 gives every Map a 152-byte hash table even when empty; at
- * 100,000 traders the three maps each were ~55 MB of a ~350 MB heap, marked by every full
+ * 100,000 traders their three maps were ~55 MB of a ~350 MB heap, marked by every full
  * collection. This keeps one entry inline and moves to a real Map at the second, first entry first.
  *
  * It behaves as a Map for what the engine does: insertion order, `set` returning the map, an
