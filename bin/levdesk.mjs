@@ -3,7 +3,6 @@
 // `prepare` script), because loading the TypeScript sources through tsx at every call took
 // seconds. In a checkout the bundle is rebuilt first when it is missing or older than one of
 // the sources it was built from (dist/cli.inputs.json), so an edit is never run stale.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
@@ -47,6 +46,8 @@ if (reason) {
     process.exit(1);
   }
   process.stderr.write(`levdesk: ${reason}; building it…\n`);
+  // Loaded only here: importing child_process took ~14 ms of every cold start.
+  const { spawnSync } = await import('node:child_process');
   // The build's own output goes to stderr: stdout is the command's JSON.
   const r = spawnSync(process.execPath, ['--import', 'tsx', build, '--only', 'cli'], { cwd: root, stdio: ['ignore', 2, 2] });
   if (r.status !== 0) {
