@@ -1,4 +1,3 @@
-
 /**
  * What the heatmap records: each liquidation level or stop as a segment of time during which it
  * stood unchanged. A position that changes (a fill, a partial liquidation, new margin) closes its
