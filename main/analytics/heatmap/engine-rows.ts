@@ -5,6 +5,7 @@ import { LIQUIDITY_ID, TRADER_ID } from '#main/engine/model/ids';
 import { lookup } from '#main/engine/queries/account-view';
 import { solvePrices } from '#main/engine/risk/position-risk';
 import { KIND_LONG, KIND_SHORT, KIND_STOP, type HeatRow } from './segments';
+import { toFloat } from '#shared/money/to-float';
 
 const STOP_TYPES = new Set(['stopMarket', 'stopLimit', 'trailingStop']);
 
@@ -46,15 +47,15 @@ export function accountRows(engine: Engine, accountId: string, symbol: string, e
   if (!account || !m || account.kind === 'liquidity') return [];
   // Quantities are multiples of the step, so the binary64 quotient is within far less than half a
   // step of the integer: rounding it is exact (and ~50× cheaper than a decimal division).
-  const stepF = m.spec.stepSize.toNumber();
-  const steps = (q: Dec): number => Math.round(q.toNumber() / stepF);
+  const stepF = toFloat(m.spec.stepSize);
+  const steps = (q: Dec): number => Math.round(toFloat(q) / stepF);
   const mine = accountId === TRADER_ID;
   const p = account.positions.get(symbol);
   const out: HeatRow[] = [];
   if (p) {
     const lp = liquidationOf(engine, account, p, exact);
     if (lp && lp.gt(0)) {
-      out.push({ kind: p.side === 'long' ? KIND_LONG : KIND_SHORT, price: lp.toNumber(), priceText: flatText(lp), qtySteps: steps(p.qty), leverage: p.leverage, cross: p.mode === 'cross', mine });
+      out.push({ kind: p.side === 'long' ? KIND_LONG : KIND_SHORT, price: toFloat(lp), priceText: flatText(lp), qtySteps: steps(p.qty), leverage: p.leverage, cross: p.mode === 'cross', mine });
     }
   }
   if (account.orders.size === 0) return out;
@@ -65,7 +66,7 @@ export function accountRows(engine: Engine, accountId: string, symbol: string, e
     const settings = account.settings.get(symbol);
     out.push({
       kind: KIND_STOP,
-      price: o.trigger.toNumber(),
+      price: toFloat(o.trigger),
       priceText: flatText(o.trigger),
       qtySteps: steps(qty),
       leverage: p?.leverage ?? settings?.leverage ?? 1,

@@ -2,6 +2,7 @@ import { ceilTo, Dec, floorTo, roundTo, ZERO } from '#shared/money/decimal';
 import type { OrderSide } from '#shared/domain/trading-orders';
 import { MAX_FILLS_PER_WALK, MAX_WALK_OFFSET, MIN_BAND } from './calibration';
 import { cumulativeNotional, meanOffset, offsetForNotional } from './depth-curve';
+import { toFloat } from '#shared/money/to-float';
 
 /** The book around one market at one moment: what the walk needs from the market state. */
 export interface BookQuote {
@@ -49,7 +50,7 @@ export function walkBook(q: BookQuote, side: OrderSide, qty: Dec, limit: Dec | n
   let cap = MAX_WALK_OFFSET;
   if (limit) {
     // Distance beyond the spread at which the price reaches the limit.
-    const limitOffset = dir * (limit.toNumber() / q.mid - 1) - q.halfSpread;
+    const limitOffset = dir * (toFloat(limit) / q.mid - 1) - q.halfSpread;
     if (limitOffset < 0) {
       // Inside the spread: only the best quote itself may still satisfy the limit after rounding.
       const best = bestPrice(q, side);
@@ -59,7 +60,7 @@ export function walkBook(q: BookQuote, side: OrderSide, qty: Dec, limit: Dec | n
       cap = Math.min(cap, limitOffset);
     }
   }
-  const wantedOffset = offsetForNotional(qty.toNumber() * baseToNotional);
+  const wantedOffset = offsetForNotional(toFloat(qty) * baseToNotional);
   let filled = qty;
   let end = wantedOffset;
   if (wantedOffset > cap) {

@@ -11,6 +11,7 @@ import type { MarketState } from '../model/market';
 import { bookFill } from '../orders/book-fill';
 import { newOrder, registerLive } from '../orders/lifecycle';
 import { generateCrowd, type CrowdArrival } from './generate';
+import { toFloat } from '#shared/money/to-float';
 
 /** `drawn`: the arrivals already drawn for these params and time (generateCrowdSteps), else drawn here. */
 export function startCrowd(ctx: EngineContext, symbol: string, params: CrowdParams, t: number, drawn?: CrowdArrival[]): void {
@@ -89,7 +90,7 @@ function openArrival(ctx: EngineContext, m: MarketState, a: CrowdArrival, quotes
   const deposit = moneyUp(im.plus(fee).plus(im.mul(a.cushion)));
   const id = crowdId(a.n);
   const account = newAccount(id, 'crowd', false);
-  account.settings.set(m.symbol, symbolSettings(a.mode, lev.toNumber()));
+  account.settings.set(m.symbol, symbolSettings(a.mode, toFloat(lev)));
   account.wallet = deposit;
   account.deposited = deposit;
   ctx.state.accounts.set(id, account);

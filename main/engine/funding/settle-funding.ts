@@ -7,6 +7,7 @@ import { money } from '../ledger/money';
 import { nextId } from '../state/engine-state';
 import { NEVER, drain } from '../steps';
 import { SharedPayments } from './shared-payments';
+import { toFloat } from '#shared/money/to-float';
 
 /**
  * A funding settlement: every open position on the market pays or receives notional at the mark
@@ -88,7 +89,7 @@ export function* settleFundingSteps(ctx: EngineContext, f: FundingTick, every: n
     net = net.plus(shared.net());
     paid = paid.plus(shared.paid());
   }
-  ctx.idx.liq.fundingSettled(m.symbol, rate.gt(0) ? 'long' : rate.lt(0) ? 'short' : 'none', m.markF, Math.abs(rate.toNumber()));
+  ctx.idx.liq.fundingSettled(m.symbol, rate.gt(0) ? 'long' : rate.lt(0) ? 'short' : 'none', m.markF, Math.abs(toFloat(rate)));
   // Positions net to zero, so Σ amounts is only rounding dust: the fee account takes its opposite.
   ctx.state.fees = ctx.state.fees.minus(net);
   ctx.effects.push({ kind: 'fundingSettled', t: f.t, symbol: m.symbol, rate: toWire(rate), markPrice: toWire(mark), positions: count, paid: toWire(paid) });

@@ -1,6 +1,7 @@
 import type { TriggerSource } from '#shared/domain/trading-orders';
 import { triggerDirection, type Order } from '../model/order';
 import { TriggerHeap } from './trigger-heap';
+import { toFloat } from '#shared/money/to-float';
 
 /** The heaps of one market: conditional orders by watched price and direction, resting limits by price. */
 export interface MarketOrderHeaps {
@@ -50,13 +51,13 @@ export class OrderIndex {
       if (order.type === 'trailingStop') h.trailing.add(order.id);
       if (order.trigger) {
         const dir = triggerDirection(order.type, order.side);
-        h.conditional[order.triggerSource][dir].set(id, order.trigger.toNumber());
+        h.conditional[order.triggerSource][dir].set(id, toFloat(order.trigger));
       }
       return;
     }
     if (order.status === 'open' || order.status === 'partiallyFilled') {
       if (!order.price) throw new Error(`order ${order.id} rests without a price`);
-      (order.side === 'buy' ? h.buys : h.sells).set(id, order.price.toNumber());
+      (order.side === 'buy' ? h.buys : h.sells).set(id, toFloat(order.price));
     }
   }
 

@@ -14,6 +14,7 @@ import { liquidationInput, positionMaintenance, positionUpnl, solvePrices } from
 import { marketLookup } from '../risk/refresh';
 import { nextId } from '../state/engine-state';
 import { autoDeleverage } from './adl';
+import { toFloat } from '#shared/money/to-float';
 
 /**
  * Slack kept in the insurance fund when it decides how much book loss it can afford, so that the
@@ -130,7 +131,7 @@ export function liquidatePosition(ctx: EngineContext, account: Account, pos: Pos
   }
   if (bookQty.gt(0)) {
     const q = m.quote();
-    m.displace(closeSide === 'buy' ? 1 : -1, offsetForNotional((bookQty.toNumber() * q.mid) / q.depthScale));
+    m.displace(closeSide === 'buy' ? 1 : -1, offsetForNotional((toFloat(bookQty) * q.mid) / q.depthScale));
   }
 
   // 3. ADL for the rest, at the bankruptcy price rounded in the liquidated position's favour.

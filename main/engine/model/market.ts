@@ -4,6 +4,7 @@ import { Dec, ZERO, roundTo } from '#shared/money/decimal';
 import type { ContractSpec } from '#shared/risk/contract-spec';
 import type { ExchangeProfile } from '#shared/risk/profile';
 import type { BookQuote } from '../book/walk';
+import { toFloat } from '#shared/money/to-float';
 
 /** Per-market knobs of the engine, fixed at setup (part of the scenario). */
 export interface MarketConfig {
@@ -117,7 +118,7 @@ export class MarketState {
   quoteAfter(direction: 1 | -1, offset: number): BookQuote {
     if (offset <= 0 || !this.tick) return this.quote();
     const d = Math.max(-0.999, (1 + this.displacement) * (1 + direction * offset) - 1);
-    return this.quoteAt(d === 0 ? Number(this.tick.last) : this.displacedLast(this.tick, d).toNumber());
+    return this.quoteAt(d === 0 ? Number(this.tick.last) : toFloat(this.displacedLast(this.tick, d)));
   }
 
   private displacedLast(tick: MarketTick, displacement: number): Dec {
@@ -146,7 +147,7 @@ export class MarketState {
       return;
     }
     this.lastDec = this.displacedLast(tick, this.displacement);
-    this.lastF = this.lastDec.toNumber();
+    this.lastF = toFloat(this.lastDec);
     this.markDec = null;
     const c = tick.markComponents;
     this.markF = c ? median3(Number(c.price1), Number(c.price2), this.lastF) : Number(tick.mark);

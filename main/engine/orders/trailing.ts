@@ -2,6 +2,7 @@ import { type Dec, ONE, roundTo } from '#shared/money/decimal';
 import type { EngineContext } from '../context';
 import type { MarketState } from '../model/market';
 import type { Order } from '../model/order';
+import { toFloat } from '#shared/money/to-float';
 
 /**
  * Trailing stop (Binance semantics): once the watched price reaches the activation price (or at
@@ -34,7 +35,7 @@ export function updateTrailing(ctx: EngineContext, m: MarketState): void {
     const wF = o.triggerSource === 'mark' ? m.markF : m.lastF;
     const ext = o.trailingExtreme;
     if (ext) {
-      const eF = ext.toNumber();
+      const eF = toFloat(ext);
       if (o.side === 'sell' ? wF <= eF : wF >= eF) continue;
       const w = o.triggerSource === 'mark' ? m.mark : m.last;
       if (o.side === 'sell' ? w.lte(ext) : w.gte(ext)) continue;

@@ -11,6 +11,7 @@ import { adlScoreOf } from './adl-rank';
 import type { IdRanks } from './id-ranks';
 import { radixOrderSteps } from '../index/radix-order';
 import { NEVER, drain } from '../steps';
+import { toFloat } from '#shared/money/to-float';
 
 /**
  * The market's positions (every account but the liquidity one), sorted server-side so 100,000
@@ -117,14 +118,14 @@ function sortKey(p: Position, e: RiskEntry | undefined, sort: Exclude<CrowdSort,
   // No entry (none is expected but the liquidity account's): the position's own decimals.
   switch (sort) {
     case 'notional':
-      return p.qty.toNumber();
+      return toFloat(p.qty);
     case 'entryPrice':
-      return entryPrice(p).toNumber();
+      return toFloat(entryPrice(p));
     case 'liquidationPrice':
     case 'distanceToLiquidation':
       return Number.POSITIVE_INFINITY;
     case 'unrealizedPnl':
-      return (p.side === 'long' ? 1 : -1) * p.qty.toNumber() * (markF - entryPrice(p).toNumber());
+      return (p.side === 'long' ? 1 : -1) * toFloat(p.qty) * (markF - toFloat(entryPrice(p)));
     case 'adlScore':
       return Number.NEGATIVE_INFINITY;
     default: {

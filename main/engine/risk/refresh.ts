@@ -2,6 +2,7 @@ import { compactDigits } from '#shared/money/decimal';
 import type { EngineContext } from '../context';
 import type { Account } from '../model/account';
 import { solvePrices, type MarketLookup } from './position-risk';
+import { toFloat } from '#shared/money/to-float';
 
 export function marketLookup(ctx: EngineContext): MarketLookup {
   return (symbol) => {
@@ -80,10 +81,10 @@ export function refreshAccount(ctx: EngineContext, markets: MarketLookup, accoun
         side: p.side,
         liquidation: solved.liquidation && compactDigits(solved.liquidation),
         bankruptcy: solved.bankruptcy && compactDigits(solved.bankruptcy),
-        qtyF: p.qty.toNumber(),
-        entryF: p.entryValue.div(p.qty).toNumber(),
-        bankruptcyF: solved.bankruptcy ? solved.bankruptcy.toNumber() : null,
-        liquidationF: solved.liquidation ? solved.liquidation.toNumber() : null,
+        qtyF: toFloat(p.qty),
+        entryF: toFloat(p.entryValue.div(p.qty)),
+        bankruptcyF: solved.bankruptcy ? toFloat(solved.bankruptcy) : null,
+        liquidationF: solved.liquidation ? toFloat(solved.liquidation) : null,
         epoch: liq.epochOf(symbol),
       },
       indexed,

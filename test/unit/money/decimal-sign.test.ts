@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec, compactDigits, isAboveZero, isAtMostZero, isBelowZero } from '#shared/money/decimal';
-
-/** Every kind of value a comparison with zero can meet: signed zeros, infinities, NaN, results of arithmetic. */
-const special = [new Dec(0), new Dec(-0), new Dec(5).mul(0), new Dec(-5).mul(0), new Dec(3).minus(3), new Dec(Infinity), new Dec(-Infinity), new Dec(NaN)];
-const decimals = fc.oneof(
-  fc.constantFrom(...special),
-  fc.tuple(fc.bigInt({ min: -(10n ** 30n), max: 10n ** 30n }), fc.integer({ min: -40, max: 40 })).map(([n, e]) => new Dec(n.toString()).mul(new Dec(10).pow(e))),
-  fc.double().map((x) => new Dec(x)),
-);
+import { decimals } from './decimal-arbitrary';
 
 describe('sign tests without a decimal argument', () => {
   it('answer as gt(0), lt(0) and lte(0) do, -0 and NaN included', () => {
