@@ -1,4 +1,4 @@
-import type { Dec } from '#shared/money/decimal';
+import { isAboveZero, type Dec } from '#shared/money/decimal';
 import type { Engine } from '#main/engine/engine';
 import type { Account, Position } from '#main/engine/model/account';
 import { LIQUIDITY_ID, TRADER_ID } from '#main/engine/model/ids';
@@ -27,16 +27,28 @@ function flatText(d: Dec): string {
   return s;
 }
 
+/** A liquidation price, with its binary64 value when the index holds one. */
+interface Level {
+  readonly lp: Dec;
+  readonly f: number | null;
+}
+
 /**
- * The engine's liquidation price of a position. `exact`: an entry a funding settlement made stale
- * is solved again (as the Market tab does); otherwise the last exact solve is used (the recorder:
- * re-solving 100,000 positions after each settlement would stall the replay).
+ * The engine's liquidation price of a position: the index's entry, with its own float, unless
+ * `exact` and a funding settlement made it stale; then it is solved again, as the Market tab does
+ * (the recorder and `levdesk heatmap` read exactly; the recorder does so in slices).
  */
-export function liquidationOf(engine: Engine, account: Account, p: Position, exact: boolean): Dec | null {
+function liquidationLevel(engine: Engine, account: Account, p: Position, exact: boolean): Level | null {
   const liq = engine.indexes.liq;
   const e = liq.get(account.id, p.symbol);
-  if (e && (!exact || !liq.isStale(e))) return e.liquidation;
-  return solvePrices(lookup({ state: engine.readState, idx: engine.indexes }), account, p).liquidation;
+  if (e && (!exact || !liq.isStale(e))) return e.liquidation && e.liquidationF !== null ? { lp: e.liquidation, f: e.liquidationF } : null;
+  const lp = solvePrices(lookup({ state: engine.readState, idx: engine.indexes }), account, p).liquidation;
+  return lp && { lp, f: null };
+}
+
+/** The engine's liquidation price of a position (liquidationLevel's decimal). */
+export function liquidationOf(engine: Engine, account: Account, p: Position, exact: boolean): Dec | null {
+  return liquidationLevel(engine, account, p, exact)?.lp ?? null;
 }
 
 /** The levels one account stands for on a symbol: its position's liquidation price and its resting stops. */
@@ -53,9 +65,12 @@ export function accountRows(engine: Engine, accountId: string, symbol: string, e
   const p = account.positions.get(symbol);
   const out: HeatRow[] = [];
   if (p) {
-    const lp = liquidationOf(engine, account, p, exact);
-    if (lp && lp.gt(0)) {
-      out.push({ kind: p.side === 'long' ? KIND_LONG : KIND_SHORT, price: toFloat(lp), priceText: flatText(lp), qtySteps: steps(p.qty), leverage: p.leverage, cross: p.mode === 'cross', mine });
+    const level = liquidationLevel(engine, account, p, exact);
+    if (level && isAboveZero(level.lp)) {
+      // A solved price's float is parsed from the text the row keeps: toNumber would print the
+      // same 40 digits again (after a funding settlement the recorder re-solves every position).
+      const text = flatText(level.lp);
+      out.push({ kind: p.side === 'long' ? KIND_LONG : KIND_SHORT, price: level.f ?? Number(text), priceText: text, qtySteps: steps(p.qty), leverage: p.leverage, cross: p.mode === 'cross', mine });
     }
   }
   if (account.orders.size === 0) return out;

@@ -14,12 +14,12 @@ import { sessionFromScenario } from '#main/trading/session';
 
 const NO_DATA: MarketData = { findSeries: () => null, candles: () => [], fundingRange: () => [], fundingBefore: () => null };
 
-function crash(traders: number): Scenario {
+function crash(traders: number, durationMinutes = 120): Scenario {
   return ScenarioSchema.parse({
     name: 'crash',
     symbol: 'BTCUSDT',
     start: '2024-03-01T00:00:00Z',
-    durationMinutes: 120,
+    durationMinutes,
     seed: 42,
     market: { type: 'flash-crash', startPrice: '60000', volatility: 0.4, crashAtMinute: 30, crashMinutes: 15, dropPct: 0.18, reboundShare: 0.5, reboundMinutes: 45, gap: { depthScale: 0.05, spreadBps: 40 } },
     account: { insuranceFund: '50000', bookDepthScale: 0.05 },
@@ -78,6 +78,23 @@ describe('heatmap levels from the engine', () => {
     }
     expect(checked).toBeGreaterThan(3);
     expect(headless.result().liquidations.total).toBeGreaterThan(0);
+  });
+
+  it("gives each row its exact text's double: the index's own float, or the parsed text of a price solved again after a settlement", () => {
+    const scenario = crash(200, 9 * 60);
+    const headless = new HeadlessEngine(sessionFromScenario(scenario, null));
+    const feed = new MarketFeed(compileScenario(scenario, NO_DATA));
+    let settled = 0;
+    for (let e = feed.next(), i = 0; e; e = feed.next(), i++) {
+      if (e.kind === 'tick') headless.onTick(e.tick);
+      else headless.onFunding(e.funding);
+      // Just after a settlement every entry is stale, so each position is solved again here.
+      if (e.kind !== 'funding' && i % 500 !== 0) continue;
+      const rows = engineRows(headless.engine, 'BTCUSDT', true);
+      for (const r of rows) expect(r.price, r.priceText).toBe(Number(r.priceText));
+      if (e.kind === 'funding') settled += rows.length;
+    }
+    expect(settled).toBeGreaterThan(20);
   });
 
   it('a price exactly on a level edge belongs to the level above it (exact decimals at the edge)', () => {
