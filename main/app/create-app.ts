@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Shell } from '#shared/ipc/channels/app';
 import { openWorkspace, workspacePathIn, type Workspace } from '../store/db';
@@ -10,6 +11,7 @@ import { ImportCancelled, MarketService } from '../market/market-service';
 import { ReplayService } from '../market/replay/replay-service';
 import { ScenarioStore } from '../market/scenarios/scenario-store';
 import { createTradingService } from '../trading/replay-wiring';
+import { RestoreWorker } from '../trading/restore-off-main';
 import { behindTrading } from '../trading/behind-trading';
 import { JournalService } from '../journal/journal-service';
 import { HeatmapService } from '../analytics/heatmap/heatmap-service';
@@ -58,11 +60,34 @@ export function createApp(options: CreateAppOptions): App {
 export async function createAppAsync(options: CreateAppOptions): Promise<App> {
   const file = workspacePathIn(options.dataDir);
   const lock = lockWorkspace(file, options.nativeBinding);
-  const pageCheck = await pageCheckOffMain(file, options.nativeBinding);
-  return assemble(options, lock, pageCheck ?? undefined);
+  // A big workspace's restore thread boots (~0.2 s) beside the check; it reads nothing before its job.
+  const restoreWorker = mayRestoreOffMain(file) ? new RestoreWorker() : undefined;
+  try {
+    const pageCheck = await pageCheckOffMain(file, options.nativeBinding);
+    return assemble(options, lock, pageCheck ?? undefined, restoreWorker);
+  } catch (err) {
+    restoreWorker?.terminate();
+    throw err;
+  }
 }
 
-function assemble(options: CreateAppOptions, lock: WorkspaceLock, pageCheck: string | undefined): App {
+/**
+ * Whether the workspace file is large enough that its paper-trading session may reopen off main
+ * (opening.ts restoreIsBig: a snapshot of 1 MB or more, or a long tail). A guess from the file's
+ * size alone, taken before the file is opened: a wrong one costs a thread booted for nothing, or
+ * the boot inside the reopen as before.
+ */
+function mayRestoreOffMain(file: string): boolean {
+  try {
+    return fs.statSync(file).size >= MAY_RESTORE_OFF_MAIN_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+const MAY_RESTORE_OFF_MAIN_BYTES = 4_000_000;
+
+function assemble(options: CreateAppOptions, lock: WorkspaceLock, pageCheck: string | undefined, restoreWorker?: RestoreWorker): App {
   const validate = options.validate ?? process.env.NODE_ENV !== 'production';
   let workspace: Workspace;
   try {
@@ -92,7 +117,7 @@ function assemble(options: CreateAppOptions, lock: WorkspaceLock, pageCheck: str
     onFrame: (f) => events.emit('replay.frame', f),
     pauseOnStore: { load: () => settings.get().replayPauseOn, save: (p) => settings.update({ replayPauseOn: p }) },
   });
-  const trading = createTradingService({ db: workspace.db, events, settings, replay });
+  const trading = createTradingService({ db: workspace.db, events, settings, replay, ...(restoreWorker ? { restoreWorker } : {}) });
   const heatmap = new HeatmapService(trading, replay, market, workspace.path);
   replay.addSink(behindTrading(trading, heatmap.recorder));
   const services: Services = {

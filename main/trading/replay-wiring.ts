@@ -4,6 +4,7 @@ import type { Db } from '../store/db-types';
 import type { EventBus } from '../app/event-bus';
 import type { SettingsService } from '../app/settings-service';
 import { TradingService } from './trading-service';
+import type { RestoreWorker } from './restore-off-main';
 
 /**
  * The one place where paper trading meets the replay: the trading service registers as a sink of
@@ -11,7 +12,7 @@ import { TradingService } from './trading-service';
  * observing ReplayService.load. The clock calls the sinks' onReset(start) from inside load(), so
  * the scenario is recorded before that call reaches the trading service.
  */
-export function createTradingService(deps: { db: Db; events: EventBus; settings: SettingsService; replay: ReplayService }): TradingService {
+export function createTradingService(deps: { db: Db; events: EventBus; settings: SettingsService; replay: ReplayService; restoreWorker?: RestoreWorker }): TradingService {
   let loaded: { scenario: Scenario; id: string | null } | null = null;
   const replay = deps.replay;
   const load = replay.load.bind(replay);
@@ -30,7 +31,7 @@ export function createTradingService(deps: { db: Db; events: EventBus; settings:
     loadedScenario: () => loaded,
     onTraderEvent: (event, t) => replay.traderEvent(event, t),
     // A big crowd's workspace reopens off main's event loop (issue 10 item 7); the replay resumes once it is open.
-    ...(deps.db.name && deps.db.name !== ':memory:' ? { offMain: { dbPath: deps.db.name } } : {}),
+    ...(deps.db.name && deps.db.name !== ':memory:' ? { offMain: { dbPath: deps.db.name, ...(deps.restoreWorker ? { worker: deps.restoreWorker } : {}) } } : {}),
   });
   replay.addSink(service);
   if (service.restoring) {

@@ -31,6 +31,31 @@ function* replayTail(engine: Engine, repo: TradingLogRepo, from: number, to: num
 }
 
 /**
+ * A restore worker thread, started before its job: createAppAsync boots it (its bundle and SQLite,
+ * ~0.2 s on the other core) while the workspace's pages are checked, and the reopen gives it its
+ * job. What ends the thread before or during the job is kept, so a reopen that starts after an
+ * early failure still hears of it.
+ */
+export class RestoreWorker {
+  readonly worker: Worker;
+  /** Why the thread ended (an error, or its exit), once it has. */
+  readonly ended: Promise<Error>;
+
+  constructor() {
+    const entry = restoreWorkerEntry();
+    this.worker = new Worker(entry.source, { eval: entry.eval });
+    this.ended = new Promise((resolve) => {
+      this.worker.once('error', (err) => resolve(err));
+      this.worker.once('exit', (code) => resolve(new Error(`the trading restore worker stopped (exit ${code})`)));
+    });
+  }
+
+  terminate(): void {
+    void this.worker.terminate();
+  }
+}
+
+/**
  * Reopens the trading engine of a workspace without holding main's event loop (issue 10 item 7).
  * The worker (restore-worker.ts) reads, checks and parses the snapshot and sends it in slices;
  * main restores the accounts as soon as they are there (while the worker parses and sends the
@@ -39,12 +64,11 @@ function* replayTail(engine: Engine, repo: TradingLogRepo, from: number, to: num
  * its hash and reports the final state hash; the promise settles when both are done (and rejects,
  * as a synchronous open throws, when the snapshot is damaged).
  */
-export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): Promise<OffMainReport> {
+export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, thread: RestoreWorker = new RestoreWorker()): Promise<OffMainReport> {
   const started = performance.now();
   const repo = new TradingLogRepo(db);
   const lastSeq = repo.lastSeq();
-  const entry = restoreWorkerEntry();
-  const worker = new Worker(entry.source, { eval: entry.eval });
+  const worker = thread.worker;
   let head: Extract<RestoreMessage, { kind: 'head' }> | null = null;
   let indexHead: Extract<RestoreMessage, { kind: 'index' }>['index'] = null;
   let headReady: () => void = () => undefined;
@@ -86,9 +110,8 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
         return;
     }
   });
-  worker.once('error', (err) => fail(err));
-  worker.once('exit', (code) => {
-    if (!done) fail(new Error(`the trading restore worker stopped (exit ${code})`));
+  void thread.ended.then((err) => {
+    if (!done) fail(err);
   });
   try {
     worker.postMessage({ dbPath, toSeq: lastSeq, verify } satisfies RestoreJob);
@@ -121,6 +144,6 @@ export async function restoreOffMain(db: Db, dbPath: string, verify: boolean): P
     const check = await Promise.race([verified, failed]);
     return { engine, snapshotSeq, lastSeq, hash: check.hash, ms: performance.now() - started, workerMs: check.ms };
   } finally {
-    void worker.terminate();
+    thread.terminate();
   }
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Db } from '../store/db-types';
 import type { JournalOptions } from './journal';
 import type { SessionDefaults, TimedCommand } from './session';
+import type { RestoreWorker } from './restore-off-main';
 
 /** A push to the renderer (the composition root forwards it to the event bus). */
 export type TradingPush =
@@ -42,8 +43,10 @@ export interface TradingServiceDeps {
   /**
    * Reopen a big workspace off main's event loop (restore-off-main.ts): the workspace file, and
    * from what size on ('always' for tests). Without it, or below the size, the open is synchronous.
+   * `worker`: a restore thread already booting (createAppAsync), for the first reopen; terminated
+   * when the open is synchronous.
    */
-  readonly offMain?: { readonly dbPath: string; readonly when?: 'big' | 'always' };
+  readonly offMain?: { readonly dbPath: string; readonly when?: 'big' | 'always'; readonly worker?: RestoreWorker };
 }
 
 export interface StoredSession {

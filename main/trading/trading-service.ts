@@ -96,7 +96,7 @@ export class TradingService implements TickSink {
       this.session = null;
       this.opening = 'yes';
       const generation = this.openGeneration;
-      this.ready = restoreOffMain(deps.db, offMain.dbPath, options.verify).then(
+      this.ready = restoreOffMain(deps.db, offMain.dbPath, options.verify, offMain.worker).then(
         (r) => this.adopt(generation, r, options),
         (err: Error) => {
           if (generation === this.openGeneration) this.opening = err;
@@ -107,6 +107,7 @@ export class TradingService implements TickSink {
       this.ready.catch(() => undefined);
       return;
     }
+    deps.offMain?.worker?.terminate();
     const opened = TradingJournal.open(deps.db, options);
     this.journal = opened.journal;
     this.openReport = opened.report;

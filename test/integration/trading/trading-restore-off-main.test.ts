@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '#main/store/db';
 import { TradingJournal } from '#main/trading/journal';
 import { sha256 } from '#main/trading/rebuild';
-import { restoreOffMain } from '#main/trading/restore-off-main';
+import { RestoreWorker, restoreOffMain } from '#main/trading/restore-off-main';
 import { TradingService } from '#main/trading/trading-service';
 import { useTempDirs } from '../helpers/temp-dir';
 import { scriptedSession } from './session-script';
@@ -100,6 +100,33 @@ describe('reopening the trading engine off main', () => {
     expect(body).not.toBe(row.body);
     ws.db.prepare('UPDATE trading_snapshots SET body = ?, hash = ? WHERE seq = ?').run(body, sha256(body), row.seq);
     await expect(restoreOffMain(ws.db, file, true)).rejects.toThrow(/does not restore to the same state/);
+    ws.close();
+  });
+
+  it('takes a thread started before its job (createAppAsync boots one beside the page check), and hears of one that ended first', async () => {
+    const file = path.join(tempDir(), 'w.db');
+    const { hash } = session(file, true);
+    const ws = openWorkspace(file);
+    const early = new RestoreWorker();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await restoreOffMain(ws.db, file, true, early)).hash).toBe(hash);
+    // A thread gone before the reopen starts: its end is kept, so the reopen fails instead of waiting for ever.
+    const gone = new RestoreWorker();
+    gone.terminate();
+    await gone.ended;
+    await expect(restoreOffMain(ws.db, file, true, gone)).rejects.toThrow(/restore worker stopped/);
+    ws.close();
+  });
+
+  it('a service that opens synchronously (a small workspace) stops the thread it was given', async () => {
+    const file = path.join(tempDir(), 'w.db');
+    session(file, true);
+    const ws = openWorkspace(file);
+    const thread = new RestoreWorker();
+    const service = new TradingService({ db: ws.db, publish: () => undefined, defaults: () => ({ profile: 'binance-usdm', leverage: 10, mode: 'isolated' }), offMain: { dbPath: file, worker: thread } });
+    expect(service.restoring).toBe(false);
+    expect((await thread.ended).message).toMatch(/restore worker stopped/);
+    service.close();
     ws.close();
   });
 
