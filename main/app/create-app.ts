@@ -11,9 +11,7 @@ import { ImportCancelled, MarketService } from '../market/market-service';
 import { ReplayService } from '../market/replay/replay-service';
 import { ScenarioStore } from '../market/scenarios/scenario-store';
 import { createTradingService } from '../trading/replay-wiring';
-import { RestoreWorker } from '../trading/restore-thread';
-import { DEFAULT_JOURNAL_OPTIONS } from '../trading/journal';
-import { LATEST_VERSION } from '../store/migrations/index';
+import { RestoreWorker } from '../trading/restore-off-main';
 import { behindTrading } from '../trading/behind-trading';
 import { JournalService } from '../journal/journal-service';
 import { HeatmapService } from '../analytics/heatmap/heatmap-service';
@@ -62,11 +60,8 @@ export function createApp(options: CreateAppOptions): App {
 export async function createAppAsync(options: CreateAppOptions): Promise<App> {
   const file = workspacePathIn(options.dataDir);
   const lock = lockWorkspace(file, options.nativeBinding);
-  // A big workspace's restore starts in its thread (~0.2 s to boot, then the snapshot's first
-  // pieces) beside the check and the services; the reopen checks its answers fit the open file.
-  const restoreWorker = mayRestoreOffMain(file)
-    ? new RestoreWorker({ dbPath: file, toSeq: 'head', userVersion: LATEST_VERSION, verify: DEFAULT_JOURNAL_OPTIONS.verify })
-    : undefined;
+  // A big workspace's restore thread boots (~0.2 s) beside the check; it reads nothing before its job.
+  const restoreWorker = mayRestoreOffMain(file) ? new RestoreWorker() : undefined;
   try {
     const pageCheck = await pageCheckOffMain(file, options.nativeBinding);
     return assemble(options, lock, pageCheck ?? undefined, restoreWorker);

@@ -4,7 +4,7 @@ import type { Db } from '../store/db-types';
 import type { EventBus } from '../app/event-bus';
 import type { SettingsService } from '../app/settings-service';
 import { TradingService } from './trading-service';
-import type { RestoreWorker } from './restore-thread';
+import type { RestoreWorker } from './restore-off-main';
 
 /**
  * The one place where paper trading meets the replay: the trading service registers as a sink of

@@ -1,11 +1,12 @@
+import { Worker } from 'node:worker_threads';
 import { Engine } from '#main/engine/engine';
 import type { LiquidationIndexData, LiquidationIndexSource } from '#main/engine/index/liquidation-index';
 import { restoreStateSteps, type EngineSnapshotSource } from '#main/engine/state/snapshot';
 import type { Db } from '../store/db-types';
 import { TradingLogRepo } from '../store/trading-log-repo';
 import { checkReplayed } from './rebuild';
-import type { RestoreMessage } from './restore-protocol';
-import { RestoreWorker } from './restore-thread';
+import type { RestoreJob, RestoreMessage } from './restore-protocol';
+import { restoreWorkerEntry } from './restore-worker-entry';
 import { ArrivingPieces } from './arriving-pieces';
 import { runSliced } from '../app/run-sliced';
 
@@ -30,6 +31,31 @@ function* replayTail(engine: Engine, repo: TradingLogRepo, from: number, to: num
 }
 
 /**
+ * A restore worker thread, started before its job: createAppAsync boots it (its bundle and SQLite,
+ * ~0.2 s on the other core) while the workspace's pages are checked, and the reopen gives it its
+ * job. What ends the thread before or during the job is kept, so a reopen that starts after an
+ * early failure still hears of it.
+ */
+export class RestoreWorker {
+  readonly worker: Worker;
+  /** Why the thread ended (an error, or its exit), once it has. */
+  readonly ended: Promise<Error>;
+
+  constructor() {
+    const entry = restoreWorkerEntry();
+    this.worker = new Worker(entry.source, { eval: entry.eval });
+    this.ended = new Promise((resolve) => {
+      this.worker.once('error', (err) => resolve(err));
+      this.worker.once('exit', (code) => resolve(new Error(`the trading restore worker stopped (exit ${code})`)));
+    });
+  }
+
+  terminate(): void {
+    void this.worker.terminate();
+  }
+}
+
+/**
  * Reopens the trading engine of a workspace without holding main's event loop (issue 10 item 7).
  * The worker (restore-worker.ts) reads, checks and parses the snapshot and sends it in slices;
  * main restores the accounts as soon as they are there (while the worker parses and sends the
@@ -38,32 +64,11 @@ function* replayTail(engine: Engine, repo: TradingLogRepo, from: number, to: num
  * its hash and reports the final state hash; the promise settles when both are done (and rejects,
  * as a synchronous open throws, when the snapshot is damaged).
  */
-export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, thread?: RestoreWorker): Promise<OffMainReport> {
-  // A job started before the file was open (createAppAsync) that checks less than asked is dropped.
-  if (thread?.earlyJob && thread.earlyJob.verify !== verify) {
-    thread.terminate();
-    thread = undefined;
-  }
-  try {
-    return await restoreWith(db, dbPath, verify, thread ?? new RestoreWorker());
-  } catch (err) {
-    if (!(err instanceof EarlyJobUnusable)) throw err;
-    return restoreWith(db, dbPath, verify, new RestoreWorker());
-  }
-}
-
-/**
- * An early job's answer main cannot use: the file had another schema (a migration ran since),
- * another last event, or the job failed (a read-only first look at a file that needed recovery).
- * The reopen starts a fresh job on the open file, whose verdict is final.
- */
-class EarlyJobUnusable extends Error {}
-
-async function restoreWith(db: Db, dbPath: string, verify: boolean, thread: RestoreWorker): Promise<OffMainReport> {
+export async function restoreOffMain(db: Db, dbPath: string, verify: boolean, thread: RestoreWorker = new RestoreWorker()): Promise<OffMainReport> {
   const started = performance.now();
   const repo = new TradingLogRepo(db);
   const lastSeq = repo.lastSeq();
-  const early = thread.earlyJob !== null;
+  const worker = thread.worker;
   let head: Extract<RestoreMessage, { kind: 'head' }> | null = null;
   let indexHead: Extract<RestoreMessage, { kind: 'index' }>['index'] = null;
   let headReady: () => void = () => undefined;
@@ -75,15 +80,11 @@ async function restoreWith(db: Db, dbPath: string, verify: boolean, thread: Rest
   let verifiedReady: (m: { hash: string; ms: number }) => void = () => undefined;
   const verified = new Promise<{ hash: string; ms: number }>((resolve) => (verifiedReady = resolve));
   let done = false;
-  thread.listen((m: RestoreMessage) => {
+  worker.on('message', (m: RestoreMessage) => {
     switch (m.kind) {
       case 'head':
-        if (early && m.toSeq !== lastSeq) return fail(new EarlyJobUnusable());
         head = m;
         headReady();
-        return;
-      case 'stale':
-        fail(new EarlyJobUnusable());
         return;
       case 'accountsEnd':
         pieces.endAccounts();
@@ -105,15 +106,15 @@ async function restoreWith(db: Db, dbPath: string, verify: boolean, thread: Rest
         return;
       case 'error':
         done = true;
-        fail(early ? new EarlyJobUnusable(m.message) : new Error(m.message));
+        fail(new Error(m.message));
         return;
     }
   });
   void thread.ended.then((err) => {
-    if (!done) fail(early ? new EarlyJobUnusable(err.message) : err);
+    if (!done) fail(err);
   });
   try {
-    if (!early) thread.post({ dbPath, toSeq: lastSeq, verify });
+    worker.postMessage({ dbPath, toSeq: lastSeq, verify } satisfies RestoreJob);
     await Promise.race([headIn, failed]);
     const h = head as Extract<RestoreMessage, { kind: 'head' }> | null;
     let engine: Engine;

@@ -4,14 +4,8 @@ import type { EngineSnapshot } from '#main/engine/state/snapshot';
 /** What main asks the restore worker: rebuild the trading engine of this workspace file. */
 export interface RestoreJob {
   readonly dbPath: string;
-  /**
-   * The last event main sees in the log (the worker restores exactly that far); or 'head', for a
-   * job started before main has opened the file (createAppAsync): the last event in the log as the
-   * worker reads it, reported in `head` for main to compare with its own.
-   */
-  readonly toSeq: number | 'head';
-  /** With toSeq 'head': the schema the app expects; a file at another version (to be migrated) answers `stale`. */
-  readonly userVersion?: number;
+  /** The last event main sees in the log (the worker restores exactly that far). */
+  readonly toSeq: number;
   /** Check the snapshot's hash and that the restored state hashes the same (JournalOptions.verify). */
   readonly verify: boolean;
   /** Send nothing but the final state hash (`verified`): main wants the hash of its state at toSeq, not an engine. */
@@ -32,9 +26,7 @@ export interface RestoreJob {
  * the tail (its final hash is the engine's state hash), or `error` at any point.
  */
 export type RestoreMessage =
-  | { readonly kind: 'head'; readonly snapshotSeq: number; readonly toSeq: number; readonly head: EngineSnapshot | null }
-  /** A job started early found the file at another schema version: main starts it again once the file is open. */
-  | { readonly kind: 'stale' }
+  | { readonly kind: 'head'; readonly snapshotSeq: number; readonly head: EngineSnapshot | null }
   /** Every account piece has been sent. */
   | { readonly kind: 'accountsEnd' }
   | { readonly kind: 'index'; readonly index: LiquidationIndexData | null }

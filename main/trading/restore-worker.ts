@@ -56,12 +56,7 @@ export function runRestoreJob(job: RestoreJob): void {
     // One read transaction: the snapshot, its index (read once the accounts are on their way) and
     // the tail are of the same moment of the file.
     db.exec('BEGIN');
-    if (job.toSeq === 'head' && db.pragma('user_version', { simple: true }) !== job.userVersion) {
-      post({ kind: 'stale' });
-      return;
-    }
-    const toSeq = job.toSeq === 'head' ? repo.lastSeq() : job.toSeq;
-    const bytes = repo.latestSnapshotBytes(toSeq);
+    const bytes = repo.latestSnapshotBytes(job.toSeq);
     let indexBytes: { readonly bytes: Buffer | null } | null = null;
     const index = (): Buffer | null => (indexBytes ??= { bytes: bytes ? repo.snapshotIndexBytes(bytes.seq) : null }).bytes;
     // The accounts are cut from the body's bytes and each piece is sent as soon as it is cut
@@ -70,7 +65,7 @@ export function runRestoreJob(job: RestoreJob): void {
     // is wanted with hashOnly (hash-off-main.ts): nothing travels to main but the answer.
     const send = bytes && !job.hashOnly
       ? {
-          head: (head: string) => post({ kind: 'head', snapshotSeq: bytes.seq, toSeq, head: JSON.parse(head) as EngineSnapshot }),
+          head: (head: string) => post({ kind: 'head', snapshotSeq: bytes.seq, head: JSON.parse(head) as EngineSnapshot }),
           piece: (json: Uint8Array) => postPiece({ kind: 'accounts', json }),
         }
       : undefined;
@@ -89,12 +84,12 @@ export function runRestoreJob(job: RestoreJob): void {
     } else if (bytes && cut) {
       sendIndex(index());
     } else {
-      post({ kind: 'head', snapshotSeq: 0, toSeq, head: null });
+      post({ kind: 'head', snapshotSeq: 0, head: null });
       post({ kind: 'accountsEnd' });
       post({ kind: 'index', index: null });
     }
     if (!job.hashOnly) post({ kind: 'data', parseMs: performance.now() - started });
-    if (bytes && cut && bytes.seq === toSeq) {
+    if (bytes && cut && bytes.seq === job.toSeq) {
       // No tail (a workspace closed cleanly): the final hash is the snapshot's, and the check that
       // it restores to the same state takes the cut a slice at a time; it needs neither the index
       // (15 MB to parse) nor the indexes (~0.7 s of 100,000 liquidation entries and orders) that a
@@ -111,7 +106,7 @@ export function runRestoreJob(job: RestoreJob): void {
     const parsedIndex = parseIndex(index()?.toString('utf8'));
     const engine = state ? Engine.restore(state, parsedIndex ? { index: parsedIndex } : {}) : new Engine();
     if (snap && job.verify) checkRestored(engine, snap);
-    for (const { seq, event } of repo.events((snap?.seq ?? 0) + 1, toSeq)) replayOne(engine, seq, event);
+    for (const { seq, event } of repo.events((snap?.seq ?? 0) + 1, job.toSeq)) replayOne(engine, seq, event);
     post({ kind: 'verified', hash: engine.stateHash(), ms: performance.now() - started });
   } finally {
     db.close();

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Db } from '../store/db-types';
 import type { JournalOptions } from './journal';
 import type { SessionDefaults, TimedCommand } from './session';
-import type { RestoreWorker } from './restore-thread';
+import type { RestoreWorker } from './restore-off-main';
 
 /** A push to the renderer (the composition root forwards it to the event bus). */
 export type TradingPush =

@@ -1,11 +1,9 @@
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openWorkspace } from '#main/store/db';
-import { LATEST_VERSION } from '#main/store/migrations/index';
 import { TradingJournal } from '#main/trading/journal';
 import { sha256 } from '#main/trading/rebuild';
-import { restoreOffMain } from '#main/trading/restore-off-main';
-import { RestoreWorker } from '#main/trading/restore-thread';
+import { RestoreWorker, restoreOffMain } from '#main/trading/restore-off-main';
 import { TradingService } from '#main/trading/trading-service';
 import { useTempDirs } from '../helpers/temp-dir';
 import { scriptedSession } from './session-script';
@@ -117,35 +115,6 @@ describe('reopening the trading engine off main', () => {
     gone.terminate();
     await gone.ended;
     await expect(restoreOffMain(ws.db, file, true, gone)).rejects.toThrow(/restore worker stopped/);
-    ws.close();
-  });
-
-  it('takes the answers of a job started before the file was opened (createAppAsync), and starts again when they do not fit', async () => {
-    const file = path.join(tempDir(), 'w.db');
-    const { hash, rest } = session(file, true);
-    const job = { dbPath: file, toSeq: 'head', userVersion: LATEST_VERSION, verify: true } as const;
-    const ws = openWorkspace(file);
-    // Fits: the same last event. Nothing more is asked of the thread.
-    const early = new RestoreWorker(job);
-    const post = vi.spyOn(early, 'post');
-    expect((await restoreOffMain(ws.db, file, true, early)).hash).toBe(hash);
-    expect(post).not.toHaveBeenCalled();
-    // A file at another schema (a migration would run first): a fresh job answers.
-    const other = new RestoreWorker({ ...job, userVersion: LATEST_VERSION + 1 });
-    const answer = new Promise<{ kind: string }>((resolve) => other.worker.once('message', resolve));
-    expect((await restoreOffMain(ws.db, file, true, other)).hash).toBe(hash);
-    expect((await answer).kind).toBe('stale');
-    // A log that grew after the early job read it: a fresh job, as of the new last event.
-    const stale = new RestoreWorker(job);
-    await new Promise((resolve) => stale.worker.once('message', resolve));
-    const { journal } = TradingJournal.open(ws.db, OPTS);
-    for (const e of rest.slice(0, 20)) journal.apply(e, e.kind === 'command');
-    journal.flush(false, true);
-    const grown = journal.engine.stateHash();
-    expect(grown).not.toBe(hash);
-    const off = await restoreOffMain(ws.db, file, true, stale);
-    expect(off.hash).toBe(grown);
-    expect(off.engine.stateHash()).toBe(grown);
     ws.close();
   });
 
