@@ -40,17 +40,23 @@ function crash(traders: number, durationMinutes = 120): Scenario {
   });
 }
 
+/** Plays a scenario through a headless engine, handing the engine to `after` once each event is applied. */
+function playCrash(scenario: Scenario, after: (engine: HeadlessEngine['engine'], kind: 'tick' | 'funding', i: number) => void): HeadlessEngine {
+  const headless = new HeadlessEngine(sessionFromScenario(scenario, null));
+  const feed = new MarketFeed(compileScenario(scenario, NO_DATA));
+  for (let e = feed.next(), i = 0; e; e = feed.next(), i++) {
+    if (e.kind === 'tick') headless.onTick(e.tick);
+    else headless.onFunding(e.funding);
+    after(headless.engine, e.kind, i);
+  }
+  return headless;
+}
+
 describe('heatmap levels from the engine', () => {
   it('long levels sum to the open long quantity, shorts to the shorts, stops to the resting stops; every position in one level', () => {
-    const scenario = crash(600);
-    const headless = new HeadlessEngine(sessionFromScenario(scenario, null));
-    const feed = new MarketFeed(compileScenario(scenario, NO_DATA));
     let checked = 0;
-    for (let e = feed.next(), i = 0; e; e = feed.next(), i++) {
-      if (e.kind === 'tick') headless.onTick(e.tick);
-      else headless.onFunding(e.funding);
-      if (i % 300 !== 150) continue;
-      const engine = headless.engine;
+    const headless = playCrash(crash(600), (engine, _kind, i) => {
+      if (i % 300 !== 150) return;
       const m = engine.readState.markets.get('BTCUSDT')!;
       let longs = ZERO;
       let shorts = ZERO;
@@ -75,25 +81,20 @@ describe('heatmap levels from the engine', () => {
         for (const l of levels) expect(new Dec(l.long.notional).eq(new Dec(l.long.quantity).mul(m.mark))).toBe(true);
       }
       checked += 1;
-    }
+    });
     expect(checked).toBeGreaterThan(3);
     expect(headless.result().liquidations.total).toBeGreaterThan(0);
   });
 
   it("gives each row its exact text's double: the index's own float, or the parsed text of a price solved again after a settlement", () => {
-    const scenario = crash(200, 9 * 60);
-    const headless = new HeadlessEngine(sessionFromScenario(scenario, null));
-    const feed = new MarketFeed(compileScenario(scenario, NO_DATA));
     let settled = 0;
-    for (let e = feed.next(), i = 0; e; e = feed.next(), i++) {
-      if (e.kind === 'tick') headless.onTick(e.tick);
-      else headless.onFunding(e.funding);
+    playCrash(crash(200, 9 * 60), (engine, kind, i) => {
       // Just after a settlement every entry is stale, so each position is solved again here.
-      if (e.kind !== 'funding' && i % 500 !== 0) continue;
-      const rows = engineRows(headless.engine, 'BTCUSDT', true);
+      if (kind !== 'funding' && i % 500 !== 0) return;
+      const rows = engineRows(engine, 'BTCUSDT', true);
       for (const r of rows) expect(r.price, r.priceText).toBe(Number(r.priceText));
-      if (e.kind === 'funding') settled += rows.length;
-    }
+      if (kind === 'funding') settled += rows.length;
+    });
     expect(settled).toBeGreaterThan(20);
   });
 
