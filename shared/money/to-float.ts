@@ -1,4 +1,4 @@
-import type Decimal from 'decimal.js';
+import type { Dec } from './decimal';
 
 /** 10^0 … 10^22: every power of ten a double holds exactly (written out, not computed by pow). */
 const EXACT_POWERS = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
@@ -19,8 +19,9 @@ const MAX_EXACT = 2 ** 53;
  * conversion. The words are aligned to the decimal point and the last one is padded with zeros
  * (decimal.js parseDecimal), which is why the padding is stripped before the range check.
  */
-export function toFloat(x: Decimal): number {
-  const d = (x as unknown as { d: number[] | null }).d;
+export function toFloat(x: Dec): number {
+  // Null for NaN and the infinities, whatever decimal.js's typings say.
+  const d: readonly number[] | null = x.d;
   if (!d || d.length > 3) return x.toNumber();
   const s = x.s;
   const n = d.length;
