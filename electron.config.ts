@@ -20,7 +20,7 @@ export const nodeBundle: BuildOptions = {
   // ws probes for optional native speedups; without them it uses its JS paths.
   external: ['electron', 'better-sqlite3', 'bufferutil', 'utf-8-validate'],
   logLevel: 'warning',
-  // main/analytics/decay/worker-entry.ts reads import.meta.url only when run from the sources.
+  // The worker entries (main/app/worker-entry.ts) read import.meta.url only when run from the sources.
   logOverride: { 'empty-import-meta': 'silent' },
 };
 

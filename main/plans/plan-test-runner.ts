@@ -1,18 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Scenario } from '#shared/domain/scenario';
 import type { PlanTestResult } from '#shared/ipc/channels/plans';
 import { ScenarioDataError, type MarketData } from '../market/feed/compile';
 import { runPlanTest, type PlanTestRequest } from './plan-test';
+import { bundledWorker } from '../app/worker-entry';
 import type { PlanTestJob, PlanTestReply } from './plan-test-worker';
-
-/** The worker's bundle, next to main's and the host's (scripts/build.ts); absent in a source checkout. */
-function workerFile(): string | null {
-  if (typeof __dirname !== 'string') return null;
-  const file = path.join(__dirname, 'plan-test-worker.cjs');
-  return fs.existsSync(file) ? file : null;
-}
 
 /**
  * Runs a plan's test in a worker thread: a two-hour window's market model and engine take a few
@@ -21,7 +13,7 @@ function workerFile(): string | null {
  * the calling thread instead: the same function, so the results are the same.
  */
 export function runPlanTestOffMain(dbPath: string, scenario: Scenario, id: string | null, input: PlanTestRequest, inline: () => MarketData): Promise<PlanTestResult> {
-  const file = workerFile();
+  const file = bundledWorker('plan-test-worker')?.source;
   if (!file) return Promise.resolve().then(() => runPlanTest(scenario, id, inline(), input));
   return new Promise((resolve, reject) => {
     const worker = new Worker(file);

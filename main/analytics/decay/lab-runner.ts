@@ -6,7 +6,7 @@ import { LabInputError, runLab } from './lab';
 import type { LabReply, LabJob } from './lab-worker';
 import type { LabInputParsed } from './lab-types';
 import { SeriesPathError } from './series-path';
-import { workerEntry } from './worker-entry';
+import { decayWorkerEntry } from './worker-entry';
 
 /** The worker's error, as the class main's handler maps to BAD_INPUT. */
 function rebuild(reply: Extract<LabReply, { ok: false }>): Error {
@@ -26,7 +26,7 @@ function rebuild(reply: Extract<LabReply, { ok: false }>): Error {
 export function runLabOffMain(dbPath: string, input: LabInputParsed, inline: () => MarketData): Promise<LabOutput> {
   // Only a stored series reads the workspace.
   if (input.source.type === 'series' && !fs.existsSync(dbPath)) return Promise.resolve().then(() => runLab(inline(), input));
-  const entry = workerEntry('decay-lab-worker');
+  const entry = decayWorkerEntry('decay-lab-worker');
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry.source, { eval: entry.eval });
     let settled = false;

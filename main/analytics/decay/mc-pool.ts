@@ -4,7 +4,7 @@ import type { McBlock } from '#shared/risk/tokens/mc/kernel';
 import type { McConfig } from '#shared/risk/tokens/mc/model';
 import type { GridSummary, McSummary, McSummaryJob } from '#shared/risk/tokens/mc/summarise';
 import type { FromWorker, ToWorker } from './mc-protocol';
-import { mcWorkerEntry } from './worker-entry';
+import { decayWorkerEntry } from './worker-entry';
 
 export interface McTask {
   /** Index into the run's configurations. */
@@ -68,7 +68,7 @@ interface PoolRun extends McPoolResult {
  */
 function runPool(configs: readonly McConfig[], seed: number, tasks: readonly McTask[], options: McPoolOptions, job: McSummaryJob | null): Promise<PoolRun> {
   const n = Math.max(1, Math.min(options.workers ?? defaultWorkers(), tasks.length));
-  const entry = mcWorkerEntry();
+  const entry = decayWorkerEntry('decay-mc-worker');
   return new Promise<PoolRun>((resolve, reject) => {
     const blocks: (McBlock | undefined)[] = new Array<McBlock | undefined>(tasks.length);
     const workers: Worker[] = [];
