@@ -10,6 +10,12 @@ export interface RestoreJob {
   readonly verify: boolean;
   /** Send nothing but the final state hash (`verified`): main wants the hash of its state at toSeq, not an engine. */
   readonly hashOnly?: boolean;
+  /**
+   * With verify: main checks every n-th account piece itself (main-piece-check.ts) from the
+   * accounts it restores anyway, which costs it a third of what the worker pays to parse, restore
+   * and write one out again; the worker checks the others. 0 or absent: the worker checks all.
+   */
+  readonly mainChecks?: number;
 }
 
 /**
@@ -26,7 +32,11 @@ export interface RestoreJob {
  * the tail (its final hash is the engine's state hash), or `error` at any point.
  */
 export type RestoreMessage =
-  | { readonly kind: 'head'; readonly snapshotSeq: number; readonly head: EngineSnapshot | null }
+  /**
+   * `mainChecks`: every how many account pieces main checks one (the n-th, 2n-th, …), 0 for none:
+   * the job's, or 0 when the worker restores and checks the whole state (a tail follows the snapshot).
+   */
+  | { readonly kind: 'head'; readonly snapshotSeq: number; readonly head: EngineSnapshot | null; readonly mainChecks: number }
   /** Every account piece has been sent. */
   | { readonly kind: 'accountsEnd' }
   | { readonly kind: 'index'; readonly index: LiquidationIndexData | null }

@@ -63,9 +63,11 @@ export function runRestoreJob(job: RestoreJob): void {
     // (snapshot-cut.ts), before the body's hash is checked: main restores them meanwhile, and
     // adopts nothing before this worker's `verified` (restore-off-main.ts). Only the state hash
     // is wanted with hashOnly (hash-off-main.ts): nothing travels to main but the answer.
+    // Main shares the check only of a snapshot at the head, checked a piece at a time (below).
+    const mainChecks = bytes && job.verify && !job.hashOnly && bytes.seq === job.toSeq ? (job.mainChecks ?? 0) : 0;
     const send = bytes && !job.hashOnly
       ? {
-          head: (head: string) => post({ kind: 'head', snapshotSeq: bytes.seq, head: JSON.parse(head) as EngineSnapshot }),
+          head: (head: string) => post({ kind: 'head', snapshotSeq: bytes.seq, head: JSON.parse(head) as EngineSnapshot, mainChecks }),
           piece: (json: Uint8Array) => postPiece({ kind: 'accounts', json }),
         }
       : undefined;
@@ -84,7 +86,7 @@ export function runRestoreJob(job: RestoreJob): void {
     } else if (bytes && cut) {
       sendIndex(index());
     } else {
-      post({ kind: 'head', snapshotSeq: 0, head: null });
+      post({ kind: 'head', snapshotSeq: 0, head: null, mainChecks: 0 });
       post({ kind: 'accountsEnd' });
       post({ kind: 'index', index: null });
     }
@@ -94,7 +96,7 @@ export function runRestoreJob(job: RestoreJob): void {
       // it restores to the same state takes the cut a slice at a time; it needs neither the index
       // (15 MB to parse) nor the indexes (~0.7 s of 100,000 liquidation entries and orders) that a
       // tail's replay would.
-      if (job.verify) checkCutRestores(bytes.body, cut, bytes.seq);
+      if (job.verify) checkCutRestores(bytes.body, cut, bytes.seq, mainChecks);
       post({ kind: 'verified', hash: bytes.hash, ms: performance.now() - started });
       return;
     }

@@ -317,8 +317,13 @@ export function* restoreStateSteps(snap: EngineSnapshotSource, every = 2000): Ge
  */
 export function restoredAccountsText(rows: readonly AccountSnap[]): string {
   const d = decimalReader();
+  return accountsText(rows.map((r) => restoreAccount(r, d)));
+}
+
+/** The canonical text of these accounts, comma-separated in order, as snapshotState writes each. */
+export function accountsText(accounts: readonly Account[]): string {
   let text = '';
-  for (let i = 0; i < rows.length; i++) text += (i > 0 ? ',' : '') + JSON.stringify(accountSnap(restoreAccount(rows[i]!, d)));
+  for (let i = 0; i < accounts.length; i++) text += (i > 0 ? ',' : '') + JSON.stringify(accountSnap(accounts[i]!));
   return text;
 }
 
