@@ -1,7 +1,7 @@
 /**
  * Big crowds and main's event loop (issue 10 item 7): the app picks a 100,000-trader scenario,
- * plays it and closes it, and is started again on it in a new process (kit/app-reopen.ts, with the
- * restore worker bundled as shipped); then a workspace is opened with the journal alone (the crowd
+ * plays it and closes it, and is started again on it in a new process (kit/app-reopen.ts, bundled
+ * with the workers beside it as shipped); then a workspace is opened with the journal alone (the crowd
  * arrives on the first tick), replayed with persistence, and reopened: synchronously (the old
  * way) and off main (restoreOffMain: a worker reads and parses the snapshot, main builds its
  * engine in slices). For each phase it prints the wall time and main's event-loop delay
@@ -21,7 +21,7 @@ import { build } from 'esbuild';
 import { benchCrowdHeader } from './kit/crowd-header';
 import { fmt, phase } from './kit/loop-phase';
 import { liveHeapMb } from './kit/live-heap';
-import { nodeBundle } from '../../electron.config';
+import { hostBuild } from '../../electron.config';
 import { createApp } from '#main/app/create-app';
 import { openWorkspace } from '#main/store/db';
 import { TradingJournal } from '#main/trading/journal';
@@ -42,12 +42,15 @@ const OPTIONS = { groupSize: 2000, snapshotEvery: 100_000, verify: true };
 
 const header: EngineEvent[] = benchCrowdHeader(TRADERS, T0);
 
-// The restore worker as the app ships it (bundled), built from the current sources: started from
-// its TypeScript through tsx it spent ~0.7 s of every reopen compiling. Beside node_modules, so
-// the bundle's require('better-sqlite3') resolves.
+// The reopen's process and the workers as the app ships them (bundled, the workers beside the
+// bundle: hostBuild's), built from the current sources: the restore worker started from its
+// TypeScript through tsx spent ~0.7 s of every reopen compiling, and the whole reopen run through
+// tsx took ~0.2 s longer. Beside node_modules, so the bundles' require('better-sqlite3') resolves.
+// The phases run in this process (tsx) take the restore worker's bundle too.
 const root = path.resolve(import.meta.dirname, '../..');
 const workerDir = path.join(root, 'node_modules/.cache/levdesk-bench');
-await build({ ...nodeBundle, entryPoints: { 'trading-restore-worker': path.join(root, 'main/trading/restore-worker.ts') }, outdir: workerDir, sourcemap: false });
+const { host: _host, ...shippedWorkers } = hostBuild.entryPoints as Record<string, string>;
+await build({ ...hostBuild, entryPoints: { ...shippedWorkers, 'app-reopen': path.join(import.meta.dirname, 'kit/app-reopen.ts') }, outdir: workerDir, sourcemap: false });
 process.env.LEVDESK_RESTORE_WORKER = path.join(workerDir, 'trading-restore-worker.cjs');
 
 /** A 1 s random walk of about 1 bp a tick, funding every 8 h (as engine.bench.ts). */
@@ -114,7 +117,7 @@ try {
   app.close();
   // Reopening is starting the app on the workspace: a fresh process, as the app's (in this one,
   // collecting the closed app's 100,000 accounts paused main ~200-400 ms during the restore).
-  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'kit/app-reopen.ts'), appDir], { stdio: 'inherit', env: process.env });
+  const child = spawnSync(process.execPath, [path.join(workerDir, 'app-reopen.cjs'), appDir], { stdio: 'inherit', env: process.env });
   if (child.status !== 0) throw new Error(`the reopen process exited ${child.status}`);
 } finally {
   fs.rmSync(appDir, { recursive: true, force: true });
