@@ -15,6 +15,8 @@ describe('segment store growth', () => {
     // 4096 → … → 65,536 by doubling, then the 300,000 of the capacity: no copy of 65,536+ rows.
     expect([...lengths]).toEqual([4096, 8192, 16_384, 32_768, 65_536, 300_000]);
     expect(store.size).toBe(total);
+    // The texts column has the capacity too (appends within it never copy it).
+    expect(store.priceText.length).toBe(300_000);
     for (const i of [0, 4095, 4096, RESERVE_AT - 1, RESERVE_AT, total - 1]) {
       expect(store.price[i]).toBe(1000 + i);
       expect(store.tFrom[i]).toBe(i);
@@ -28,6 +30,7 @@ describe('segment store growth', () => {
     const target = new SegmentStore(300_000, 4096);
     target.load(source.parts());
     expect(target.tTo.length).toBe(300_000);
+    expect(target.priceText.length).toBe(300_000);
     target.replace('new', [row(1)], 1e9);
     expect(target.size).toBe(RESERVE_AT + 6);
     expect(target.price[RESERVE_AT + 4]).toBe(2000 + RESERVE_AT + 4);
@@ -80,6 +83,9 @@ describe('segment store growth', () => {
     store.replace('new', [row(1)], t + 1);
     const cut = store.horizon;
     expect(store.compactions).toBe(1);
+    // The texts column keeps its size through the compaction; the kept rows keep their texts.
+    expect(store.priceText.length).toBe(1000);
+    for (let i = 0; i < store.size; i++) expect(store.priceText[i]).toBe(String(store.price[i]));
     const dropped = ends.filter((e) => e <= cut).length;
     expect(dropped * 2).toBeGreaterThanOrEqual(ends.length);
     expect(store.dropped).toBe(dropped);
