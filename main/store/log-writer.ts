@@ -2,7 +2,7 @@ import { betterSqliteModule } from './sqlite-module';
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import type { Db } from './db-types';
 import { EVENT_BODIES_SOURCE, TICK_LAYOUTS } from './tick-columns';
-import { EVENT_CHUNK, LOG_ARITY, LOG_STATEMENTS, PACKED_EVENTS, PACKED_EVENTS_SLOTS, S, type LogOps } from './trading-log-ops';
+import { EVENT_CHUNK, LOG_ARITY, LOG_STATEMENTS, PACKED_EVENTS, PACKED_EVENTS_SLOTS, PACKED_ROWS, S, type LogOps } from './trading-log-ops';
 
 /**
  * The trading log's group commits off main's thread (issue 10 item 8).
@@ -81,7 +81,7 @@ function fail(err) {
   Atomics.notify(shared, 0);
 }
 // The same loop as trading-log-ops.ts runOps; eventBodies is tick-columns.ts's own text.
-const { eventChunk, packedOp, packedSlots, eventStmt, eventsStmt, tickLayouts } = workerData.layout;
+const { eventChunk, packedOp, packedSlots, packedRowsOp, eventStmt, eventsStmt, tickLayouts } = workerData.layout;
 ${EVENT_BODIES_SOURCE}
 function insertEvents(n, seqT, kindsText, bodies) {
   if (n === 0) return;
@@ -100,6 +100,11 @@ function run(ops) {
   let i = 0;
   while (i < ops.length) {
     const s = ops[i];
+    if (s === packedRowsOp) {
+      run(JSON.parse(Buffer.concat(ops[i + 1]).toString('utf8')));
+      i += 2;
+      continue;
+    }
     if (s === packedOp) {
       insertEvents(ops[i + 1], ops[i + 2], ops[i + 3], eventBodies(ops[i + 1], ops[i + 4], ops[i + 5], ops[i + 6], ops[i + 7], ops[i + 8], tickLayouts));
       i += packedSlots;
@@ -177,7 +182,7 @@ export function startLogWriter(db: Db, file: string, options: LogWriterOptions =
       noAutoCheckpoint: options.noAutoCheckpoint ?? false,
       statements: options.statements ?? LOG_STATEMENTS,
       arity: LOG_ARITY,
-      layout: { eventChunk: EVENT_CHUNK, packedOp: PACKED_EVENTS, packedSlots: PACKED_EVENTS_SLOTS, eventStmt: S.event, eventsStmt: S.events, tickLayouts: TICK_LAYOUTS },
+      layout: { eventChunk: EVENT_CHUNK, packedOp: PACKED_EVENTS, packedSlots: PACKED_EVENTS_SLOTS, packedRowsOp: PACKED_ROWS, eventStmt: S.event, eventsStmt: S.events, tickLayouts: TICK_LAYOUTS },
       // Main's own writes (settings, plans, an import) are short; waiting for them beats failing.
       busyMs: 60_000,
       shared: shared.buffer,
@@ -242,7 +247,7 @@ class WorkerLogWriter implements LogWriter {
     if (this.posted - Atomics.load(this.shared, COMMITTED) >= MAX_IN_FLIGHT) this.waitFor(this.posted - MAX_IN_FLIGHT + 1);
     this.posted += 1;
     this.inFlight.push([this.posted, events]);
-    // A snapshot's UTF-8 chunks are moved, not copied.
+    // UTF-8 chunks (a snapshot's, rows written ahead) are moved, not copied.
     const transfer: ArrayBuffer[] = [];
     for (const op of ops) if (Array.isArray(op)) for (const chunk of op as readonly Uint8Array[]) transfer.push(chunk.buffer as ArrayBuffer);
     this.port.postMessage({ id: this.posted, ops }, transfer);

@@ -11,6 +11,8 @@ export interface LoggedEvent {
   readonly effects: readonly Effect[];
   /** A command placed from a saved plan: the orders it created are linked to the plan (plan_orders). */
   readonly plan?: { readonly planId: string; readonly orderIds: readonly number[] };
+  /** Its effects' rows written ahead as PACKED_ROWS texts in UTF-8 (encodeRowsSteps); else encoded at the commit. */
+  readonly rows?: readonly Uint8Array[];
 }
 
 export interface StoredSnapshot {
@@ -110,6 +112,17 @@ export const PACKED_EVENTS = -1;
 /** Slots of a PACKED_EVENTS op, the op itself included. */
 export const PACKED_EVENTS_SLOTS = 9;
 
+/**
+ * The op that runs ops written ahead as one JSON text: [PACKED_ROWS, [its UTF-8 bytes]]. A
+ * cascade's thousands of history rows (a liquidation, its insurance entries, its ADL) are
+ * encoded in steps while the event is applied in steps (encodeRowsSteps), a few hundred effects
+ * per text: at the group's commit, encoding 20,000 liquidations' rows and handing them to the log
+ * writer (a structured clone of every value) held main 135-150 ms in one piece. The bytes are
+ * moved to the writer's thread as a snapshot's chunks are, not copied. Row ops hold only
+ * numbers, strings and nulls, whose JSON round trip is exact.
+ */
+export const PACKED_ROWS = -2;
+
 const MARKER = '\u0000levdesk-next-event\u0000';
 /** What separates two events in JSON.stringify([e1, MARKER, e2, MARKER, ...]). */
 const MARKER_SEPARATOR = `,${JSON.stringify(MARKER)},`;
@@ -156,52 +169,75 @@ export function encodeAppend(batch: readonly LoggedEvent[], snapshot: SnapshotTo
     seqT[2 * i] = e.seq;
     seqT[2 * i + 1] = eventTime(e.event);
     kinds[i] = e.event.kind;
-    if (e.plan || e.effects.length > 0) encodeRows(e, ops);
+    if (e.rows) {
+      encodePlan(e, ops);
+      for (const bytes of e.rows) ops.push(PACKED_ROWS, [bytes]);
+    } else if (e.plan || e.effects.length > 0) {
+      encodePlan(e, ops);
+      for (const x of e.effects) encodeEffect(e.seq, x, ops);
+    }
   }
   ops[3] = kinds.join('\n');
   if (snapshot) ops.push(S.snapshot, snapshot.seq, snapshot.t, snapshot.hash, snapshot.body, snapshot.index ?? null);
   return ops;
 }
 
-/** The history rows of one event (its effects). */
-function encodeRows(e: LoggedEvent, ops: LogOps): void {
-  const seq = e.seq;
-  // Before the effects, so attached orders created by the same command inherit the link.
-  if (e.plan) for (const id of e.plan.orderIds) ops.push(S.planOrder, id, e.plan.planId, seq);
-  for (const x of e.effects) {
-    switch (x.kind) {
-      case 'order':
-        if (!keepsHistory(x.account)) break;
-        ops.push(S.order, x.order.id, seq, x.account, x.order.symbol, x.order.status, x.order.updatedAt, JSON.stringify(x.order));
-        if (x.order.parentId !== null) ops.push(S.inheritPlanOrder, x.order.id, seq, x.order.parentId);
-        break;
-      case 'fill':
-        if (!keepsHistory(x.fill.account)) break;
-        ops.push(S.fill, x.fill.id, seq, x.fill.t, x.fill.account, x.fill.symbol, JSON.stringify(x.fill));
-        break;
-      case 'funding':
-        ops.push(S.funding, x.payment.id, seq, x.payment.t, x.payment.account, x.payment.symbol, JSON.stringify(x.payment));
-        break;
-      case 'liquidation': {
-        const l = x.liquidation;
-        ops.push(S.liquidation, l.id, seq, l.t, l.account, l.isTrader ? 1 : 0, l.symbol, JSON.stringify(l));
-        break;
-      }
-      case 'insurance':
-        ops.push(S.insurance, x.entry.id, seq, x.entry.t, JSON.stringify(x.entry));
-        break;
-      case 'balance':
-        ops.push(S.balance, seq, x.entry.t, x.entry.account, JSON.stringify(x.entry));
-        break;
-      case 'position':
-      case 'triggered':
-      case 'fundingSettled':
-      case 'crowdArrived':
-        break; // derivable from the state or the rows above; pushed to the UI only
-      default: {
-        const never: never = x;
-        throw new Error(`unknown effect ${String(never)}`);
-      }
+/** The plan links of one event's orders: before its effects, so attached orders created by the same command inherit the link. */
+function encodePlan(e: LoggedEvent, ops: LogOps): void {
+  if (e.plan) for (const id of e.plan.orderIds) ops.push(S.planOrder, id, e.plan.planId, e.seq);
+}
+
+/**
+ * The history rows of an event's effects as PACKED_ROWS texts of `every` effects each, pausing
+ * after each text: what encodeAppend would write for them, spread over the event's own slices.
+ */
+export function* encodeRowsSteps(seq: number, effects: readonly Effect[], every: number): Generator<void, Uint8Array[]> {
+  const texts: Uint8Array[] = [];
+  for (let from = 0; from < effects.length; from += every) {
+    const ops: LogOps = [];
+    for (let i = from; i < Math.min(effects.length, from + every); i++) encodeEffect(seq, effects[i]!, ops);
+    if (ops.length > 0) texts.push(utf8.encode(JSON.stringify(ops)));
+    yield;
+  }
+  return texts;
+}
+
+const utf8 = new TextEncoder();
+
+/** The history row of one effect, if it has one. */
+function encodeEffect(seq: number, x: Effect, ops: LogOps): void {
+  switch (x.kind) {
+    case 'order':
+      if (!keepsHistory(x.account)) break;
+      ops.push(S.order, x.order.id, seq, x.account, x.order.symbol, x.order.status, x.order.updatedAt, JSON.stringify(x.order));
+      if (x.order.parentId !== null) ops.push(S.inheritPlanOrder, x.order.id, seq, x.order.parentId);
+      break;
+    case 'fill':
+      if (!keepsHistory(x.fill.account)) break;
+      ops.push(S.fill, x.fill.id, seq, x.fill.t, x.fill.account, x.fill.symbol, JSON.stringify(x.fill));
+      break;
+    case 'funding':
+      ops.push(S.funding, x.payment.id, seq, x.payment.t, x.payment.account, x.payment.symbol, JSON.stringify(x.payment));
+      break;
+    case 'liquidation': {
+      const l = x.liquidation;
+      ops.push(S.liquidation, l.id, seq, l.t, l.account, l.isTrader ? 1 : 0, l.symbol, JSON.stringify(l));
+      break;
+    }
+    case 'insurance':
+      ops.push(S.insurance, x.entry.id, seq, x.entry.t, JSON.stringify(x.entry));
+      break;
+    case 'balance':
+      ops.push(S.balance, seq, x.entry.t, x.entry.account, JSON.stringify(x.entry));
+      break;
+    case 'position':
+    case 'triggered':
+    case 'fundingSettled':
+    case 'crowdArrived':
+      break; // derivable from the state or the rows above; pushed to the UI only
+    default: {
+      const never: never = x;
+      throw new Error(`unknown effect ${String(never)}`);
     }
   }
 }
@@ -214,6 +250,11 @@ export function runOps(statements: ReadonlyArray<{ run(...params: unknown[]): un
   let i = 0;
   while (i < ops.length) {
     const s = ops[i] as number;
+    if (s === PACKED_ROWS) {
+      runOps(statements, JSON.parse(snapshotText(ops[i + 1] as readonly Uint8Array[])) as LogOps);
+      i += 2;
+      continue;
+    }
     if (s === PACKED_EVENTS) {
       const bodies = eventBodies(ops[i + 1] as number, ops[i + 4] as string, ops[i + 5] as string, ops[i + 6] as Uint8Array | null, ops[i + 7] as Float64Array | null, ops[i + 8] as string | null);
       insertEvents(statements, ops[i + 1] as number, ops[i + 2] as Float64Array, ops[i + 3] as string, bodies);

@@ -10,6 +10,7 @@ import { decodeEventBody } from '#main/store/tick-columns';
 import { TradingJournal } from '#main/trading/journal';
 import { useTempDirs } from '../helpers/temp-dir';
 import { scriptedSession } from './session-script';
+import { setupEvent, tick, T0 } from '../../unit/engine/helpers';
 
 const tempDir = useTempDirs();
 const GROUP = 100;
@@ -192,6 +193,33 @@ describe('trading log writer (group commits in a worker thread)', () => {
     expect(bodies.filter((b) => b.startsWith('~')).length).toBe(packed);
     expect(bodies.map((b) => JSON.stringify(decodeEventBody(b)))).toEqual(events.map((e) => JSON.stringify(e)));
     expect(bodies.filter((b) => !b.startsWith('~'))).toEqual(events.filter((_, i) => !bodies[i]!.startsWith('~')).map((e) => JSON.stringify(e)));
+  });
+
+  it("stores a cascade's history rows written ahead in steps (PACKED_ROWS, in the worker) as the commit writes them on main", async () => {
+    const crowd: EngineEvent = { kind: 'crowd', t: T0, symbol: 'BTCUSDT', params: { seed: 3, traders: 1200, longShare: 1, leverage: [{ leverage: 25, weight: 1 }], notional: { median: 5000, logSigma: 1 }, crossShare: 0.3, stops: { share: 0.2, minDistance: 0.01, maxDistance: 0.05 }, entryWindowHours: 0 } };
+    const events: EngineEvent[] = [setupEvent({ deposit: '50000', leverage: 10 }), crowd, { kind: 'tick', tick: tick(T0 + 60_000, '100000') }];
+    const crash: EngineEvent = { kind: 'tick', tick: tick(T0 + 120_000, '90000') };
+    const tables = ['trading_liquidations', 'trading_insurance', 'trading_balance', 'trading_order_versions', 'trading_fills', 'trading_events'];
+    // Every row as its JSON, sorted (some of these tables have no rowid to order by).
+    const dump = (db: Workspace['db']): Record<string, string[]> => Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM ${t}`).all().map((row) => JSON.stringify(row)).sort()]));
+    // In steps with a log writer: the crash's rows are written ahead and committed in the worker.
+    const { ws, writer, journal } = await openWithWriter();
+    for (const e of events) expect(journal.apply(e, false).ok).toBe(true);
+    const steps = journal.applySteps(crash, 10);
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    expect(r.value.ok && r.value.effects.filter((x) => x.kind === 'liquidation').length).toBeGreaterThan(500);
+    journal.flush();
+    expect(writer.committedGroups).toBeGreaterThan(0);
+    // At once, committed on main: the rows encoded at the commit.
+    const inline = openWorkspace(path.join(tempDir(), 'inline.db'));
+    open.push(inline);
+    const plain = TradingJournal.open(inline.db, OPTS).journal;
+    for (const e of [...events, crash]) expect(plain.apply(e, false).ok).toBe(true);
+    plain.flush();
+    const ahead = dump(ws.db);
+    expect(ahead.trading_liquidations!.length).toBeGreaterThan(500);
+    expect(ahead).toEqual(dump(inline.db));
   });
 
   it("stores a snapshot written in slices (UTF-8 chunks moved to the writer's thread) as the same text and hash as one written at once", async () => {
