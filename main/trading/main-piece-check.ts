@@ -6,7 +6,7 @@ import { isMainsPiece, notRestoring } from './rebuild';
  * Main's share of the check that a snapshot at the head restores to its own text (rebuild.ts,
  * checkCutRestores): the restore worker leaves main every n-th account piece. Main restores every
  * account anyway, so writing those pieces' accounts out again and comparing them with the pieces'
- * text costs it ~4 µs an account, where the worker pays ~15 µs to parse, restore and write one
+ * text costs it ~11 µs an account, where the worker pays ~15 µs to parse, restore and write one
  * out. On two cores the worker's check was the reopen's longest path (issue 10 item 7), ending
  * 0.3-0.4 s after main. Main also checks that the ids strictly increase across all pieces (the
  * worker sees only its own), so no id can stand for two rows.

@@ -12,8 +12,8 @@ export interface RestoreJob {
   readonly hashOnly?: boolean;
   /**
    * With verify: main checks every n-th account piece itself (main-piece-check.ts) from the
-   * accounts it restores anyway, which costs it a third of what the worker pays to parse, restore
-   * and write one out again; the worker checks the others. 0 or absent: the worker checks all.
+   * accounts it restores anyway, for less than the worker pays to parse, restore and write one
+   * out again; the worker checks the others. 0 or absent: the worker checks all.
    */
   readonly mainChecks?: number;
 }
