@@ -215,19 +215,14 @@ export class SegmentStore {
   /** Replaces the content (a rebuilt history merged in): a compaction for live grids, no pending changes. */
   load(p: StoreParts): void {
     const cap = p.n > RESERVE_AT ? Math.max(this.capacity, p.n) : Math.max(4096, p.n);
-    const grow = <T extends Float64Array | Float32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
-      const b = make(cap);
-      b.set(a.subarray(0, p.n));
-      return b;
-    };
-    this.tFrom = grow(p.tFrom, (k) => new Float64Array(k));
-    this.tTo = grow(p.tTo, (k) => new Float64Array(k));
-    this.price = grow(p.price, (k) => new Float64Array(k));
-    this.qtySteps = grow(p.qtySteps, (k) => new Float64Array(k));
-    this.leverage = grow(p.leverage, (k) => new Float32Array(k));
-    this.kind = grow(p.kind, (k) => new Uint8Array(k));
-    this.cross = grow(p.cross, (k) => new Uint8Array(k));
-    this.mine = grow(p.mine, (k) => new Uint8Array(k));
+    this.tFrom = grown(p.tFrom.subarray(0, p.n), cap);
+    this.tTo = grown(p.tTo.subarray(0, p.n), cap);
+    this.price = grown(p.price.subarray(0, p.n), cap);
+    this.qtySteps = grown(p.qtySteps.subarray(0, p.n), cap);
+    this.leverage = grown(p.leverage.subarray(0, p.n), cap);
+    this.kind = grown(p.kind.subarray(0, p.n), cap);
+    this.cross = grown(p.cross.subarray(0, p.n), cap);
+    this.mine = grown(p.mine.subarray(0, p.n), cap);
     this.priceText = textColumn(p.priceText, p.n, cap);
     this.cap = cap;
     this.n = p.n;
@@ -283,29 +278,14 @@ export class SegmentStore {
       if (this.n < this.cap) return;
     }
     const cap = this.cap < this.capacity && this.cap * 2 > RESERVE_AT ? this.capacity : this.cap * 2;
-    const f64 = (a: Float64Array) => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    const f32 = (a: Float32Array) => {
-      const b = new Float32Array(cap);
-      b.set(a);
-      return b;
-    };
-    const u8 = (a: Uint8Array) => {
-      const b = new Uint8Array(cap);
-      b.set(a);
-      return b;
-    };
-    this.tFrom = f64(this.tFrom);
-    this.tTo = f64(this.tTo);
-    this.price = f64(this.price);
-    this.qtySteps = f64(this.qtySteps);
-    this.leverage = f32(this.leverage);
-    this.kind = u8(this.kind);
-    this.cross = u8(this.cross);
-    this.mine = u8(this.mine);
+    this.tFrom = grown(this.tFrom, cap);
+    this.tTo = grown(this.tTo, cap);
+    this.price = grown(this.price, cap);
+    this.qtySteps = grown(this.qtySteps, cap);
+    this.leverage = grown(this.leverage, cap);
+    this.kind = grown(this.kind, cap);
+    this.cross = grown(this.cross, cap);
+    this.mine = grown(this.mine, cap);
     this.priceText = textColumn(this.priceText, this.n, cap);
     this.cap = cap;
   }
@@ -407,6 +387,13 @@ export class SegmentStore {
 
   /** Bumped at each compaction: a live grid built before must be rebuilt. */
   compactions = 0;
+}
+
+/** A numeric column of `cap` rows holding `a`'s. */
+function grown<T extends Float64Array | Float32Array | Uint8Array>(a: T, cap: number): T {
+  const b = new (a.constructor as new (n: number) => T)(cap);
+  b.set(a);
+  return b;
 }
 
 /** A texts column of `cap` slots holding the first `n` of `from` (a fixed size: appends never copy it). */
