@@ -9,7 +9,9 @@ describe('selectKth', () => {
       fc.property(fc.array(value, { minLength: 1, maxLength: 300 }), fc.nat(), (xs, seed) => {
         const k = seed % xs.length;
         const sorted = [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        expect(selectKth(Float64Array.from(xs), k)).toBe(sorted[k]);
+        // 0 and -0 are one value to an ordering: which of the two stands at k is not defined.
+        const zeroless = (x: number | undefined): number | undefined => (x === 0 ? 0 : x);
+        expect(zeroless(selectKth(Float64Array.from(xs), k))).toBe(zeroless(sorted[k]));
       }),
       { numRuns: 500 },
     );
