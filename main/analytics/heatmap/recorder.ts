@@ -247,6 +247,8 @@ export class HeatmapRecorder implements TickSink {
 
   /** Reads queued accounts until the deadline, then hands the changes to the live grid. */
   private work(deadline: number): void {
+    // The store's next columns, one per slice, before the reads that will need them.
+    this.store.prepareGrowth();
     if (this.engine && this.engine === this.getEngine()) {
       for (let id = this.pending.next(); id !== undefined; id = this.pending.next()) {
         this.read(id);

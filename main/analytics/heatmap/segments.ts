@@ -1,3 +1,5 @@
+import { ColumnReserve, grown, textColumn } from './segment-columns';
+
 /**
  * What the heatmap records: each liquidation level or stop as a segment of time during which it
  * stood unchanged. A position that changes (a fill, a partial liquidation, new margin) closes its
@@ -76,12 +78,10 @@ export class SegmentStore {
   kind: Uint8Array;
   cross: Uint8Array;
   mine: Uint8Array;
-  /**
-   * Sized to the capacity as the numeric columns are (`textColumn`): grown by appends, its copies
-   * at 1.3-2,000,000 rows held main 35-100 ms once in a long replay.
-   */
+  /** Sized to the capacity as the numeric columns are (segment-columns.ts): appends never copy it. */
   priceText: string[];
   private readonly openByKey = new Map<string, number[]>();
+  private readonly reserve = new ColumnReserve();
   private changes: SegmentChange[] = [];
   /** compact()'s renumbering, kept between compactions (its pages stay mapped). */
   private remap = new Int32Array(0);
@@ -277,17 +277,32 @@ export class SegmentStore {
       this.dropOldest();
       if (this.n < this.cap) return;
     }
-    const cap = this.cap < this.capacity && this.cap * 2 > RESERVE_AT ? this.capacity : this.cap * 2;
-    this.tFrom = grown(this.tFrom, cap);
-    this.tTo = grown(this.tTo, cap);
-    this.price = grown(this.price, cap);
-    this.qtySteps = grown(this.qtySteps, cap);
-    this.leverage = grown(this.leverage, cap);
-    this.kind = grown(this.kind, cap);
-    this.cross = grown(this.cross, cap);
-    this.mine = grown(this.mine, cap);
-    this.priceText = textColumn(this.priceText, this.n, cap);
+    const cap = this.nextCap();
+    const c = this.reserve.take(cap);
+    this.tFrom = grown(this.tFrom, cap, c?.[0]);
+    this.tTo = grown(this.tTo, cap, c?.[1]);
+    this.price = grown(this.price, cap, c?.[2]);
+    this.qtySteps = grown(this.qtySteps, cap, c?.[3]);
+    this.leverage = grown(this.leverage, cap, c?.[4]);
+    this.kind = grown(this.kind, cap, c?.[5]);
+    this.cross = grown(this.cross, cap, c?.[6]);
+    this.mine = grown(this.mine, cap, c?.[7]);
+    this.priceText = textColumn(this.priceText, this.n, cap, c?.[8]);
     this.cap = cap;
+  }
+
+  private nextCap(): number {
+    return this.cap < this.capacity && this.cap * 2 > RESERVE_AT ? this.capacity : this.cap * 2;
+  }
+
+  /**
+   * Makes one column of the next capacity ahead of the growth once the store is half full (the
+   * recorder calls it once per slice); false when there is nothing to make. A growth at capacity
+   * compacts instead and needs none.
+   */
+  prepareGrowth(): boolean {
+    if (this.n * 2 < this.cap || this.cap >= this.capacity) return false;
+    return this.reserve.step(this.nextCap());
   }
 
   /**
@@ -387,18 +402,4 @@ export class SegmentStore {
 
   /** Bumped at each compaction: a live grid built before must be rebuilt. */
   compactions = 0;
-}
-
-/** A numeric column of `cap` rows holding `a`'s. */
-function grown<T extends Float64Array | Float32Array | Uint8Array>(a: T, cap: number): T {
-  const b = new (a.constructor as new (n: number) => T)(cap);
-  b.set(a);
-  return b;
-}
-
-/** A texts column of `cap` slots holding the first `n` of `from` (a fixed size: appends never copy it). */
-function textColumn(from: readonly string[], n: number, cap: number): string[] {
-  const out = new Array<string>(cap);
-  for (let i = 0; i < n; i++) out[i] = from[i]!;
-  return out;
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ColumnReserve, type Columns } from '#main/analytics/heatmap/segment-columns';
 import { RESERVE_AT, SegmentStore, type HeatRow } from '#main/analytics/heatmap/segments';
 
 const row = (price: number): HeatRow => ({ kind: 0, price, priceText: String(price), qtySteps: 1, leverage: 10, cross: false, mine: false });
@@ -22,6 +23,34 @@ describe('segment store growth', () => {
       expect(store.tFrom[i]).toBe(i);
       expect(store.priceText[i]).toBe(String(1000 + i));
     }
+  });
+
+  it('makes the next columns one per call once half full, and the growth takes them with every row', () => {
+    const store = new SegmentStore(300_000, 4096);
+    let i = 0;
+    // One row past 32,768: the columns have just doubled to 65,536, and the store is half full.
+    for (; i <= RESERVE_AT / 2; i++) store.replace(`k${i}`, [row(1000 + i)], i);
+    expect(store.price.length).toBe(RESERVE_AT);
+    let made = 0;
+    while (store.prepareGrowth()) made += 1;
+    // Eight numeric columns and the texts, at the capacity.
+    expect(made).toBe(9);
+    const take = vi.spyOn(ColumnReserve.prototype, 'take');
+    for (; i < RESERVE_AT + 10; i++) store.replace(`k${i}`, [row(1000 + i)], i);
+    // The growth took the columns made ahead: the store's columns are those very arrays.
+    const taken = take.mock.results.map((r) => r.value as Columns | null).find((c) => c !== null)!;
+    take.mockRestore();
+    expect(store.price).toBe(taken[2]);
+    expect(store.priceText).toBe(taken[8]);
+    expect(store.price.length).toBe(300_000);
+    expect(store.priceText.length).toBe(300_000);
+    for (const j of [0, RESERVE_AT - 1, RESERVE_AT, i - 1]) {
+      expect(store.price[j]).toBe(1000 + j);
+      expect(store.tFrom[j]).toBe(j);
+      expect(store.priceText[j]).toBe(String(1000 + j));
+    }
+    // Far from full again, and at the capacity the next growth compacts: nothing to make.
+    expect(store.prepareGrowth()).toBe(false);
   });
 
   it('a loaded history bigger than the threshold is loaded into arrays of the capacity', () => {
