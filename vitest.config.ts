@@ -7,7 +7,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // Property tests print their seed on failure; pin one with FC_SEED to replay it.
+    // Property tests draw from a fixed seed (test/setup/fast-check-seed.ts): FC_SEED replays
+    // another, FC_RANDOM=1 draws a new one per run.
+    setupFiles: ['test/setup/fast-check-seed.ts'],
     reporters: ['default'],
   },
 });

@@ -135,7 +135,8 @@ export function compareDecimal(a: string | null | undefined, b: string | null | 
   if (sa !== sb) return sa < sb ? -1 : 1;
   if (sa === 0) return 0;
   const mag = compareMagnitude(pa, pb);
-  return sa < 0 ? -mag : mag;
+  // Not -0 for two equal negatives: a comparator's 0 is one value.
+  return sa < 0 && mag !== 0 ? -mag : mag;
 }
 
 function compareMagnitude(a: Parts, b: Parts): number {

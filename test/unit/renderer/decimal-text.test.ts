@@ -81,6 +81,12 @@ describe('compareDecimal', () => {
     );
   });
 
+  it('calls equal values equal with a plain 0, negatives too (found by seed 2112427318)', () => {
+    expect(compareDecimal('-1.8', '-1.8')).toBe(0);
+    expect(compareDecimal('-1.80', '-1.8')).toBe(0);
+    expect(compareDecimal('2.5', '2.50')).toBe(0);
+  });
+
   it('puts missing values first', () => {
     expect(compareDecimal(null, '-5')).toBe(-1);
     expect(compareDecimal('-5', null)).toBe(1);
