@@ -30,10 +30,12 @@ export class ColumnReserve {
     return true;
   }
 
-  /** The columns made for `cap` when all are there (handed over once), else null. */
+  /**
+   * The columns made for `cap` when all are there, else null; either way the reserve is emptied
+   * (a growth or a load at another capacity must not leave columns held for nothing).
+   */
   take(cap: number): Columns | null {
-    if (cap !== this.cap || this.made.length !== MAKERS.length) return null;
-    const out = this.made as Columns;
+    const out = cap === this.cap && this.made.length === MAKERS.length ? (this.made as Columns) : null;
     this.made = [];
     this.cap = 0;
     return out;

@@ -53,6 +53,20 @@ describe('segment store growth', () => {
     expect(store.prepareGrowth()).toBe(false);
   });
 
+  it('a load takes the columns made ahead when they fit', () => {
+    const source = new SegmentStore(300_000, 4096);
+    for (let i = 0; i < RESERVE_AT + 5; i++) source.replace(`k${i}`, [row(2000 + i)], i);
+    const target = new SegmentStore(300_000, 4096);
+    for (let i = 0; i <= RESERVE_AT / 2; i++) target.replace(`t${i}`, [row(i)], i);
+    while (target.prepareGrowth());
+    const take = vi.spyOn(ColumnReserve.prototype, 'take');
+    target.load(source.parts());
+    const taken = take.mock.results[0]!.value as Columns | null;
+    take.mockRestore();
+    expect(target.price).toBe(taken![2]);
+    expect(target.price[RESERVE_AT + 4]).toBe(2000 + RESERVE_AT + 4);
+  });
+
   it('a loaded history bigger than the threshold is loaded into arrays of the capacity', () => {
     const source = new SegmentStore(300_000, 4096);
     for (let i = 0; i < RESERVE_AT + 5; i++) source.replace(`k${i}`, [row(2000 + i)], i);

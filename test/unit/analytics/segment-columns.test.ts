@@ -23,6 +23,16 @@ describe("the segment store's columns made ahead", () => {
     expect(r.take(200)!.every((c) => c.length === 200)).toBe(true);
   });
 
+  it('lets go of what it made when a growth or a load asks for another capacity', () => {
+    const r = new ColumnReserve();
+    for (let i = 0; i < 3; i++) r.step(100);
+    expect(r.take(200)).toBeNull();
+    // Emptied: all nine are made again for 100, not the six left.
+    let steps = 0;
+    while (r.step(100)) steps += 1;
+    expect(steps).toBe(9);
+  });
+
   it('grows a column into one made ahead, keeping its rows', () => {
     const ready = new Float64Array(8);
     const out = grown(Float64Array.from([1, 2, 3]), 8, ready);
