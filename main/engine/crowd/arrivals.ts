@@ -1,6 +1,6 @@
 import type { CrowdParams } from '#shared/domain/crowd';
-import { Dec, ZERO, ceilTo, floorTo } from '#shared/money/decimal';
-import { initialMargin, maxLeverageForNotional, tradingFee } from '#shared/risk/index';
+import { Dec, ONE, ZERO, ceilTo, floorTo } from '#shared/money/decimal';
+import { initialMargin, maxLeverageForNotional, timesContractSize, tradingFee } from '#shared/risk/index';
 import { bestPrice } from '../book/walk';
 import { market, reject, type EngineContext } from '../context';
 import type { EngineState } from '../state/engine-state';
@@ -51,7 +51,7 @@ export function* arrivalSteps(ctx: EngineContext, m: MarketState, every: number)
   // Entries fill at the quote without moving the book, so one quote serves every arrival of the
   // tick (100,000 when a crowd opens at once; between steps nothing else touches the market).
   const q = m.quote();
-  const quotes = { buy: bestPrice(q, 'buy'), sell: bestPrice(q, 'sell') };
+  const quotes = entryQuotes(m, bestPrice(q, 'buy'), bestPrice(q, 'sell'));
   let n = 0;
   while (crowd.next < arrivals.length && arrivals[crowd.next]!.t <= ctx.state.t) {
     const a = arrivals[crowd.next]!;
@@ -64,6 +64,23 @@ export function* arrivalSteps(ctx: EngineContext, m: MarketState, every: number)
   ctx.effects.push({ kind: 'crowdArrived', t: ctx.state.t, opened, skipped: crowd.skipped - skippedBefore });
 }
 
+interface EntryQuote {
+  readonly price: Dec;
+  /** price × contract size: one contract's value. */
+  readonly unit: Dec;
+  /** unit × step size: one step's value. */
+  readonly stepValue: Dec;
+}
+type EntryQuotes = { readonly buy: EntryQuote; readonly sell: EntryQuote };
+
+function entryQuotes(m: MarketState, buy: Dec, sell: Dec): EntryQuotes {
+  const one = (price: Dec): EntryQuote => {
+    const unit = price.mul(m.spec.contractSize);
+    return { price, unit, stepValue: unit.mul(m.spec.stepSize) };
+  };
+  return { buy: one(buy), sell: one(sell) };
+}
+
 /**
  * A crowd trader arrives: deposits what its position needs (initial margin and taker fee, plus
  * its cushion for cross), opens at the best quote, and leaves a reduce-only stop if it uses
@@ -74,17 +91,22 @@ export function* arrivalSteps(ctx: EngineContext, m: MarketState, every: number)
  * time whose flow is already in the real price series. Its stops and liquidations do walk the
  * book (that flow is the cascade this simulation adds).
  */
-function openArrival(ctx: EngineContext, m: MarketState, a: CrowdArrival, quotes: { readonly buy: Dec; readonly sell: Dec }): boolean {
+function openArrival(ctx: EngineContext, m: MarketState, a: CrowdArrival, quotes: EntryQuotes): boolean {
   const side = a.side === 'long' ? 'buy' : 'sell';
-  const price = quotes[side];
+  const { price, unit, stepValue } = quotes[side];
   const spec = m.spec;
-  const unit = price.mul(spec.contractSize);
-  let qty = floorTo(new Dec(a.notional).div(unit), spec.stepSize);
+  // floorTo(notional / unit, step) with one division: the quotient is an integer exactly when
+  // notional / unit is a multiple of the step, and otherwise lies far further from one than 40
+  // digits can blur (a float's 17 digits over a unit of a dozen).
+  let qty = new Dec(a.notional).div(stepValue).floor().mul(spec.stepSize);
   if (qty.lt(spec.minQty)) qty = spec.minQty;
   if (qty.mul(unit).lt(spec.minNotional)) qty = ceilTo(spec.minNotional.div(unit), spec.stepSize);
-  const notional = qty.mul(unit);
-  const lev = Dec.min(leverageDecimal(Math.max(1, Math.floor(a.leverage))), maxLeverageForNotional(spec.brackets, notional)).floor();
-  if (lev.lt(1)) return false;
+  // As applyFill writes a fill's value, so the fill takes it, its fee and its margin from here.
+  const notional = timesContractSize(qty.mul(price), spec.contractSize);
+  const wanted = leverageDecimal(Math.max(1, Math.floor(a.leverage)));
+  const cap = maxLeverageForNotional(spec.brackets, notional);
+  const lev = (wanted.lte(cap) ? wanted : cap).floor();
+  if (lev.lt(ONE)) return false;
   const im = moneyUp(initialMargin(notional, lev));
   const fee = money(tradingFee(notional, m.profile.fees.taker));
   const deposit = moneyUp(im.plus(fee).plus(im.mul(a.cushion)));
@@ -95,7 +117,7 @@ function openArrival(ctx: EngineContext, m: MarketState, a: CrowdArrival, quotes
   account.deposited = deposit;
   ctx.state.accounts.set(id, account);
   ctx.state.netDeposits = ctx.state.netDeposits.plus(deposit);
-  bookFill(ctx, account, m, side, qty, price, m.profile.fees.taker, 'taker', null, null);
+  bookFill(ctx, account, m, side, qty, price, m.profile.fees.taker, 'taker', null, null, { value: notional, opening: { fee, im } });
   if (a.stopDistance !== null) {
     const d = new Dec(a.stopDistance);
     const trigger = a.side === 'long' ? floorTo(price.mul(Dec.sub(1, d)), spec.tickSize) : ceilTo(price.mul(d.plus(1)), spec.tickSize);

@@ -2,7 +2,7 @@ import type { Side } from '#shared/domain/exchange';
 import type { FillLiquidity } from '#shared/domain/trading-history';
 import type { OrderSide } from '#shared/domain/trading-orders';
 import { Dec, ZERO, compactDigits, isAboveZero, isBelowZero, toWire } from '#shared/money/decimal';
-import { initialMargin, tradingFee } from '#shared/risk/index';
+import { initialMargin, timesContractSize, tradingFee } from '#shared/risk/index';
 import type { EngineContext } from '../context';
 import type { Account, Position } from '../model/account';
 import { leverageDecimal, sideOfOrder } from '../model/account';
@@ -27,6 +27,14 @@ export interface FillRequest {
    * is released.
    */
   readonly escrow?: boolean;
+  /** qty × price × contract size, when the caller has it (computed so): reused for a whole close or a whole open. */
+  readonly value?: Dec;
+  /**
+   * The fee and initial margin of a new position's opening, when the caller computed them as this
+   * function does (a crowd trader's entry: openArrival). Used only when the fill opens a position
+   * whole; 100,000 traders arrive when a big crowd opens.
+   */
+  readonly opening?: { readonly fee: Dec; readonly im: Dec };
 }
 
 export interface FillOutcome {
@@ -71,10 +79,10 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
   const feeOn = (value: Dec): Dec => (req.feeRate ? money(tradingFee(value, req.feeRate)) : ZERO);
 
   if (pos && pos.side !== openSide) {
-    closed = Dec.min(req.qty, pos.qty);
+    closed = req.qty.lte(pos.qty) ? req.qty : pos.qty;
     const before = pos.qty;
     const removed = closed.eq(before) ? pos.entryValue : money(pos.entryValue.mul(closed).div(before));
-    const proceeds = closed.mul(req.price).mul(market.spec.contractSize);
+    const proceeds = req.value && closed.eq(req.qty) ? req.value : timesContractSize(closed.mul(req.price), market.spec.contractSize);
     realized = pos.side === 'long' ? proceeds.minus(removed) : removed.minus(proceeds);
     pos.entryValue = pos.entryValue.minus(removed);
     pos.qty = before.minus(closed);
@@ -128,8 +136,10 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
 
   const opened = closed === ZERO ? req.qty : req.qty.minus(closed);
   if (isAboveZero(opened)) {
-    const value = opened.mul(req.price).mul(market.spec.contractSize);
-    const fee = feeOn(value);
+    const whole = opened === req.qty;
+    const known = whole && !pos ? req.opening : undefined;
+    const value = whole && req.value ? req.value : timesContractSize(opened.mul(req.price), market.spec.contractSize);
+    const fee = known ? known.fee : feeOn(value);
     const imOf = (p: Position): Dec => moneyUp(initialMargin(value, leverageDecimal(p.leverage)));
     if (openSide === 'long') market.openInterest = market.openInterest.plus(opened);
     if (!isZeroFee(fee)) {
@@ -159,7 +169,7 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
       account.positions.set(symbol, pos);
       ctx.idx.positionsIn(symbol).set(account.id, pos);
       if (mode === 'isolated') {
-        const im = imOf(pos);
+        const im = known ? known.im : imOf(pos);
         account.wallet = account.wallet.minus(im);
         pos.margin = im;
       }

@@ -3,7 +3,7 @@ import type { OrderSide } from '#shared/domain/trading-orders';
 import { Dec, ZERO, ceilTo, floorTo } from '#shared/money/decimal';
 import { walkBook, type WalkFill, type WalkResult } from '../book/walk';
 import type { EngineContext } from '../context';
-import { applyFill, type FillOutcome } from '../ledger/apply-fill';
+import { applyFill, type FillOutcome, type FillRequest } from '../ledger/apply-fill';
 import { closingOrderSide, type Account } from '../model/account';
 import { LIQUIDITY_ID } from '../model/ids';
 import type { MarketState } from '../model/market';
@@ -25,8 +25,10 @@ export function bookFill(
   liquidity: FillLiquidity,
   orderId: number | null,
   liquidationId: number | null,
+  known?: { readonly value: Dec; readonly opening: FillRequest['opening'] },
 ): FillOutcome {
-  const out = applyFill(ctx, { account, market: m, side, qty, price, feeRate, liquidity, orderId, liquidationId });
+  const value = known?.value;
+  const out = applyFill(ctx, { account, market: m, side, qty, price, feeRate, liquidity, orderId, liquidationId, value, opening: known?.opening });
   const mm = ctx.state.accounts.get(LIQUIDITY_ID)!;
   applyFill(ctx, {
     account: mm,
@@ -38,6 +40,7 @@ export function bookFill(
     liquidity: liquidity === 'maker' ? 'taker' : 'maker',
     orderId: null,
     liquidationId,
+    value,
   });
   return out;
 }

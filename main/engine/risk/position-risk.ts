@@ -50,12 +50,16 @@ export function liquidationInput(markets: MarketLookup, account: Account, p: Pos
 export interface SolvedPrices {
   readonly liquidation: Dec | null;
   readonly bankruptcy: Dec | null;
+  /** The entry price the solve used (entryValue / qty), null when nothing was solved: the index keeps it as binary64 without a second division. */
+  readonly entry: Dec | null;
 }
 
 export function solvePrices(markets: MarketLookup, account: Account, p: Position): SolvedPrices {
-  if (p.mode === 'isolated' && isAtMostZero(p.margin)) return { liquidation: null, bankruptcy: null };
+  if (p.mode === 'isolated' && isAtMostZero(p.margin)) return { liquidation: null, bankruptcy: null, entry: null };
   // One solve gives both; the explanation around them (margin at the mark, terms) is not needed.
-  return liquidationPrices(liquidationInput(markets, account, p));
+  const input = liquidationInput(markets, account, p);
+  const solved = liquidationPrices(input);
+  return { liquidation: solved.liquidation, bankruptcy: solved.bankruptcy, entry: input.position.entryPrice };
 }
 
 export function explainPosition(markets: MarketLookup, account: Account, p: Position): LiquidationExplanation {

@@ -3,6 +3,7 @@ import type { EngineContext } from '../context';
 import type { Account } from '../model/account';
 import { solvePrices, type MarketLookup } from './position-risk';
 import { toFloat } from '#shared/money/to-float';
+import { sortedAccountIds } from '../state/sorted-ids';
 
 export function marketLookup(ctx: EngineContext): MarketLookup {
   return (symbol) => {
@@ -20,7 +21,7 @@ export function marketLookup(ctx: EngineContext): MarketLookup {
 export function refreshDirty(ctx: EngineContext): void {
   if (ctx.dirty.size === 0) return;
   const markets = marketLookup(ctx);
-  const ids = [...ctx.dirty].sort();
+  const ids = dirtyInOrder(ctx);
   ctx.dirty.clear();
   for (const id of ids) {
     const account = ctx.state.accounts.get(id);
@@ -32,7 +33,7 @@ export function refreshDirty(ctx: EngineContext): void {
 export function* refreshDirtySteps(ctx: EngineContext, every: number): Generator<void, void> {
   if (ctx.dirty.size === 0) return;
   const markets = marketLookup(ctx);
-  const ids = [...ctx.dirty].sort();
+  const ids = dirtyInOrder(ctx);
   ctx.dirty.clear();
   let n = 0;
   for (const id of ids) {
@@ -40,6 +41,21 @@ export function* refreshDirtySteps(ctx: EngineContext, every: number): Generator
     if (account && account.kind !== 'liquidity') refreshAccount(ctx, markets, account);
     if (++n % every === 0) yield;
   }
+}
+
+/**
+ * The changed accounts' ids in string order. When most accounts changed (a crowd's opening: 100,000
+ * at once), the accounts' ids kept in order (sorted-ids.ts, which the next snapshot reads too) are
+ * filtered instead of sorting the changed ones afresh (~80 ms).
+ */
+function dirtyInOrder(ctx: EngineContext): string[] {
+  const dirty = ctx.dirty;
+  if (dirty.size >= 1024 && dirty.size * 2 >= ctx.state.accounts.size) {
+    const ids: string[] = [];
+    for (const id of sortedAccountIds(ctx.state.accounts)) if (dirty.has(id)) ids.push(id);
+    if (ids.length === dirty.size) return ids;
+  }
+  return [...dirty].sort();
 }
 
 /** Re-solves these accounts now (leaving the pending dirty set to the next refreshDirty). */
@@ -82,7 +98,7 @@ export function refreshAccount(ctx: EngineContext, markets: MarketLookup, accoun
         liquidation: solved.liquidation && compactDigits(solved.liquidation),
         bankruptcy: solved.bankruptcy && compactDigits(solved.bankruptcy),
         qtyF: toFloat(p.qty),
-        entryF: toFloat(p.entryValue.div(p.qty)),
+        entryF: toFloat(solved.entry ?? p.entryValue.div(p.qty)),
         bankruptcyF: solved.bankruptcy ? toFloat(solved.bankruptcy) : null,
         liquidationF: solved.liquidation ? toFloat(solved.liquidation) : null,
         epoch: liq.epochOf(symbol),

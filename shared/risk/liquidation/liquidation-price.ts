@@ -83,6 +83,8 @@ interface Account {
   readonly otherReq: Dec;
   readonly effective: Dec;
   readonly fundingRate: Dec | undefined;
+  /** Linear: size x entry price, shared by the account's solves (solveBalance). */
+  readonly sizeEntry: Dec | undefined;
 }
 
 // The objects below are written out field by field, never spread: a solve runs for every
@@ -93,9 +95,10 @@ function buildAccount(input: LiquidationInput): Account {
   const pos = resolvePosition(profile, input.position);
   const family = profile.family;
   const fundingRate = input.fundingRate;
+  const sizeEntry = pos.spec.settlement === 'linear' ? pos.size.mul(pos.state.entryPrice) : undefined;
   if (pos.state.marginMode === 'isolated') {
     const wb = isolatedWallet(pos);
-    return { family, pos, walletBalance: wb, otherUpnl: ZERO, otherReq: ZERO, effective: wb, fundingRate };
+    return { family, pos, walletBalance: wb, otherUpnl: ZERO, otherReq: ZERO, effective: wb, fundingRate, sizeEntry };
   }
   if (input.walletBalance === undefined) {
     throw new RiskInputError('walletBalance', 'a cross position needs the cross wallet balance');
@@ -114,7 +117,7 @@ function buildAccount(input: LiquidationInput): Account {
     otherReq = otherReq.plus(otherRequirement(family, other));
   }
   const wb = input.walletBalance;
-  return { family, pos, walletBalance: wb, otherUpnl, otherReq, effective: wb.plus(otherUpnl).minus(otherReq), fundingRate };
+  return { family, pos, walletBalance: wb, otherUpnl, otherReq, effective: wb.plus(otherUpnl).minus(otherReq), fundingRate, sizeEntry };
 }
 
 function termsFor(acc: Account, bracket: Bracket, bankruptcyPrice: Dec | null): SelfTerms {
@@ -130,7 +133,7 @@ function termsFor(acc: Account, bracket: Bracket, bankruptcyPrice: Dec | null): 
 
 function solveWith(acc: Account, terms: SelfTerms): Dec | null {
   const { pos } = acc;
-  return solveBalance(pos.spec.settlement, pos.s, pos.size, pos.state.entryPrice, acc.effective, terms.constant, terms.rate);
+  return solveBalance(pos.spec.settlement, pos.s, pos.size, pos.state.entryPrice, acc.effective, terms.constant, terms.rate, acc.sizeEntry);
 }
 
 /** The bracket-at-liquidation rule: find the tier that contains the notional at its own solution. */
@@ -161,7 +164,7 @@ function solveLiquidation(acc: Account): Solved {
   const { pos, family } = acc;
   const st = pos.state;
   const closeFee = bankruptcyCloseFeeRate(family, pos);
-  const bankruptcyPrice = solveBalance(pos.spec.settlement, pos.s, pos.size, st.entryPrice, acc.effective, ZERO, closeFee);
+  const bankruptcyPrice = solveBalance(pos.spec.settlement, pos.s, pos.size, st.entryPrice, acc.effective, ZERO, closeFee, acc.sizeEntry);
   // A short whose margin covers any rise (inverse at 1x) is never bankrupt, so never liquidated:
   // entry-value formulas would otherwise print a huge finite LP (BitMEX shows its 100000000 sentinel).
   const neverBankrupt = pos.s === -1 && bankruptcyPrice === null;

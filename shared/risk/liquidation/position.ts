@@ -1,7 +1,7 @@
 import type { MarginMode, Side } from '../../domain/exchange';
 import { type Dec, isAboveZero, isBelowZero } from '../../money/decimal';
 import { fixedBracket, type Bracket } from '../brackets';
-import { notionalAt, type ContractSpec } from '../contract-spec';
+import { notionalAt, timesContractSize, type ContractSpec } from '../contract-spec';
 import { RiskInputError } from '../errors';
 import { sideSign } from '../margin';
 import type { ExchangeProfile } from '../profile';
@@ -60,7 +60,7 @@ export function resolvePosition(profile: ExchangeProfile, state: PositionState, 
     state,
     spec,
     s: sideSign(state.side),
-    size: state.quantity.mul(spec.contractSize),
+    size: timesContractSize(state.quantity, spec.contractSize),
     brackets: override ? [fixedBracket(override.rate, override.amount)] : spec.brackets,
     overridden: override !== undefined,
     takerFeeRate: state.takerFeeRate ?? profile.fees.taker,
