@@ -46,6 +46,38 @@ describe('one slice per event-loop turn', () => {
     for (let i = from; i < log.length - 1; i++) if (log[i] !== 'timer') expect(log[i + 1]).toBe('timer');
   });
 
+  it('a slice that waited for data starts in a later turn, not inside the task that delivered it', async () => {
+    // Pieces a worker sent while main was busy arrive in one task, a microtask checkpoint after
+    // each: the slice waiting for the first must not run before that task ends.
+    const pieces = [0, 1, 2, 3].map(() => {
+      let resolve: () => void = () => undefined;
+      const promise = new Promise<void>((r) => (resolve = r));
+      return { promise, resolve };
+    });
+    const log: string[] = [];
+    function* restore(): Generator<void | Promise<void>, void> {
+      for (let i = 0; i < pieces.length; i++) {
+        yield pieces[i]!.promise;
+        log.push(`slice ${i}`);
+      }
+    }
+    const done = runSliced(restore());
+    await nextTask();
+    await new Promise<void>((taskEnd) =>
+      setTimeout(() => {
+        for (let i = 0; i < pieces.length; i++) {
+          pieces[i]!.resolve();
+          log.push(`delivered ${i}`);
+        }
+        // The last microtask of the delivering task: every slice that ran inside it has logged.
+        void Promise.resolve().then(() => Promise.resolve()).then(() => (log.push('task end'), taskEnd()));
+      }, 0),
+    );
+    await done;
+    expect(log.indexOf('slice 0')).toBeGreaterThan(log.indexOf('task end'));
+    expect(log.filter((x) => x.startsWith('slice'))).toEqual(['slice 0', 'slice 1', 'slice 2', 'slice 3']);
+  });
+
   it('nextTask settles in a later turn', async () => {
     let ran = false;
     setImmediate(() => (ran = true));
