@@ -10,7 +10,7 @@ import type { HeatmapHistory } from './history-replay';
 import { PricePath } from './price-path';
 import { ReadQueue } from './read-queue';
 import { SegmentStore, type SegmentChange } from './segments';
-import { nextTurn } from '../../app/turns';
+import { nextIdleTurn, nextTurn } from '../../app/turns';
 
 /** How long one piece of the recorder's work may hold main's thread before it yields. */
 export const SLICE_MS = 8;
@@ -18,7 +18,7 @@ export const SLICE_MS = 8;
 export interface RecorderOptions {
   /** Time budget of one slice of reads (ms); Infinity reads everything at once (headless, tests). */
   readonly sliceMs?: number;
-  /** Runs the next slice later (default setImmediate: after pending I/O, so the app stays live). */
+  /** Runs the next slice later (default: an idle turn for reads and a turn for grid builds, turns.ts; this one for both). */
   readonly schedule?: (fn: () => void) => void;
   /**
    * While the trading engine is mid-event (an event applied in slices: getEngine() answers an
@@ -34,7 +34,7 @@ export interface RecorderOptions {
  * accounts are queued and read in slices of at most SLICE_MS, so neither the first read of a
  * 100,000-trader crowd, nor a cascade step that moves thousands of positions, nor the re-read
  * after a funding settlement holds main's event loop: what a slice leaves is read in the next
- * one (setImmediate) or at the next tick, at the recorder's latest time. Reads are exact: an
+ * one (a turn no other job wants, turns.ts) or at the next tick, at the recorder's latest time. Reads are exact: an
  * entry a funding settlement made stale is solved again, so the view equals `levdesk heatmap`.
  */
 export class HeatmapRecorder implements TickSink {
@@ -64,7 +64,10 @@ export class HeatmapRecorder implements TickSink {
   private firstReadEnd = Number.NaN;
   now = Number.NEGATIVE_INFINITY;
   private readonly sliceMs: number;
+  /** The reads' turns: idle ones, no answer waits on them (turns.ts). */
   private readonly schedule: (fn: () => void) => void;
+  /** A grid build's turns: the view waits for it. */
+  private readonly gridSchedule: (fn: () => void) => void;
   private readonly engineBusy: () => Promise<void> | null;
 
   constructor(
@@ -73,7 +76,8 @@ export class HeatmapRecorder implements TickSink {
     options: RecorderOptions = {},
   ) {
     this.sliceMs = options.sliceMs ?? SLICE_MS;
-    this.schedule = options.schedule ?? nextTurn;
+    this.schedule = options.schedule ?? nextIdleTurn;
+    this.gridSchedule = options.schedule ?? nextTurn;
     this.engineBusy = options.engineBusy ?? (() => null);
   }
 
@@ -225,7 +229,7 @@ export class HeatmapRecorder implements TickSink {
       this.builds.add(changes);
       let built;
       try {
-        built = await computeGridSliced(this.store, w, now0, ALL_LAYERS, this.schedule);
+        built = await computeGridSliced(this.store, w, now0, ALL_LAYERS, this.gridSchedule);
       } finally {
         this.builds.delete(changes);
       }

@@ -145,7 +145,8 @@ export function applyFill(ctx: EngineContext, req: FillRequest): FillOutcome {
     if (!isZeroFee(fee)) {
       account.wallet = account.wallet.minus(fee);
       ctx.state.fees = ctx.state.fees.plus(fee);
-      feePaid = feePaid.plus(fee);
+      // Nothing paid on a close before it (every opening fill): 0 + fee is the fee itself.
+      feePaid = feePaid === ZERO ? fee : feePaid.plus(fee);
     }
     if (!pos) {
       // A new position takes its amounts as they are: 0 + x is x, without a decimal each.

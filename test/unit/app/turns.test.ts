@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextTask, nextTurn, turnsWaiting } from '#main/app/turns';
+import { nextIdleTurn, nextTask, nextTurn, turnsWaiting } from '#main/app/turns';
 import { runSliced } from '#main/app/run-sliced';
 
 /** A job that spins `ms` of CPU per step and logs each step's start. */
@@ -76,6 +76,21 @@ describe('one slice per event-loop turn', () => {
     await done;
     expect(log.indexOf('slice 0')).toBeGreaterThan(log.indexOf('task end'));
     expect(log.filter((x) => x.startsWith('slice'))).toEqual(['slice 0', 'slice 1', 'slice 2', 'slice 3']);
+  });
+
+  it('an idle job gets a turn only when no other job waits for one, and then gets it', async () => {
+    const order: string[] = [];
+    const idle = new Promise<void>((resolve) => nextIdleTurn(() => (order.push('idle'), resolve())));
+    // A job that keeps asking for turns (a sliced query): the idle one waits until it is done.
+    const query = (async () => {
+      for (let i = 0; i < 3; i++) {
+        await new Promise<void>((resolve) => nextTurn(resolve));
+        order.push(`query ${i}`);
+      }
+    })();
+    await Promise.all([idle, query]);
+    expect(order).toEqual(['query 0', 'query 1', 'query 2', 'idle']);
+    expect(turnsWaiting()).toBe(0);
   });
 
   it('nextTask settles in a later turn', async () => {

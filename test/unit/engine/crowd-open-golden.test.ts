@@ -61,7 +61,7 @@ describe('a crowd opening and its first moves (golden state)', () => {
     let stopsAtOpen = 0;
     for (const ev of session()) {
       const r = e.apply(ev);
-      if (!r.ok) throw new Error(r.error.message);
+      if (!r.ok) throw new Error(r.rejection.message);
       liquidations += r.effects.filter((x) => x.kind === 'liquidation').length;
       if (stopsAtOpen === 0) stopsAtOpen = stops();
     }
