@@ -1,4 +1,5 @@
 import { ColumnReserve, grown, textColumn } from './segment-columns';
+import { oldestHalfCut } from './segment-cut';
 
 /**
  * What the heatmap records: each liquidation level or stop as a segment of time during which it
@@ -63,9 +64,6 @@ export interface StoreParts {
  * while reserving the capacity costs address space only (zero pages are mapped as rows are written).
  */
 export const RESERVE_AT = 65_536;
-
-/** Bins of the end-time histogram that places a compaction's cut. */
-const CUT_BINS = 4096;
 
 export class SegmentStore {
   private n = 0;
@@ -315,40 +313,8 @@ export class SegmentStore {
    * main 130-280 ms (every page of a new 8-16 MB array is a page fault on this machine).
    */
   private dropOldest(): void {
-    const n = this.n;
-    const kind = this.kind;
-    const tTo = this.tTo;
-    let count = 0;
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < n; i++) {
-      const end = tTo[i]!;
-      if (kind[i] === DEAD || !(end < Number.POSITIVE_INFINITY)) continue;
-      count += 1;
-      if (end < lo) lo = end;
-      if (end > hi) hi = end;
-    }
-    if (count === 0) return;
-    const counts = new Int32Array(CUT_BINS);
-    const maxes = new Float64Array(CUT_BINS).fill(Number.NEGATIVE_INFINITY);
-    // A monotone binning: a later end never falls in an earlier bin, so the bins up to the cut hold
-    // exactly the segments that ended at or before the latest end among them.
-    const scale = hi > lo ? CUT_BINS / (hi - lo) : 0;
-    for (let i = 0; i < n; i++) {
-      const end = tTo[i]!;
-      if (kind[i] === DEAD || !(end < Number.POSITIVE_INFINITY)) continue;
-      const b = Math.min(CUT_BINS - 1, Math.floor((end - lo) * scale));
-      counts[b]! += 1;
-      if (end > maxes[b]!) maxes[b] = end;
-    }
-    let seen = 0;
-    let before = lo;
-    for (let b = 0; b < CUT_BINS; b++) {
-      seen += counts[b]!;
-      if (maxes[b]! > before) before = maxes[b]!;
-      if (seen * 2 >= count) break;
-    }
-    this.compact(before);
+    const before = oldestHalfCut(this.n, this.kind, this.tTo, DEAD);
+    if (before !== null) this.compact(before);
   }
 
   /** Removes dead segments and closed ones that ended at or before `before`, keeping indexes of open keys right. */
