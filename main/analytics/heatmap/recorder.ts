@@ -185,10 +185,7 @@ export class HeatmapRecorder implements TickSink {
     // The trader's orders change without a position change (a stop placed or moved): always re-read.
     this.read(TRADER_ID);
     this.pending.delete(TRADER_ID);
-    // With a slice already scheduled (a turn of its own, turns.ts), that slice reads the queue:
-    // reading here too put a recorder slice inside each of the clock's deliveries on top of the
-    // scheduled ones, 48-54 ms with a collection right after a 100,000-trader pick.
-    this.work(this.scheduled ? Number.NEGATIVE_INFINITY : performance.now() + this.sliceMs);
+    this.work(performance.now() + this.sliceMs);
   }
 
   /** Reads everything queued now, whatever it costs (headless use and tests). */

@@ -112,33 +112,6 @@ describe('heatmap recorder in slices', () => {
     expect(Array.from(recorder.liveGrid(w).data)).toEqual(Array.from(computeGrid(recorder.store, w, recorder.now)));
   });
 
-  it('a tick while a slice is scheduled leaves the queue to that slice (no second slice in the clock\'s delivery)', () => {
-    const scenario = crash(600);
-    const headless = new HeadlessEngine(sessionFromScenario(scenario, null));
-    const sched = manual();
-    const recorder = new HeatmapRecorder(() => headless.engine, () => 'BTCUSDT', { sliceMs: 0, schedule: sched.schedule });
-    const feed = new MarketFeed(compileScenario(scenario, NO_DATA));
-    const ticks = () => {
-      for (let e = feed.next(); e; e = feed.next()) if (e.kind === 'tick') return e.tick;
-      throw new Error('no tick left');
-    };
-    const first = ticks();
-    headless.onTick(first);
-    recorder.onTick(first);
-    expect(sched.size).toBe(1);
-    const queued = recorder.backlog;
-    expect(queued).toBeGreaterThan(100);
-    // A slice budget that would read the whole queue at once, were the tick to read it.
-    (recorder as unknown as { sliceMs: number }).sliceMs = 60_000;
-    const second = ticks();
-    headless.onTick(second);
-    recorder.onTick(second);
-    expect(recorder.backlog).toBeGreaterThanOrEqual(queued - 1);
-    sched.runAll();
-    expect(recorder.backlog).toBe(0);
-    expect(rowsAliveAt(recorder.store, recorder.now).map(key).sort()).toEqual(engineRows(headless.engine, 'BTCUSDT', true).map(key).sort());
-  });
-
   it('settled() resolves once the queue is read', async () => {
     const scenario = crash(300);
     const headless = new HeadlessEngine(sessionFromScenario(scenario, null));
