@@ -110,6 +110,10 @@ try {
     const t = st.ok ? (st.value as { t: number | null }).t : null;
     const seq = app.services.trading.engine.readState.seq;
     console.log(`  played to ${t === null ? '?' : new Date(t).toISOString()}: ${fmt(seq - before)} engine events, ${fmt(app.services.workspace.db.prepare('SELECT COUNT(*) AS n FROM trading_snapshots').pluck().get() as number)} snapshots stored, ${fmt(app.services.workspace.db.prepare('SELECT COUNT(*) AS n FROM trading_funding').pluck().get() as number)} trader funding rows`);
+    // What the heatmap kept up with: reads that fall behind merge levels and record fewer segments
+    // (a change that starves the recorder shows here, not in the blocks).
+    const recorder = app.services.heatmap.recorder;
+    console.log(`  heatmap recorder: ${fmt(recorder.store.size + recorder.store.dropped)} segments recorded, ${fmt(recorder.backlog)} accounts still queued`);
   });
   if (HEAP) console.log(`  live heap after a full collection: ${fmt(liveHeapMb())} MB`);
   // As the web host's shutdown and the desktop quit close: the snapshot at the head in slices first.
