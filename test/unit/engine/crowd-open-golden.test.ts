@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '#main/engine/engine';
-import { EngineSetupSchema, type EngineEvent } from '#shared/domain/trading-commands';
+import type { EngineEvent } from '#shared/domain/trading-commands';
+import { benchCrowdHeader } from '../../bench/kit/crowd-header';
 
 const T0 = Date.UTC(2025, 0, 1);
 
@@ -13,23 +14,15 @@ const T0 = Date.UTC(2025, 0, 1);
 function session(): EngineEvent[] {
   const tick = (minute: number, price: string): EngineEvent =>
     ({ kind: 'tick', tick: { t: T0 + minute * 60_000, symbol: 'BTCUSDT', last: price, index: price, mark: price, liquidity: { depthScale: 1, spreadBps: 1 } } }) as EngineEvent;
+  const [setup, crowd] = benchCrowdHeader(3000, T0);
+  if (crowd?.kind !== 'crowd') throw new Error('the bench header has a crowd second');
   return [
+    setup!,
     {
-      kind: 'setup',
-      t: T0,
-      setup: EngineSetupSchema.parse({
-        markets: [{ symbol: 'BTCUSDT', profile: 'binance-usdm', depthScale: 1 }],
-        insuranceFund: '1000000',
-        accounts: [{ id: 'me', deposit: '10000', settings: [{ symbol: 'BTCUSDT', leverage: 10, mode: 'isolated' }] }],
-      }),
-    },
-    {
-      kind: 'crowd',
-      t: T0,
-      symbol: 'BTCUSDT',
+      ...crowd,
       params: {
+        ...crowd.params,
         seed: 3,
-        traders: 3000,
         longShare: 0.6,
         leverage: [
           { leverage: 2, weight: 1 },
@@ -40,7 +33,6 @@ function session(): EngineEvent[] {
         notional: { median: 20_000, logSigma: 2.2 },
         crossShare: 0.5,
         stops: { share: 0.4, minDistance: 0.01, maxDistance: 0.15 },
-        entryWindowHours: 0,
       },
     },
     tick(0, '100000.0'),
@@ -75,6 +67,6 @@ describe('a crowd opening and its first moves (golden state)', () => {
     // Pinned from the engine before its crowd-opening paths reused the fill's value, fee and margin,
     // shared size x entry across an account's solves and skipped x 1 for unit contracts (stop 33).
     // A change here means some decimal changed: find out which before updating the pin.
-    expect(e.stateHash()).toBe('e262f0f9491b013577e81d83a54e5bf3175f4b58e71af0dc2191ec95c0614237');
+    expect(e.stateHash()).toBe('5785360756656dea4ad278a8513f73581e428501c126dab41ed58128949e335c');
   });
 });
