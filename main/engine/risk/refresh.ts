@@ -48,7 +48,7 @@ export function* refreshDirtySteps(ctx: EngineContext, every: number): Generator
  * at once), the accounts' ids kept in order (sorted-ids.ts, which the next snapshot reads too) are
  * filtered instead of sorting the changed ones afresh (~80 ms).
  */
-function dirtyInOrder(ctx: EngineContext): string[] {
+export function dirtyInOrder(ctx: Pick<EngineContext, 'dirty' | 'state'>): string[] {
   const dirty = ctx.dirty;
   if (dirty.size >= 1024 && dirty.size * 2 >= ctx.state.accounts.size) {
     const ids: string[] = [];
